@@ -1,0 +1,56 @@
+# แผนการดำเนินงาน — two commands do everything: `make` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+INPUTS ?= inputs
+OUTPUTS ?= outputs
+RUN    := $(PY) -m pipeline
+
+.PHONY: all build check draft pdf test lint bench samples clean
+.DEFAULT_GOAL := all
+
+all: build
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## build: check the drafts in inputs/ and, when there are no errors, write the plan into outputs/
+build: $(VENV)/.installed
+	$(RUN) build $(INPUTS) $(OUTPUTS)
+
+## check: report only (never writes the official documents)
+check: $(VENV)/.installed
+	$(RUN) check $(INPUTS) --json $(OUTPUTS)/report.json
+
+## draft: render even with errors, marked "ฉบับร่าง"
+draft: $(VENV)/.installed
+	$(RUN) build $(INPUTS) $(OUTPUTS) --draft
+
+## pdf: build, then convert the documents to PDF with LibreOffice
+pdf: $(VENV)/.installed
+	$(RUN) build $(INPUTS) $(OUTPUTS) --pdf
+
+test: $(VENV)/.installed-dev
+	$(PY) -m ruff check pipeline tests tools
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check pipeline tests tools
+	$(PY) -m ruff format --check pipeline tests tools
+
+bench: $(VENV)/.installed
+	$(PY) tools/bench.py
+
+## samples: regenerate the sample drafts in inputs/ from tools/sample_data.py
+samples: $(VENV)/.installed
+	$(PY) tools/make_samples.py $(INPUTS)
+
+clean:
+	find $(OUTPUTS) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
+	rm -rf .pytest_cache .ruff_cache .hypothesis

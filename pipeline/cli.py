@@ -1,0 +1,111 @@
+"""Command line: ``python -m pipeline build|check|rules``.
+
+Exit codes: 0 = no errors (warnings allowed), 1 = errors found, 2 = the run
+could not proceed (bad arguments, no inputs, a broken template).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from . import app
+from .atomic import write_json
+from .check import UsageError
+from .report import print_report, to_json
+from .rules import RULES
+
+EPILOG = "รหัสออก (exit code): 0 = ไม่มีข้อผิดพลาด, 1 = พบข้อผิดพลาด, 2 = ทำงานต่อไม่ได้"
+
+
+def _codes(text: str | None) -> list[str]:
+    return [c.strip() for c in (text or "").split(",") if c.strip()]
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m pipeline", description="แผนการดำเนินงาน: ตรวจร่างและจัดทำเอกสาร", epilog=EPILOG)
+    sub = ap.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("check", "ตรวจร่างและแสดงรายงาน (ไม่สร้างเอกสาร)"),
+        ("build", "ตรวจร่าง แล้วสร้างแผนและประกาศเมื่อไม่มีข้อผิดพลาด"),
+    ):
+        p = sub.add_parser(name, help=help_text, epilog=EPILOG)
+        p.add_argument("inputs", nargs="?", default="inputs", type=Path, help="โฟลเดอร์ไฟล์ร่าง (ค่าเริ่มต้น inputs)")
+        if name == "build":
+            p.add_argument("outputs", nargs="?", default="outputs", type=Path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
+            p.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
+            p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
+            p.add_argument("--templates", type=Path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
+        p.add_argument("--json", type=Path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
+        p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
+        p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
+    sub.add_parser("rules", help="แสดงรายการกฎการตรวจทั้งหมด")
+    return ap
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("อ่านไฟล์"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), console=console, transient=True
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    console = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    if args.command == "rules":
+        for code, r in RULES.items():
+            console.print(f"{code:24} {r.severity:8} {r.title} — {r.gloss}")
+        return 0
+    try:
+        from .read import discover
+
+        files, _ = discover(args.inputs) if args.inputs.exists() else ([], [])
+        bar = _progress(err) if len(files) > 3 and err.is_terminal else None
+        task = bar.add_task("", total=len(files)) if bar else None
+
+        def step(name: str) -> None:
+            if bar is not None and task is not None:
+                bar.update(task, advance=1, description=name)
+
+        select, skip = _codes(args.select), _codes(args.skip)
+        if bar:
+            bar.start()
+        try:
+            if args.command == "check":
+                report = app.check(args.inputs, select, skip, step)
+                result = None
+            else:
+                result = app.build(args.inputs, args.outputs, args.draft, args.pdf, select, skip, step, args.templates)
+                report = result.report
+        finally:
+            if bar:
+                bar.stop()
+    except UsageError as exc:
+        err.print(f"ทำงานต่อไม่ได้: {exc}")
+        return 2
+    print_report(report, console)
+    if args.json:
+        write_json(args.json, to_json(report))
+    if result is not None:
+        if result.official:
+            names = ", ".join(p.name for p in result.written if p.suffix in (".docx", ".pdf"))
+            console.print(f"เขียนเอกสารแล้ว: {names}" + (" (ฉบับร่าง)" if not report.ok else ""))
+            if result.pdf_message:
+                console.print(result.pdf_message)
+        else:
+            console.print(
+                f"ยังไม่สร้างแผนและประกาศ เพราะมีข้อผิดพลาด — ดูรายงานใน {args.outputs}/report.html หรือใช้ make draft เพื่อดูฉบับร่าง"
+            )
+    return report.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Domain facts in one place: standard แผนงาน, profile keys, funding sources.
+
+Facts marked *(verify)* in SPEC live here or in the templates, never scattered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .thai import arabic_digits, clean, key
+
+# Standard แผนงาน grouped by ด้าน (SPEC §1), in the order forms list them.
+PROGRAM_GROUPS: dict[str, tuple[str, ...]] = {
+    "ด้านบริหารทั่วไป": ("แผนงานบริหารงานทั่วไป", "แผนงานการรักษาความสงบภายใน"),
+    "ด้านบริการชุมชนและสังคม": (
+        "แผนงานการศึกษา",
+        "แผนงานสาธารณสุข",
+        "แผนงานสังคมสงเคราะห์",
+        "แผนงานเคหะและชุมชน",
+        "แผนงานสร้างความเข้มแข็งของชุมชน",
+        "แผนงานการศาสนาวัฒนธรรมและนันทนาการ",
+    ),
+    "ด้านการเศรษฐกิจ": ("แผนงานอุตสาหกรรมและการโยธา", "แผนงานการเกษตร", "แผนงานการพาณิชย์"),
+    "ด้านการดำเนินงานอื่น": ("แผนงานงบกลาง",),
+}
+STANDARD_PROGRAMS: tuple[str, ...] = tuple(p for g in PROGRAM_GROUPS.values() for p in g)
+
+
+def program_key(name: str) -> str:
+    """Key that ignores the spelling variants of แผนงาน names: spaces,
+    punctuation, an optional "แผนงาน" prefix and the optional "การ"."""
+    k = key(name)
+    k = re.sub(r"^\d+(\d)*", "", k)
+    k = k.removeprefix("แผนงาน")
+    return k.replace("การ", "")
+
+
+_PROGRAM_BY_KEY = {program_key(p): p for p in STANDARD_PROGRAMS}
+
+
+def canonical_program(name: str) -> str | None:
+    """ "แผนงานรักษาความสงบภายใน" → "แผนงานการรักษาความสงบภายใน"; None if not standard."""
+    return _PROGRAM_BY_KEY.get(program_key(name))
+
+
+_NUMBERING = re.compile(r"^\s*(?:[\-–•*]\s*)?(?:\d+(?:\.\d+)*\.?\)?\s*)?")
+
+
+def strip_numbering(text: str) -> str:
+    """ "1.1 แผนงานเคหะ" → "แผนงานเคหะ"; "ยุทธศาสตร์ที่ 1 การพัฒนา…" → "การพัฒนา…"."""
+    t = _NUMBERING.sub("", arabic_digits(clean(text)), count=1)
+    t = re.sub(r"^ยุทธศาสตร์\s*ที่\s*\d+\s*[:.)\-–]?\s*", "", t)
+    return t.strip()
+
+
+def strategy_key(name: str) -> str:
+    """Key for strategy names: numbering and the word ยุทธศาสตร์ are optional."""
+    k = key(strip_numbering(name))
+    return k.removeprefix("ยุทธศาสตร์")
+
+
+def heading_kind(text: str) -> str | None:
+    """ "strategy" / "program" for a heading paragraph or merged row, else None."""
+    t = arabic_digits(clean(text))
+    if not t or len(t) > 200:
+        return None
+    body = _NUMBERING.sub("", t, count=1).strip()
+    if body.startswith("ยุทธศาสตร์"):
+        return "strategy"
+    if body.startswith("แผนงาน") and (canonical_program(body) or len(body) < 60):
+        return "program"
+    return None
+
+
+# ---------------------------------------------------------------- profile
+
+PROFILE_KEYS: dict[str, tuple[str, ...]] = {
+    "org_name": ("ชื่อหน่วยงาน", "องค์กรปกครองส่วนท้องถิ่น", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "ชื่ออปท", "หน่วยงาน"),
+    "district": ("อำเภอ",),
+    "province": ("จังหวัด",),
+    "fiscal_year": ("ปีงบประมาณ", "ประจำปีงบประมาณ"),
+    "ordinance_date": (
+        "วันที่ประกาศใช้ข้อบัญญัติงบประมาณ",
+        "วันที่ประกาศใช้เทศบัญญัติงบประมาณ",
+        "วันที่ประกาศข้อบัญญัติงบประมาณ",
+        "วันที่ประกาศใช้ข้อบัญญัติ",
+        "วันประกาศใช้ข้อบัญญัติงบประมาณ",
+    ),
+    "announcement_date": ("วันที่ประกาศแผนการดำเนินงาน", "วันที่ประกาศใช้แผนการดำเนินงาน", "วันที่ประกาศ"),
+    "signatory": ("ผู้ลงนาม", "ผู้ลงนามประกาศ", "ชื่อผู้ลงนาม"),
+    "position": ("ตำแหน่ง", "ตำแหน่งผู้ลงนาม"),
+    "revision": ("ครั้งที่แก้ไข", "แก้ไขครั้งที่", "ครั้งที่"),
+    "thai_digits": ("ตัวเลขไทย", "ใช้ตัวเลขไทย"),
+}
+REQUIRED_PROFILE = ("org_name", "district", "province", "fiscal_year", "ordinance_date", "announcement_date")
+PROFILE_LABELS = {
+    "org_name": "ชื่อหน่วยงาน",
+    "district": "อำเภอ",
+    "province": "จังหวัด",
+    "fiscal_year": "ปีงบประมาณ",
+    "ordinance_date": "วันที่ประกาศใช้ข้อบัญญัติงบประมาณ",
+    "announcement_date": "วันที่ประกาศแผนการดำเนินงาน",
+    "signatory": "ผู้ลงนาม",
+    "position": "ตำแหน่ง",
+    "revision": "ครั้งที่แก้ไข",
+    "thai_digits": "ตัวเลขไทย",
+}
+_PROFILE_BY_KEY = {key(v): f for f, vs in PROFILE_KEYS.items() for v in vs}
+
+
+def profile_field(label: str) -> str | None:
+    """A profile-table key cell → the Profile field it fills, else None."""
+    return _PROFILE_BY_KEY.get(key(label))
+
+
+# ---------------------------------------------------------------- funding
+
+_OWN = ("ข้อบัญญัติ", "เทศบัญญัติ", "งบประมาณอบต", "งบอบต", "งบเทศบาล", "อบตเอง", "งบประมาณของอบต")
+_ACCUMULATED = ("เงินสะสม", "จ่ายขาด")
+_TRANSFER = ("โอน",)
+
+
+def funding_kind(source_of_funds: str) -> str:
+    """ "ordinance" (our own budget ordinance — also when the cell is empty),
+    "accumulated" (จ่ายขาดเงินสะสม), "transfer" (โอนงบประมาณ), or "other"
+    (another agency's project, not checked against our ordinance)."""
+    k = key(source_of_funds)
+    if not k or any(key(o) in k for o in _OWN):
+        return "ordinance"
+    if any(key(a) in k for a in _ACCUMULATED):
+        return "accumulated"
+    if any(key(t) in k for t in _TRANSFER):
+        return "transfer"
+    return "other"

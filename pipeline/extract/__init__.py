@@ -1,0 +1,177 @@
+"""Blocks → the neutral model (Plan).
+
+Decides what each table and paragraph is by its content, not by file name;
+carries ยุทธศาสตร์/แผนงาน headings down to the rows below them (per file);
+collects the introduction; counts what became of every row.
+"""
+
+from __future__ import annotations
+
+from ..domain import strategy_key
+from ..model import FileInfo, Finding, IntroBlock, Plan, Profile, RowStats, Source, YearMention
+from ..read import Document, Paragraph, ReadResult, Table
+from ..thai import clean, fiscal_years_in, key
+from .collect import Collector, Context
+from .columns import Layout, find_layout
+from .projects import apply_heading, extract_projects
+from .reference import extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
+
+
+def classify(table: Table, title: str) -> tuple[str | None, Layout | None]:
+    """ "profile" | "strategy" | "devplan" | "ordinance" | "project" | "equipment" | None."""
+    if profile_rows(table) >= 2:
+        return "profile", None
+    layout = find_layout(table)
+    if layout is None:
+        return None, None
+    f, t = layout.fields, key(title)
+    has_name, has_budget = "name" in f, "budget" in f or bool(layout.year_cols)
+    schedule = bool(layout.months) or "period" in f
+    if has_name and (len(layout.year_cols) >= 2 or (("แผนพัฒนา" in t or "ผ02" in t) and not schedule)):
+        return "devplan", layout
+    if has_name and has_budget and not schedule and ("ข้อบัญญัติ" in t or "เทศบัญญัติ" in t):
+        return "ordinance", layout
+    if has_name and has_budget:
+        equipment = "ครุภัณฑ์" in key(layout.header_text) or "ครุภัณฑ์" in t or "ผด021" in t
+        return ("equipment" if equipment else "project"), layout
+    if "strategy" in f and "program" in f and not has_budget:
+        return "strategy", layout
+    return None, layout
+
+
+def _unwrap(table: Table) -> list[Table]:
+    """A one-cell layout table around real tables gives the tables inside."""
+    cells = [c for r in table.rows for c in r.cells]
+    if len(cells) == 1 and cells[0].tables:
+        return [Table(table.index, t.rows) for t in cells[0].tables]
+    return [table]
+
+
+def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector) -> None:
+    kind, layout = classify(table, title)
+    src = Source(doc.path, table.index)
+    if kind is None:
+        if not any(r.texts for r in table.rows):
+            out.finding("empty-table", "warning", "ตารางว่าง ไม่มีข้อความ", src, hint="ลบตารางที่ไม่ใช้ออก")
+        else:
+            out.finding(
+                "unknown-table",
+                "warning",
+                "ไม่รู้จักตารางนี้ (ไม่พบหัวตาราง โครงการ/งบประมาณ/เดือน หรือข้อมูลทั่วไป) จึงไม่ได้อ่าน",
+                src,
+                value=" | ".join(table.rows[0].texts)[:120] if table.rows else "",
+                hint="ตรวจหัวตาราง: ต้องมีคอลัมน์ โครงการ และ งบประมาณ และคอลัมน์เดือนหรือระยะเวลา",
+            )
+        return
+    out.kinds.add(kind)
+    out.rows["tables"] += 1
+    if kind == "profile":
+        extract_profile(doc.path, table, out)
+        return
+    assert layout is not None
+    out.rows["rows"] += len(layout.header_rows)
+    out.rows["header"] += len(layout.header_rows)
+    if layout.years:
+        text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
+        out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
+    if kind in ("project", "equipment"):
+        if layout.data_start >= len(table.rows):
+            out.finding("empty-table", "warning", "ตารางมีแต่หัวตาราง ไม่มีโครงการ", src, hint="เพิ่มโครงการ หรือลบตารางออก")
+        extract_projects(doc.path, table, layout, ctx, out, kind)
+    elif kind == "strategy":
+        extract_strategy_map(doc.path, table, layout, out)
+    elif kind == "ordinance":
+        extract_ordinance(doc.path, table, layout, ctx, out)
+    elif kind == "devplan":
+        extract_devplan(doc.path, table, layout, out)
+
+
+def _paragraph(doc: Document, p: Paragraph, state: dict, ctx: Context, out: Collector) -> None:
+    text = clean(p.text)
+    if not text:
+        return
+    k = key(text)
+    if k in ("บทนำ", "ส่วนที่1", "ส่วนที่1บทนำ"):
+        state["intro"] = True
+        out.kinds.add("intro")
+        return
+    if k.startswith("ส่วนที่"):
+        state["intro"] = False
+    if state["intro"]:
+        out.intro.append(IntroBlock(p.text, Source(doc.path, paragraph=p.index), p.style, p.outline is not None))
+        return
+    state["title"].append(text)
+    for year, phrase in fiscal_years_in(text):
+        out.years.append(YearMention(year, phrase, Source(doc.path, paragraph=p.index)))
+    apply_heading(text, ctx)
+
+
+def extract_document(doc: Document, out: Collector) -> None:
+    ctx = Context()
+    state: dict = {"intro": False, "title": []}
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            _paragraph(doc, block, state, ctx, out)
+            continue
+        state["intro"] = False
+        for table in _unwrap(block):
+            _table(doc, table, " ".join(state["title"]), ctx, out)
+        state["title"] = []
+
+
+def _canonical_strategies(out: Collector) -> None:
+    by_key = {strategy_key(s.strategy): s.strategy for s in out.strategies}
+    for i, p in enumerate(out.projects):
+        name = by_key.get(strategy_key(p.strategy)) if p.strategy else None
+        if name and name != p.strategy:
+            out.projects[i] = p.__class__(**{**p.__dict__, "strategy": name})
+
+
+def extract(result: ReadResult) -> Plan:
+    out = Collector()
+    files: list[FileInfo] = []
+    for doc in result.docs:
+        before = (out.rows["tables"], set(out.kinds))
+        out.kinds = set()
+        extract_document(doc, out)
+        files.append(
+            FileInfo(doc.path, out.rows["tables"] - before[0], tuple(sorted(out.kinds)), doc.tracked_changes, doc.comments)
+        )
+        out.kinds = before[1] | out.kinds
+    for rel, err in result.errors:
+        files.append(FileInfo(rel, note=err.reason))
+        out.findings.append(Finding("unreadable-file", "error", err.reason, Source(rel), hint=err.hint))
+    for rel, note in result.skipped:
+        files.append(FileInfo(rel, note=note))
+    _canonical_strategies(out)
+    profile = out.profiles[0] if out.profiles else Profile()
+    r = out.rows
+    stats = RowStats(
+        files=len(result.docs),
+        tables=r["tables"],
+        rows=r["rows"],
+        header=r["header"],
+        records=r["records"],
+        references=r["references"],
+        continuations=r["continuations"],
+        headings=r["headings"],
+        totals=r["totals"],
+        skipped=r["skipped"],
+        deleted=r["deleted"],
+    )
+    return Plan(
+        profile=profile,
+        intro=tuple(out.intro),
+        projects=tuple(out.projects),
+        strategies=tuple(out.strategies),
+        ordinance=tuple(out.ordinance),
+        devplan=tuple(out.devplan),
+        totals=tuple(out.totals),
+        years=tuple(out.years),
+        files=tuple(sorted(files, key=lambda f: f.path)),
+        findings=tuple(out.findings),
+        stats=stats,
+        has_ordinance="ordinance" in out.kinds,
+        has_devplan="devplan" in out.kinds,
+        has_strategy_map="strategy" in out.kinds,
+    )

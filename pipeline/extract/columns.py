@@ -1,0 +1,140 @@
+"""Find a table's header rows and map its grid columns to fields.
+
+Headers may span two or three rows ("พ.ศ. 2563" over ต.ค. พ.ย. ธ.ค.), cells may
+be merged across columns (gridSpan) or down rows (vMerge). Labels are matched
+tolerantly: spaces, dots, line breaks, brackets and digits are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..read import Row, Table
+from ..thai import arabic_digits, be_years_in, clean, fiscal_month_of, key
+
+_SEQ = {"ที่", "ลำดับ", "ลำดับที่", "ข้อ"}
+_NAME = {"โครงการ", "ชื่อโครงการ", "โครงการกิจกรรม", "ชื่อโครงการกิจกรรม", "รายการ", "ครุภัณฑ์", "รายการครุภัณฑ์", "ชื่อรายการ"}
+
+
+def label_field(label: str) -> str | None:
+    """A header label → field name, "month:N" (fiscal month), or None."""
+    k = re.sub(r"\d+", "", key(label))
+    if not k:
+        return None
+    m = fiscal_month_of(label)
+    if m:
+        return f"month:{m}"
+    if k in _SEQ:
+        return "seq"
+    if k.startswith("รายละเอียด") or k in {"กิจกรรม", "กิจกรรมที่ดำเนินการ"}:
+        return "activity"
+    if k in _NAME or k.startswith("ชื่อโครงการ") or k.startswith("โครงการ") or k.startswith("รายการครุภัณฑ์"):
+        return "name"
+    if k.startswith(("งบประมาณ", "จำนวนเงิน", "จำนวนงบประมาณ", "วงเงิน")):
+        return "budget"
+    if k.startswith("สถานที่"):
+        return "location"
+    if k.startswith(("หน่วยงาน", "หน่วยดำเนินการ", "ผู้รับผิดชอบ", "หน่วยรับผิดชอบ")):
+        return "unit"
+    if k.startswith(("แหล่งงบประมาณ", "แหล่งที่มา", "แหล่งเงิน", "ที่มาของงบประมาณ")):
+        return "source"
+    if k.startswith("ยุทธศาสตร์"):
+        return "strategy"
+    if k.startswith("แผนงาน"):
+        return "program"
+    if k.startswith("ระยะเวลา"):
+        return "period"
+    return None
+
+
+def _is_year_label(text: str) -> bool:
+    t = key(text)
+    return bool(re.fullmatch(r"(พศ)?\d{4}(บาท)?", t) or re.fullmatch(r"ปี\d{4}", t))
+
+
+def _header_like(row: Row) -> bool:
+    """Every text of the row is a label, a month or a year."""
+    texts = row.texts
+    if not texts:
+        return False
+    if len(texts) == 1 and not (_is_year_label(texts[0]) or fiscal_month_of(texts[0])):
+        return False  # a merged heading row ("แผนงานการศึกษา") is data, not header
+    return all(label_field(t) or _is_year_label(t) or key(t) in {"บาท", "พศ"} for t in texts)
+
+
+@dataclass
+class Layout:
+    """Where the header ends and which grid column holds which field."""
+
+    header_rows: list[int]  # positions (0-based) in table.rows
+    fields: dict[str, int] = field(default_factory=dict)
+    months: dict[int, int] = field(default_factory=dict)  # fiscal month → grid column
+    labels: dict[int, str] = field(default_factory=dict)  # grid column → header text
+    year_cols: list[tuple[str, int]] = field(default_factory=list)  # ผ.02 budget-by-year
+    years: list[int] = field(default_factory=list)
+    header_text: str = ""
+
+    @property
+    def data_start(self) -> int:
+        return max(self.header_rows) + 1
+
+    def has(self, *names: str) -> bool:
+        return all(n in self.fields for n in names)
+
+
+def _column_labels(table: Table, rows: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for pos in rows:
+        for cell in table.rows[pos].cells:
+            if cell.vmerge == "continue" or not cell.text.strip():
+                continue
+            for c in range(cell.col, cell.col + cell.span):
+                out.setdefault(c, []).append(clean(cell.text))
+    return out
+
+
+def find_layout(table: Table, max_start: int = 4) -> Layout | None:
+    """The header of a table, or None when no row looks like one."""
+    for start in range(min(max_start, len(table.rows))):
+        row = table.rows[start]
+        found = {label_field(t) for t in row.texts} - {None}
+        named = {f for f in found if not f.startswith("month:")}
+        if len(named) < 2:
+            continue
+        rows = [start]
+        while len(rows) < 3 and rows[-1] + 1 < len(table.rows) and _header_like(table.rows[rows[-1] + 1]):
+            rows.append(rows[-1] + 1)
+        return _layout(table, rows)
+    return None
+
+
+def _layout(table: Table, rows: list[int]) -> Layout:
+    layout = Layout(rows)
+    labels = _column_labels(table, rows)
+    texts = []
+    for col in sorted(labels):
+        col_labels = labels[col]
+        layout.labels[col] = " ".join(dict.fromkeys(col_labels))
+        texts.extend(col_labels)
+        for lab in reversed(col_labels):  # the bottom row is the most specific
+            f = label_field(lab)
+            if f is None:
+                continue
+            if f.startswith("month:"):
+                layout.months.setdefault(int(f[6:]), col)
+            elif f == "budget" and any(_is_year_label(x) or re.search(r"25\d\d", arabic_digits(x)) for x in col_labels):
+                year = re.search(r"25\d\d", arabic_digits(" ".join(col_labels)))
+                layout.year_cols.append((year.group(0) if year else lab, col))
+            else:
+                layout.fields.setdefault(f, col)
+            break
+        else:
+            if any(_is_year_label(x) for x in col_labels) and any(label_field(x) == "budget" for x in texts):
+                year = re.search(r"25\d\d", arabic_digits(" ".join(col_labels)))
+                layout.year_cols.append((year.group(0) if year else col_labels[-1], col))
+    layout.header_text = " ".join(dict.fromkeys(texts))
+    layout.years = sorted(set(be_years_in(layout.header_text)))
+    if len(layout.year_cols) == 1 and "budget" not in layout.fields:
+        layout.fields["budget"] = layout.year_cols.pop()[1]
+    return layout

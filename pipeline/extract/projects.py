@@ -1,0 +1,163 @@
+"""Project and equipment tables (ผด.02-like, ผด.02/1-like) → Project records.
+
+Each data row becomes exactly one of: a project, a continuation of the project
+above (empty seq and no budget: wrapped text), a heading (a full-width merged
+row or a lone "ยุทธศาสตร์…"/"แผนงาน…" cell that sets the context for the rows
+below), a total ("รวม…": kept for the totals check, never a project), or a
+skipped row with a finding that says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..domain import canonical_program, heading_kind, strip_numbering
+from ..model import Project, Source, StatedTotal
+from ..read import Row, Table
+from ..thai import clean, key, parse_amount, parse_period
+from .collect import Collector, Context
+from .columns import Layout
+
+TEXT_FIELDS = ("name", "activity", "location", "unit", "source")
+
+
+def cell_text(table: Table, pos: int, col: int | None) -> str:
+    """Text at grid column ``col`` of row ``pos``; a vertically merged cell
+    gives the text of the cell it continues."""
+    if col is None:
+        return ""
+    for p in range(pos, -1, -1):
+        cell = table.rows[p].cell_at(col)
+        if cell is None:
+            return ""
+        if cell.vmerge != "continue":
+            return clean(cell.text)
+    return ""
+
+
+def own_text(row: Row, col: int | None) -> str:
+    if col is None:
+        return ""
+    cell = row.cell_at(col)
+    return "" if cell is None or cell.vmerge == "continue" else clean(cell.text)
+
+
+def row_months(row: Row, layout: Layout) -> set[int]:
+    out = set()
+    for month, col in layout.months.items():
+        cell = row.cell_at(col)
+        if cell is not None and cell.vmerge != "continue" and (cell.fill or cell.text.strip()):
+            out.add(month)
+    return out
+
+
+def apply_heading(text: str, ctx: Context) -> bool:
+    """Set the context from a heading text; False when it is not a heading."""
+    kind = heading_kind(text)
+    if kind == "strategy":
+        ctx.strategy, ctx.program = strip_numbering(text), ""
+    elif kind == "program":
+        body = strip_numbering(text)
+        ctx.program = canonical_program(body) or body
+    return kind is not None
+
+
+def _merged_heading(row: Row, width: int) -> str | None:
+    cells = [c for c in row.cells if c.vmerge != "continue" and c.text.strip()]
+    if len(cells) == 1 and (cells[0].span >= max(2, width // 2) or heading_kind(cells[0].text)):
+        return cells[0].text
+    return None
+
+
+def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: str) -> None:
+    f = layout.fields
+    pending: list[int] = []  # rows of projects not yet closed by a "รวม" row
+    table_rows: list[int] = []
+    last: int | None = None  # index in out.projects of the project above
+    for pos in range(layout.data_start, len(table.rows)):
+        row = table.rows[pos]
+        src = Source(path, table.index, row.index)
+        texts = row.texts
+        if row.deleted:
+            out.rows["deleted"] += 1
+            continue
+        if not texts and not row_months(row, layout):
+            continue
+        out.rows["rows"] += 1
+        first = clean(texts[0]) if texts else ""
+        if key(first).startswith("รวม"):
+            raw = own_text(row, f.get("budget")) or next((t for t in texts[1:] if parse_amount(t).ok), "")
+            amount = parse_amount(raw)
+            closed = table_rows if key(first).startswith("รวมทั้งสิ้น") else pending
+            out.totals.append(StatedTotal(first, amount.value if amount.ok else None, raw, tuple(closed), src))
+            pending = []
+            out.rows["totals"] += 1
+            continue
+        heading = _merged_heading(row, table.width)
+        if heading is not None and not parse_amount(own_text(row, f.get("budget"))).ok:
+            apply_heading(heading, ctx)
+            out.rows["headings"] += 1
+            continue
+        if "strategy" in f and cell_text(table, pos, f["strategy"]):
+            ctx.strategy = strip_numbering(cell_text(table, pos, f["strategy"]))
+        if "program" in f and cell_text(table, pos, f["program"]):
+            body = strip_numbering(cell_text(table, pos, f["program"]))
+            ctx.program = canonical_program(body) or body
+        values = {name: own_text(row, f.get(name)) for name in TEXT_FIELDS}
+        seq, budget_raw = own_text(row, f.get("seq")), own_text(row, f.get("budget"))
+        months = row_months(row, layout)
+        period = own_text(row, f.get("period"))
+        if not seq and not budget_raw and last is not None:
+            prev = out.projects[last]
+            joined = {
+                n: (getattr(prev, a) + ("\n" if getattr(prev, a) and v else "") + v)
+                for n, a, v in ((n, "source_of_funds" if n == "source" else n, values[n]) for n in TEXT_FIELDS)
+            }
+            out.projects[last] = replace(
+                prev,
+                name=joined["name"],
+                activity=joined["activity"],
+                location=joined["location"],
+                unit=joined["unit"],
+                source_of_funds=joined["source"],
+                months=tuple(sorted(set(prev.months) | months | set(parse_period(period)))),
+                period=(prev.period + " " + period).strip(),
+            )
+            out.rows["continuations"] += 1
+            continue
+        if not seq and not budget_raw and not values["name"]:
+            out.rows["skipped"] += 1
+            out.finding(
+                "skipped-row",
+                "warning",
+                "แถวนี้ไม่มีลำดับ ชื่อโครงการ หรืองบประมาณ และไม่มีโครงการก่อนหน้าให้ต่อท้าย จึงไม่ได้อ่านเป็นโครงการ",
+                src,
+                value=" | ".join(texts)[:120],
+                hint="ใส่ชื่อโครงการและงบประมาณในแถวนี้ หรือย้ายข้อความไปไว้ในแถวของโครงการ",
+            )
+            continue
+        amount = parse_amount(budget_raw)
+        source_of_funds = values["source"] or (amount.note if amount.ok else "")
+        out.projects.append(
+            Project(
+                name=values["name"],
+                budget=amount.value if amount.ok and "budget" in f and budget_raw.strip() else None,
+                source=src,
+                seq=seq,
+                activity=values["activity"],
+                no_budget=amount.no_budget and bool(budget_raw.strip()),
+                budget_raw=budget_raw,
+                location=values["location"],
+                unit=values["unit"],
+                source_of_funds=source_of_funds,
+                strategy=ctx.strategy,
+                program=ctx.program,
+                months=tuple(sorted(months | set(parse_period(period)))),
+                period=period,
+                kind=kind,
+            )
+        )
+        last = len(out.projects) - 1
+        pending.append(row.index)
+        table_rows.append(row.index)
+        out.rows["records"] += 1

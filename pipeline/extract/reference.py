@@ -1,0 +1,157 @@
+"""Reference tables: the profile, the strategy map, the budget ordinance list
+and the development-plan list (ผ.02). They say what the projects are checked
+against; every row of them is counted like project rows are."""
+
+from __future__ import annotations
+
+from ..domain import PROFILE_KEYS, canonical_program, profile_field, strip_numbering
+from ..model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
+from ..read import Table
+from ..thai import arabic_digits, clean, key, parse_amount, parse_date
+from .collect import Collector, Context
+from .columns import Layout
+from .projects import apply_heading, cell_text, own_text
+
+
+def profile_rows(table: Table) -> int:
+    """How many rows of a table have a known profile key in their first cell."""
+    return sum(1 for r in table.rows if r.cells and len(r.cells) >= 2 and profile_field(r.cells[0].text))
+
+
+def extract_profile(path: str, table: Table, out: Collector) -> None:
+    values: dict[str, str] = {}
+    raw: list[tuple[str, str]] = []
+    for row in table.rows:
+        cells = [c for c in row.cells if c.vmerge != "continue"]
+        if not any(c.text.strip() for c in cells):
+            continue
+        out.rows["rows"] += 1
+        if len(cells) < 2:
+            out.rows["headings"] += 1
+            continue
+        label, value = clean(cells[0].text), clean(" ".join(c.text for c in cells[1:]))
+        raw.append((label, value))
+        name = profile_field(label)
+        out.rows["references"] += 1
+        if name and name not in values:
+            values[name] = value
+    src = Source(path, table.index)
+
+    def date(name: str):
+        d = parse_date(values.get(name, ""))
+        if values.get(name) and d is None:
+            out.finding(
+                "bad-date",
+                "error",
+                f'อ่านวันที่ "{values[name]}" ไม่ได้',
+                src,
+                value=values[name],
+                hint="เขียนวันที่แบบ 16 กันยายน 2567 หรือ 16/09/2567",
+            )
+        return d
+
+    year_text = arabic_digits(values.get("fiscal_year", ""))
+    digits = "".join(ch for ch in year_text if ch.isdigit())
+    year = int(digits[-4:]) if len(digits) >= 4 else None
+    out.profiles.append(
+        Profile(
+            org_name=values.get("org_name", ""),
+            district=values.get("district", ""),
+            province=values.get("province", ""),
+            fiscal_year=year,
+            ordinance_date=date("ordinance_date"),
+            announcement_date=date("announcement_date"),
+            signatory=values.get("signatory", ""),
+            position=values.get("position", ""),
+            revision=values.get("revision", ""),
+            thai_digits=key(values.get("thai_digits", "")) in {"ใช่", "ใช้", "yes", "true", "1", "ตัวเลขไทย"},
+            source=src,
+            present=tuple(n for n in PROFILE_KEYS if values.get(n)),
+            raw=tuple(raw),
+        )
+    )
+
+
+def extract_strategy_map(path: str, table: Table, layout: Layout, out: Collector) -> None:
+    f = layout.fields
+    strategy = ""
+    for pos in range(layout.data_start, len(table.rows)):
+        row = table.rows[pos]
+        if not row.texts:
+            continue
+        out.rows["rows"] += 1
+        s = cell_text(table, pos, f["strategy"])
+        strategy = strip_numbering(s) if s else strategy
+        programs = [p for p in cell_text(table, pos, f["program"]).split("\n") if p.strip()]
+        if not programs:
+            out.rows["headings"] += 1
+            continue
+        for p in programs:
+            body = strip_numbering(p)
+            out.strategies.append(StrategyLink(strategy, canonical_program(body) or body, Source(path, table.index, row.index)))
+        out.rows["references"] += 1
+
+
+def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out: Collector) -> None:
+    f = layout.fields
+    program = ""
+    for pos in range(layout.data_start, len(table.rows)):
+        row = table.rows[pos]
+        texts = row.texts
+        if not texts:
+            continue
+        out.rows["rows"] += 1
+        src = Source(path, table.index, row.index)
+        if key(texts[0]).startswith("รวม"):
+            out.rows["totals"] += 1
+            continue
+        p = cell_text(table, pos, f.get("program"))
+        if p:
+            body = strip_numbering(p)
+            program = canonical_program(body) or body
+        name = own_text(row, f.get("name"))
+        raw = own_text(row, f.get("budget"))
+        if not name and not raw:
+            local = Context(program=program)
+            if len(texts) == 1 and apply_heading(texts[0], local):
+                program = local.program
+            out.rows["headings"] += 1
+            continue
+        amount = parse_amount(raw)
+        if not amount.ok or amount.value is None:
+            out.rows["skipped"] += 1
+            out.finding(
+                "bad-amount",
+                "error",
+                f'จำนวนเงินในข้อบัญญัติ "{raw}" อ่านไม่ได้',
+                src,
+                value=raw,
+                hint="ใส่จำนวนเงินเป็นตัวเลข เช่น 1,250,000",
+            )
+            continue
+        out.ordinance.append(OrdinanceLine(program, name, amount.value, src))
+        out.rows["references"] += 1
+
+
+def extract_devplan(path: str, table: Table, layout: Layout, out: Collector) -> None:
+    f = layout.fields
+    for pos in range(layout.data_start, len(table.rows)):
+        row = table.rows[pos]
+        texts = row.texts
+        if not texts:
+            continue
+        out.rows["rows"] += 1
+        name = own_text(row, f.get("name"))
+        if key(texts[0]).startswith("รวม"):
+            out.rows["totals"] += 1
+            continue
+        if not name or (len(texts) == 1 and apply_heading(texts[0], Context())):
+            out.rows["headings"] += 1
+            continue
+        budgets = []
+        for label, col in layout.year_cols:
+            a = parse_amount(own_text(row, col))
+            if a.ok and a.value is not None:
+                budgets.append((label, a.value))
+        out.devplan.append(DevPlanItem(name, Source(path, table.index, row.index), tuple(budgets)))
+        out.rows["references"] += 1

@@ -1,0 +1,38 @@
+"""Tolerant name matching and "did you mean" suggestions (the rapidfuzz module)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rapidfuzz import fuzz, process
+
+from .thai import key as default_key
+
+
+def closest(
+    name: str,
+    choices: Iterable[str],
+    key: Callable[[str], str] = default_key,
+    cutoff: float = 60,
+) -> tuple[str, float] | None:
+    """The known name most like ``name`` (compared by ``key``) and its score 0–100."""
+    options = list(dict.fromkeys(c for c in choices if c))
+    if not name or not options:
+        return None
+    keys = [key(c) for c in options]
+    hit = process.extractOne(key(name), keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if hit is None:
+        return None
+    _, score, index = hit
+    return options[index], float(score)
+
+
+def similar(a: str, b: str, key: Callable[[str], str] = default_key) -> float:
+    """Similarity 0–100 of two names, ignoring word order and spacing."""
+    return float(fuzz.token_sort_ratio(key(a), key(b)))
+
+
+def did_you_mean(name: str, choices: Iterable[str], key: Callable[[str], str] = default_key) -> str:
+    """ "หมายถึง "…" ใช่หรือไม่" or "" when nothing is close."""
+    hit = closest(name, choices, key)
+    return f'หมายถึง "{hit[0]}" ใช่หรือไม่' if hit else ""

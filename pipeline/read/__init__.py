@@ -1,0 +1,60 @@
+"""Reading inputs/: which files, and each .docx into Word-shaped blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .blocks import Cell, Document, Paragraph, Row, Table
+from .docx import read_docx
+from .safe import ReadError
+
+__all__ = ["Cell", "Document", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
+
+
+@dataclass
+class ReadResult:
+    docs: list[Document] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, Thai note)
+    errors: list[tuple[str, ReadError]] = field(default_factory=list)
+
+
+def discover(inputs: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to read (sorted, so runs are repeatable) and files skipped with a note."""
+    paths = [inputs] if inputs.is_file() else sorted(p for p in inputs.rglob("*") if p.is_file())
+    base = inputs.parent if inputs.is_file() else inputs
+    take: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for p in paths:
+        rel = p.relative_to(base).as_posix()
+        parts = p.relative_to(base).parts
+        if p.name.startswith("~$"):
+            skipped.append((rel, "ไฟล์ล็อกของ Word (มีคนเปิดไฟล์อยู่) — ข้าม"))
+        elif any(part.startswith(".") for part in parts):
+            skipped.append((rel, "ไฟล์ซ่อน — ข้าม"))
+        elif p.suffix.lower() in (".docx", ".doc"):
+            take.append(p)
+        elif p.name.lower() in ("rules.toml", "corrections.txt", "glossary.txt", "readme.md", ".gitkeep"):
+            continue  # the user's own settings next to the drafts
+        else:
+            skipped.append((rel, f"ไม่ใช่ไฟล์ .docx ({p.suffix or 'ไม่มีนามสกุล'}) — ข้าม"))
+    return take, skipped
+
+
+def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None) -> ReadResult:
+    """Read every draft; a bad file never stops the others."""
+    files, skipped = discover(inputs)
+    base = inputs.parent if inputs.is_file() else inputs
+    result = ReadResult(skipped=skipped)
+    for p in files:
+        rel = p.relative_to(base).as_posix()
+        if progress:
+            progress(rel)
+        try:
+            result.docs.append(read_docx(p, rel))
+        except ReadError as exc:
+            result.errors.append((rel, exc))
+        except Exception as exc:
+            result.errors.append((rel, ReadError(f"เปิดไฟล์ไม่ได้ ({type(exc).__name__})", "เปิดไฟล์ใน Word แล้วบันทึกใหม่เป็น .docx")))
+    return result

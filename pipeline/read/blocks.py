@@ -1,0 +1,68 @@
+"""Word-shaped blocks: what the reader gives, before any interpretation.
+
+Paragraphs and tables in document order. A table is a list of rows; a row a
+list of cells, each placed on the table grid (``col`` and ``span`` from
+gridSpan, ``vmerge`` "restart"/"continue" from vMerge). A vertically merged
+cell's text lives only in its first ("restart") cell, as in Word's XML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int  # 1-based among the body's top-level paragraphs
+    text: str
+    style: str = ""
+    outline: int | None = None  # 0 = Heading 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    col: int  # first grid column, 0-based
+    span: int = 1
+    vmerge: str | None = None  # None | "restart" | "continue"
+    fill: bool = False  # shaded (a Gantt bar)
+    tables: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    index: int  # 1-based, every row as a person counts them in Word
+    cells: tuple[Cell, ...]
+    deleted: bool = False  # a tracked deletion of the whole row
+    header: bool = False  # marked "repeat as header row"
+
+    def cell_at(self, col: int) -> Cell | None:
+        """The cell covering grid column ``col`` (a spanned cell covers several)."""
+        for c in self.cells:
+            if c.col <= col < c.col + c.span:
+                return c
+        return None
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells if c.vmerge != "continue" and c.text.strip()]
+
+
+@dataclass(frozen=True)
+class Table:
+    index: int  # 1-based among the file's top-level tables
+    rows: tuple[Row, ...]
+
+    @property
+    def width(self) -> int:
+        return max((c.col + c.span for r in self.rows for c in r.cells), default=0)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file as blocks, with what the reader noticed about it."""
+
+    path: str  # relative to inputs/
+    blocks: tuple[Paragraph | Table, ...]
+    tracked_changes: int = 0
+    comments: int = 0

@@ -1,0 +1,189 @@
+"""Walk a .docx body as XML, in document order, into blocks.
+
+Handles: tracked changes (text in w:del / w:moveFrom and deleted rows are not
+read; w:ins / w:moveTo are), content controls (w:sdt, around runs, cells, rows
+or whole tables), simple and complex fields (the result is read, the field
+code is not), smart tags and custom XML, merged cells (gridSpan, vMerge,
+gridBefore), cell shading and highlighted runs, nested tables.
+Loses: text boxes, footnotes, headers/footers, images (none carry plan data).
+
+python-docx is used only to open the package: its ``.text`` drops inserted
+text and content controls, and ``row.cells`` is ~8x slower than this walk.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from lxml import etree
+
+from .blocks import Cell, Document, Paragraph, Row, Table
+from .safe import check_package
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+T, TAB, BR, CR, P, TBL, TR, TC, SDT, SDTC = map(q, ("t", "tab", "br", "cr", "p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+SKIP_TEXT = {
+    q("del"),
+    q("moveFrom"),
+    q("delText"),
+    q("instrText"),
+    q("pPr"),
+    q("rPr"),
+    q("tcPr"),
+    q("trPr"),
+    q("tblPr"),
+    q("sdtPr"),
+    q("drawing"),
+    q("pict"),
+    q("footnoteReference"),
+    f"{{{MC}}}Fallback",
+}
+WRAPPERS = {SDT, SDTC, q("customXml"), q("smartTag"), q("ins"), q("moveTo")}
+NO_FILL = {"", "auto", "ffffff", "none"}
+
+
+def _text(el: etree._Element, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag in SKIP_TEXT or tag == TBL:
+            continue
+        if tag == T:
+            out.append(child.text or "")
+        elif tag == TAB:
+            out.append("\t")
+        elif tag in (BR, CR):
+            out.append("\n")
+        elif tag == q("r") and child.find(f"{q('rPr')}/{q('vanish')}") is not None:
+            continue  # hidden text is not on paper
+        else:
+            _text(child, out)
+
+
+def paragraph_text(p: etree._Element) -> str:
+    out: list[str] = []
+    _text(p, out)
+    return "".join(out)
+
+
+def _val(el: etree._Element | None, default: str | None = None) -> str | None:
+    return default if el is None else el.get(q("val"), default)
+
+
+def _paragraphs(container: etree._Element) -> list[etree._Element]:
+    """Direct paragraphs of a cell/body, looking through content controls."""
+    out: list[etree._Element] = []
+    for child in container:
+        if child.tag == P:
+            out.append(child)
+        elif child.tag in WRAPPERS:
+            out.extend(_paragraphs(child))
+    return out
+
+
+def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    out: list[etree._Element] = []
+    for child in el:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in WRAPPERS:
+            out.extend(_children(child, tag))
+    return out
+
+
+def _shaded(shd: etree._Element | None) -> bool:
+    if shd is None:
+        return False
+    fill = (shd.get(q("fill")) or "").lower()
+    val = (shd.get(q("val")) or "clear").lower()
+    color = (shd.get(q("color")) or "auto").lower()
+    if fill not in NO_FILL:
+        return True
+    return val not in ("clear", "nil") and color != "ffffff"
+
+
+def _cell_fill(tc: etree._Element) -> bool:
+    if _shaded(tc.find(f"{q('tcPr')}/{q('shd')}")):
+        return True
+    # Some drafts colour the paragraph or the text instead of the cell.
+    for shd in tc.iter(q("shd")):
+        if _shaded(shd):
+            return True
+    return any((_val(hl) or "none") != "none" for hl in tc.iter(q("highlight")))
+
+
+def _table(tbl: etree._Element, index: int) -> Table:
+    rows: list[Row] = []
+    for n, tr in enumerate(_children(tbl, TR), start=1):
+        trpr = tr.find(q("trPr"))
+        col = int(_val(trpr.find(q("gridBefore")) if trpr is not None else None, "0") or 0)
+        cells: list[Cell] = []
+        for tc in _children(tr, TC):
+            tcpr = tc.find(q("tcPr"))
+            span = int(_val(tcpr.find(q("gridSpan")) if tcpr is not None else None, "1") or 1)
+            vm_el = tcpr.find(q("vMerge")) if tcpr is not None else None
+            vmerge = None if vm_el is None else ("restart" if _val(vm_el) == "restart" else "continue")
+            text = "\n".join(paragraph_text(p) for p in _paragraphs(tc)).strip()
+            nested = tuple(_table(t, i) for i, t in enumerate(_children(tc, TBL), start=1))
+            cells.append(Cell(text, col, max(span, 1), vmerge, _cell_fill(tc), nested))
+            col += max(span, 1)
+        deleted = trpr is not None and trpr.find(q("del")) is not None
+        header = trpr is not None and trpr.find(q("tblHeader")) is not None
+        rows.append(Row(n, tuple(cells), deleted, header))
+    return Table(index, tuple(rows))
+
+
+def _outline(p: etree._Element, style: str) -> int | None:
+    lvl = p.find(f"{q('pPr')}/{q('outlineLvl')}")
+    if lvl is not None:
+        return int(_val(lvl, "9") or 9)
+    s = style.lower().replace(" ", "")
+    for prefix in ("heading", "หัวเรื่อง"):
+        if s.startswith(prefix) and s[len(prefix) :].isdigit():
+            return int(s[len(prefix) :]) - 1
+    return None
+
+
+def _blocks(body: etree._Element) -> list[Paragraph | Table]:
+    blocks: list[Paragraph | Table] = []
+    counters = {"p": 0, "t": 0}
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            if child.tag == P:
+                counters["p"] += 1
+                style = _val(child.find(f"{q('pPr')}/{q('pStyle')}"), "") or ""
+                blocks.append(Paragraph(counters["p"], paragraph_text(child), style, _outline(child, style)))
+            elif child.tag == TBL:
+                counters["t"] += 1
+                blocks.append(_table(child, counters["t"]))
+            elif child.tag in WRAPPERS:
+                walk(child)
+
+    walk(body)
+    return blocks
+
+
+def _count_comments(path: Path) -> int:
+    with zipfile.ZipFile(path) as z:
+        if "word/comments.xml" not in z.namelist():
+            return 0
+        root = etree.fromstring(z.read("word/comments.xml"), etree.XMLParser(resolve_entities=False, no_network=True))
+        return len(root.findall(q("comment")))
+
+
+def read_docx(path: Path, rel: str) -> Document:
+    """Read one .docx into blocks. Raises ``ReadError`` for files that cannot be
+    read safely (corrupt, encrypted, legacy .doc, too large)."""
+    check_package(path)
+    body = docx.Document(str(path)).element.body
+    changes = sum(1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(q(tag)))
+    return Document(rel, tuple(_blocks(body)), changes, _count_comments(path))

@@ -1,0 +1,184 @@
+"""Presentation of a Report: the rich terminal report, report.json, report.html.
+
+The terminal report is readable without colour (every severity is also a
+word), width-aware (rich wraps to the console), and the HTML file is the
+same report recorded by rich.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .check import Report
+from .model import SCHEMA_VERSION, Finding, to_jsonable
+from .rules import RULES
+from .summary import summarise
+from .thai import format_amount, thai_date
+
+LABEL = {"error": ("ข้อผิดพลาด", "bold red"), "warning": ("คำเตือน", "yellow")}
+
+
+def _baht(value: Decimal) -> str:
+    return format_amount(value)
+
+
+def header(report: Report) -> Panel:
+    plan, s = report.plan, report.plan.stats
+    prof = plan.profile
+    projects = [p for p in plan.projects if p.kind == "project"]
+    equipment = [p for p in plan.projects if p.kind == "equipment"]
+    total = sum((p.budget or Decimal(0) for p in plan.projects), Decimal(0))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row("หน่วยงาน", f"{prof.org_name or '(ไม่พบชื่อหน่วยงาน)'} อำเภอ{prof.district} จังหวัด{prof.province}".strip())
+    grid.add_row("ปีงบประมาณ", f"พ.ศ. {prof.fiscal_year}" if prof.fiscal_year else "(ไม่พบ)")
+    if prof.ordinance_date:
+        grid.add_row("ประกาศใช้ข้อบัญญัติ", thai_date(prof.ordinance_date))
+    if prof.announcement_date:
+        grid.add_row("ประกาศแผน", thai_date(prof.announcement_date))
+    grid.add_row("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else ""))
+    grid.add_row(
+        "แถวที่อ่าน",
+        f"{s.rows} แถว: หัวตาราง {s.header}, โครงการ {s.records}, ข้อมูลอ้างอิง {s.references}, "
+        f"แถวต่อเนื่อง {s.continuations}, หัวข้อ {s.headings}, แถวรวม {s.totals}, ข้าม {s.skipped}"
+        + (f" (แถวที่ถูกลบแบบติดตาม {s.deleted})" if s.deleted else ""),
+    )
+    grid.add_row("โครงการ", f"{len(projects)} โครงการ, ครุภัณฑ์ {len(equipment)} รายการ")
+    grid.add_row("งบประมาณรวม", f"{_baht(total)} บาท")
+    return Panel(grid, title="แผนการดำเนินงาน — รายงานการตรวจ", box=box.ASCII2, expand=False)
+
+
+def summary_table(report: Report) -> Table:
+    summ = summarise(report.plan)
+    table = Table(title="สรุปตามยุทธศาสตร์และแผนงาน (โครงการ)", box=box.SIMPLE_HEAD, show_footer=True)
+    table.add_column("ยุทธศาสตร์ / แผนงาน", "รวมทั้งสิ้น", ratio=1)
+    table.add_column("จำนวน", str(summ.count), justify="right")
+    table.add_column("งบประมาณ (บาท)", _baht(summ.budget), justify="right")
+    table.add_column("ร้อยละ", "100.00" if summ.count else "0.00", justify="right")
+    for s in summ.strategies:
+        table.add_row(
+            Text(f"{s.number}. {s.name or '(ไม่ระบุยุทธศาสตร์)'}", style="bold"), str(s.count), _baht(s.budget), f"{s.budget_pct:.2f}"
+        )
+        for p in s.programs:
+            table.add_row(f"   {p.program or '(ไม่ระบุแผนงาน)'}", str(p.count), _baht(p.budget), f"{p.budget_pct:.2f}")
+    return table
+
+
+def _finding(f: Finding) -> Text:
+    label, style = LABEL.get(f.severity, (f.severity, ""))
+    where = f.source.where().split(" › ", 1)
+    text = Text()
+    text.append(f"{label} ", style=style)
+    text.append(f"[{f.code}] ", style="bold")
+    text.append((where[1] if len(where) > 1 else "ทั้งไฟล์") + "\n", style="cyan")
+    text.append(f"  {f.message}")
+    if f.value and f.value not in f.message:
+        text.append(f"\n  ค่าที่พบ: {f.value}", style="dim")
+    if f.suggestion:
+        text.append(f"\n  → {f.suggestion}", style="green")
+    if f.hint:
+        text.append(f"\n  วิธีแก้: {f.hint}", style="dim")
+    return text
+
+
+def findings_by_file(report: Report) -> Iterable[RenderableType]:
+    files: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        files.setdefault(f.source.file, []).append(f)
+    for path, items in files.items():
+        errors = sum(1 for f in items if f.severity == "error")
+        yield Text(f"\n{path}  (ข้อผิดพลาด {errors}, คำเตือน {len(items) - errors})", style="bold underline")
+        for f in items:
+            yield _finding(f)
+
+
+def verdict(report: Report) -> Text:
+    if report.ok:
+        text = Text("ผลการตรวจ: ผ่าน ", style="bold green")
+        text.append(f"— ไม่มีข้อผิดพลาด, คำเตือน {report.warnings} รายการ", style="green")
+    else:
+        text = Text("ผลการตรวจ: ไม่ผ่าน ", style="bold red")
+        text.append(f"— ข้อผิดพลาด {report.errors} รายการ, คำเตือน {report.warnings} รายการ: แก้ไขแล้วรันใหม่", style="red")
+    return text
+
+
+def renderables(report: Report) -> list[RenderableType]:
+    parts: list[RenderableType] = [header(report)]
+    if report.notes:
+        parts.append(Text("\n".join(f"ข้าม: {path} — {note}" for path, note in report.notes), style="dim"))
+    if report.plan.projects:
+        parts.append(summary_table(report))
+    if report.findings:
+        parts.append(Group(*findings_by_file(report)))
+    parts.append(Text(""))
+    parts.append(verdict(report))
+    return parts
+
+
+def print_report(report: Report, console: Console) -> None:
+    for part in renderables(report):
+        console.print(part)
+
+
+def render_text(report: Report, width: int = 100) -> str:
+    """The terminal report as plain text at a fixed width (for tests and logs)."""
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, color_system=None, force_terminal=False, legacy_windows=False)
+    print_report(report, console)
+    return buf.getvalue()
+
+
+def to_html(report: Report) -> str:
+    console = Console(record=True, width=110, file=io.StringIO(), color_system="truecolor")
+    print_report(report, console)
+    html = console.export_html(inline_styles=True)
+    return html.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width">', 1).replace(
+        "font-family: Menlo", "font-family: 'TH Sarabun New', Laksaman, Menlo", 1
+    )
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    plan, s = report.plan, report.plan.stats
+    summ = summarise(plan)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "verdict": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings, "exit_code": report.exit_code},
+        "profile": to_jsonable(plan.profile) | {"raw": dict(plan.profile.raw)},
+        "stats": to_jsonable(s)
+        | {
+            "projects": sum(1 for p in plan.projects if p.kind == "project"),
+            "equipment": sum(1 for p in plan.projects if p.kind == "equipment"),
+            "budget": f"{sum((p.budget or Decimal(0) for p in plan.projects), Decimal(0)):.2f}",
+        },
+        "summary": to_jsonable(summ),
+        "rules": [
+            {"code": c, "severity": RULES[c].severity, "title": RULES[c].title, "gloss": RULES[c].gloss} for c in report.rules
+        ],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "file": f.source.file,
+                "table": f.source.table,
+                "row": f.source.row,
+                "column": f.source.column,
+                "paragraph": f.source.paragraph,
+                "value": f.value,
+                "suggestion": f.suggestion,
+                "hint": f.hint,
+            }
+            for f in report.findings
+        ],
+        "skipped_files": [{"file": p, "note": n} for p, n in report.notes],
+    }

@@ -1,0 +1,231 @@
+"""Thai text: normalisation, digits, amounts, Buddhist-era dates, fiscal months.
+
+The one module that talks to pythainlp. Everything else asks here. Amounts are
+``Decimal`` (satang kept exactly); dates are ``datetime.date`` (Gregorian
+inside, Buddhist era on paper); months are fiscal indexes 1 = ต.ค. … 12 = ก.ย.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from pythainlp.util import (
+    arabic_digit_to_thai_digit,
+    normalize,
+    thai_digit_to_arabic_digit,
+)
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+BE_OFFSET = 543
+
+# Characters Word users paste in that look like spaces but are not.
+_SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\t": " "}
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """Character-level repair that never changes meaning: pythainlp's normaliser
+    (เเ → แ, decomposed sara am, doubled tone marks), zero-width and odd spaces,
+    control characters that are illegal in XML, and runs of spaces."""
+    if not text:
+        return ""
+    text = _CONTROL.sub("", text).translate(_ZERO_WIDTH)
+    for bad, good in _SPACES.items():
+        text = text.replace(bad, good)
+    text = unicodedata.normalize("NFC", text)
+    text = normalize(text) if _has_thai(text) else text
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def _has_thai(text: str) -> bool:
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
+
+
+def arabic_digits(text: str) -> str:
+    """๑๒๓ → 123."""
+    return thai_digit_to_arabic_digit(text) if text else text
+
+
+def thai_digits(text: str) -> str:
+    """123 → ๑๒๓ (for documents that use Thai digits in running text)."""
+    return arabic_digit_to_thai_digit(text) if text else text
+
+
+def key(text: str) -> str:
+    """A matching key: normalised, Arabic digits, no spaces, dots, brackets,
+    slashes or dashes, lower case. Used to compare names and header labels."""
+    text = arabic_digits(clean(text)).lower()
+    return re.sub(r"[\s.\-–—()\[\]/\\:,\"'“”‘’*]+", "", text)
+
+
+# ---------------------------------------------------------------- amounts
+
+_NO_BUDGET = {"", "-", "–", "—", "ไม่ใช้งบประมาณ", "ไม่ใช้งบ", "ไม่มีงบประมาณ"}
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A parsed budget cell. ``ok`` is False when the text is not an amount."""
+
+    value: Decimal | None
+    no_budget: bool = False
+    ok: bool = True
+    note: str = ""
+
+
+def parse_amount(raw: str) -> Amount:
+    """Read an amount the ways drafts write it: "1,250,000", "1,250,000.00",
+    "๑,๒๕๐,๐๐๐", "1250000 บาท", "1,250,000.-"; "-" or "ไม่ใช้งบประมาณ" means
+    no budget. A trailing "(…)" is returned as ``note`` (often the funder)."""
+    text = clean(arabic_digits(raw or ""))
+    note = ""
+    m = re.search(r"\(([^()]*)\)\s*$", text)
+    if m and re.search(r"\d", text[: m.start()]):
+        note, text = m.group(1).strip(), text[: m.start()]
+    text = re.sub(r"\s*บาท\s*$", "", text.strip()).strip()
+    text = re.sub(r"\.-$", "", text).replace(" ", "")
+    if text in _NO_BUDGET or key(text) in {key(t) for t in _NO_BUDGET}:
+        return Amount(Decimal("0.00"), no_budget=True, note=note)
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    elif text[:1] in "-−–":
+        negative, text = True, text[1:]
+    if not _NUMBER.match(text):
+        return Amount(None, ok=False, note=note)
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return Amount(None, ok=False, note=note)
+    value = value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
+    return Amount(-value if negative else value, note=note)
+
+
+def format_amount(value: Decimal | None, digits: bool = False) -> str:
+    """1250000 → "1,250,000.00" (Thai digits on request)."""
+    if value is None:
+        return ""
+    text = f"{value:,.2f}"
+    return thai_digits(text) if digits else text
+
+
+# ---------------------------------------------------------------- months
+
+FULL_MONTHS: tuple[str, ...] = tuple(thai_full_months)  # ม.ค. first, calendar order
+ABBR_MONTHS: tuple[str, ...] = tuple(thai_abbr_months)
+
+
+def fiscal_index(calendar_month: int) -> int:
+    """Calendar month (1 = ม.ค.) → fiscal index (1 = ต.ค.)."""
+    return (calendar_month + 2) % 12 + 1
+
+
+def calendar_month(fiscal: int) -> int:
+    """Fiscal index (1 = ต.ค.) → calendar month (1 = ม.ค.)."""
+    return (fiscal + 8) % 12 + 1
+
+
+FISCAL_ABBR: tuple[str, ...] = tuple(ABBR_MONTHS[calendar_month(i) - 1] for i in range(1, 13))
+
+_MONTH_KEYS: dict[str, int] = {}
+for _i in range(12):
+    _MONTH_KEYS[key(FULL_MONTHS[_i])] = _i + 1
+    _MONTH_KEYS[key(ABBR_MONTHS[_i])] = _i + 1
+_MONTH_KEYS[key("มิ.ย")] = 6
+
+
+def month_of(label: str) -> int | None:
+    """ "ต.ค." / "ตค" / "ตุลาคม" → calendar month number (10), else None."""
+    return _MONTH_KEYS.get(key(label))
+
+
+def fiscal_month_of(label: str) -> int | None:
+    """ "ต.ค." → 1, "ก.ย." → 12, anything else → None."""
+    m = month_of(label)
+    return None if m is None else fiscal_index(m)
+
+
+_MONTH_ALT = "|".join(
+    sorted(
+        {re.escape(m) for m in FULL_MONTHS} | {re.escape(m).replace(r"\.", r"\.?") for m in ABBR_MONTHS},
+        key=len,
+        reverse=True,
+    )
+)
+_MONTH_RE = re.compile(rf"({_MONTH_ALT})\s*(\d{{2,4}})?")
+
+
+def parse_period(text: str) -> tuple[int, ...]:
+    """A period cell → fiscal months: "ต.ค. 63 – ก.ย. 64" (a range),
+    "ธ.ค. 2563" (one month), "ตลอดปีงบประมาณ" (all), "ไตรมาสที่ 2"."""
+    t = arabic_digits(clean(text))
+    if not t:
+        return ()
+    if "ตลอดปี" in key(t) or "12เดือน" in key(t):
+        return tuple(range(1, 13))
+    quarters = [int(q) for q in re.findall(r"ไตรมาส(?:ที่)?\s*(\d)", t)]
+    if quarters:
+        return tuple(sorted({m for q in quarters if 1 <= q <= 4 for m in range(3 * q - 2, 3 * q + 1)}))
+    found = [fiscal_month_of(m.group(1)) for m in _MONTH_RE.finditer(t)]
+    found = [f for f in found if f]
+    if not found:
+        return ()
+    if len(found) >= 2 and re.search(r"[-–—]|ถึง", t):
+        lo, hi = found[0], found[-1]
+        return tuple(range(lo, hi + 1)) if lo <= hi else tuple(sorted(found))
+    return tuple(sorted(set(found)))
+
+
+# ---------------------------------------------------------------- dates and years
+
+
+def full_year(year: int) -> int:
+    """A Buddhist-era year as typed ("67", "2567") → 2567."""
+    return year + 2500 if year < 100 else year
+
+
+def parse_date(raw: str) -> dt.date | None:
+    """ "16 กันยายน 2567", "16 ก.ย. 67", "๑๖ กันยายน ๒๕๖๗", "16/09/2567" → date."""
+    t = arabic_digits(clean(raw or ""))
+    t = re.sub(r"^(วันที่|ณ วันที่)\s*", "", t)
+    m = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})", t)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), full_year(int(m.group(3)))
+    else:
+        m = re.search(rf"(\d{{1,2}})\s*(?:เดือน\s*)?({_MONTH_ALT})\s*(?:พ\.?\s*ศ\.?)?\s*(\d{{2,4}})", t)
+        if not m:
+            return None
+        day, year = int(m.group(1)), full_year(int(m.group(3)))
+        month = month_of(m.group(2)) or 0
+    try:
+        return dt.date(year - BE_OFFSET, month, day)
+    except ValueError:
+        return None
+
+
+def thai_date(date: dt.date, digits: bool = False) -> str:
+    """date → "16 กันยายน 2567" (Buddhist era, full month name)."""
+    text = f"{date.day} {FULL_MONTHS[date.month - 1]} {date.year + BE_OFFSET}"
+    return thai_digits(text) if digits else text
+
+
+_FISCAL_YEAR = re.compile(r"(ประจำปีงบประมาณ|ปีงบประมาณ|ประจำปี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(\d{4})")
+
+
+def fiscal_years_in(text: str) -> list[tuple[int, str]]:
+    """Fiscal years a sentence names ("ประจำปี พ.ศ. 2563" → 2563), with the
+    phrase. Years of regulations ("พ.ศ. 2548") are not fiscal years."""
+    t = arabic_digits(clean(text))
+    return [(int(m.group(2)), m.group(0)) for m in _FISCAL_YEAR.finditer(t)]
+
+
+def be_years_in(text: str) -> list[int]:
+    """Every "พ.ศ. yyyy" in a text (for two-row month headers)."""
+    t = arabic_digits(clean(text))
+    return [int(y) for y in re.findall(r"พ\s*\.?\s*ศ\s*\.?\s*(\d{4})", t)]

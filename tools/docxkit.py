@@ -1,0 +1,215 @@
+"""Build real Word documents from code, the way staff drafts look.
+
+Used by tools/make_samples.py (the shipped sample inputs) and by the tests'
+fixtures. Text accepts a small markup so fixtures can show Word features:
+
+    "[del:100,000][ins:250,000] บาท"   tracked deletion and insertion
+    "[sdt:ตำบลหนองฉิม]"                 a content control
+    "[fld:2564]"                        a simple field (its result is read)
+
+Cells are given as ``C(text, fill=, span=, vmerge=)`` or plain strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+FONT = "TH Sarabun New"
+W_NS = nsdecls("w")
+_MARK = re.compile(r"\[(del|ins|sdt|fld):([^\]]*)\]")
+_DATE = 'w:author="ผู้จัดทำ" w:date="2020-10-01T09:00:00Z"'
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run(text: str, bold: bool = False, deleted: bool = False) -> str:
+    rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+    tag = "w:delText" if deleted else "w:t"
+    parts = text.split("\n")
+    body = "<w:br/>".join(f'<{tag} xml:space="preserve">{_esc(p)}</{tag}>' for p in parts)
+    return f"<w:r>{rpr}{body}</w:r>"
+
+
+def runs(text: str, bold: bool = False) -> str:
+    """Markup text → run XML (with w:ins/w:del/w:sdt/w:fldSimple)."""
+    out, pos = [], 0
+    for rid, m in enumerate(_MARK.finditer(text), start=1):
+        if m.start() > pos:
+            out.append(_run(text[pos : m.start()], bold))
+        kind, inner = m.groups()
+        if kind == "del":
+            out.append(f'<w:del w:id="{rid}" {_DATE}>{_run(inner, bold, deleted=True)}</w:del>')
+        elif kind == "ins":
+            out.append(f'<w:ins w:id="{rid}" {_DATE}>{_run(inner, bold)}</w:ins>')
+        elif kind == "sdt":
+            out.append(
+                f'<w:sdt><w:sdtPr><w:alias w:val="ช่องกรอก"/></w:sdtPr><w:sdtContent>{_run(inner, bold)}</w:sdtContent></w:sdt>'
+            )
+        else:
+            out.append(f'<w:fldSimple w:instr=" QUOTE {_esc(inner)} ">{_run(inner, bold)}</w:fldSimple>')
+        pos = m.end()
+    if pos < len(text):
+        out.append(_run(text[pos:], bold))
+    return "".join(out)
+
+
+def p_xml(text: str, bold: bool = False, align: str | None = None, style: str | None = None, shade: str | None = None) -> str:
+    ppr = ""
+    if style or align:
+        ppr = (
+            "<w:pPr>"
+            + (f'<w:pStyle w:val="{style}"/>' if style else "")
+            + (f'<w:jc w:val="{align}"/>' if align else "")
+            + "</w:pPr>"
+        )
+    body = runs(text, bold) if text else ""
+    if shade:
+        body = body.replace("<w:r>", f'<w:r><w:rPr><w:highlight w:val="{shade}"/></w:rPr>')
+    return f"<w:p>{ppr}{body}</w:p>"
+
+
+@dataclass
+class C:
+    """A table cell: text (markup allowed), shading colour, horizontal span,
+    vertical merge ("restart"/"continue"), bold, and nested tables."""
+
+    text: str = ""
+    fill: str | None = None
+    span: int = 1
+    vmerge: str | None = None
+    bold: bool = False
+    align: str | None = None
+    nested: str = ""  # table XML placed inside the cell
+    highlight: str | None = None
+
+
+def tc_xml(cell: C | str, width: int) -> str:
+    c = C(cell) if isinstance(cell, str) else cell
+    pr = f'<w:tcW w:w="{width * c.span}" w:type="dxa"/>'
+    if c.span > 1:
+        pr += f'<w:gridSpan w:val="{c.span}"/>'
+    if c.vmerge == "restart":
+        pr += '<w:vMerge w:val="restart"/>'
+    elif c.vmerge == "continue":
+        pr += "<w:vMerge/>"
+    if c.fill:
+        pr += f'<w:shd w:val="clear" w:color="auto" w:fill="{c.fill}"/>'
+    paras = "".join(p_xml(line, c.bold, c.align, shade=c.highlight) for line in (c.text.split("\n\n") if c.text else [""]))
+    return f"<w:tc><w:tcPr>{pr}</w:tcPr>{c.nested}{paras}</w:tc>"
+
+
+@dataclass
+class R:
+    """A table row: cells, repeat-as-header, a tracked deletion of the row,
+    or the whole row wrapped in a content control."""
+
+    cells: list
+    header: bool = False
+    deleted: bool = False
+    sdt: bool = False
+
+
+def tbl_xml(rows: list, widths: list[int] | None = None) -> str:
+    ncols = max(sum((C(c) if isinstance(c, str) else c).span for c in (r.cells if isinstance(r, R) else r)) for r in rows)
+    widths = widths or [1200] * ncols
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out = []
+    for r in rows:
+        row = r if isinstance(r, R) else R(r)
+        col, tcs = 0, []
+        for cell in row.cells:
+            c = C(cell) if isinstance(cell, str) else cell
+            tcs.append(tc_xml(c, widths[min(col, len(widths) - 1)]))
+            col += c.span
+        trpr = ""
+        if row.header or row.deleted:
+            trpr = (
+                "<w:trPr>"
+                + ("<w:tblHeader/>" if row.header else "")
+                + (f'<w:del w:id="99" {_DATE}/>' if row.deleted else "")
+                + "</w:trPr>"
+            )
+        tr = f"<w:tr>{trpr}{''.join(tcs)}</w:tr>"
+        if row.sdt:
+            tr = f"<w:sdt><w:sdtPr/><w:sdtContent>{tr}</w:sdtContent></w:sdt>"
+        out.append(tr)
+    borders = "".join(
+        f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for b in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    return (
+        f'<w:tbl {W_NS}><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(out)}</w:tbl>'
+    )
+
+
+class Doc:
+    """A python-docx document with Thai defaults and raw-XML helpers."""
+
+    def __init__(self, landscape: bool = False) -> None:
+        self.doc = docx.Document()
+        style = self.doc.styles["Normal"]
+        style.font.name = FONT
+        style.font.size = Pt(16)
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+        rpr.append(parse_xml(f'<w:szCs {W_NS} w:val="32"/>'))
+        sec = self.doc.sections[0]
+        sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+        if landscape:
+            sec.orientation = WD_ORIENT.LANDSCAPE
+            sec.page_width, sec.page_height = Cm(29.7), Cm(21)
+        sec.left_margin, sec.right_margin = Cm(2), Cm(1.5)
+        self.body = self.doc.element.body
+
+    def _append(self, xml: str) -> None:
+        first_tag_end = xml.index(">")
+        if "xmlns:w" not in xml[:first_tag_end]:
+            xml = f"{xml[:first_tag_end]} {W_NS}{xml[first_tag_end:]}"
+        el = parse_xml(xml)
+        self.body.insert(len(self.body) - 1, el)  # before sectPr
+
+    def p(self, text: str = "", bold: bool = False, align: str | None = None, style: str | None = None) -> Doc:
+        if style:
+            self.doc.styles[style]
+            style = self.doc.styles[style].style_id
+        self._append(p_xml(text, bold, align, style))
+        return self
+
+    def heading(self, text: str, level: int = 1) -> Doc:
+        return self.p(text, style=f"Heading {level}")
+
+    def table(self, rows: list, widths: list[int] | None = None) -> Doc:
+        self._append(tbl_xml(rows, widths))
+        return self
+
+    def sdt_table(self, rows: list, widths: list[int] | None = None) -> Doc:
+        """A whole table inside a content control."""
+        self._append(
+            f"<w:sdt {W_NS}><w:sdtPr/><w:sdtContent>{tbl_xml(rows, widths).replace(f'<w:tbl {W_NS}>', '<w:tbl>')}</w:sdtContent></w:sdt>"
+        )
+        return self
+
+    def comment(self, text: str) -> Doc:
+        par = self.doc.add_paragraph("หมายเหตุผู้ตรวจ")
+        self.doc.add_comment(par.runs, text=text, author="ผู้ตรวจ")
+        return self
+
+    def save(self, path: Path | str) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.doc.core_properties.author = "อบต."
+        self.doc.save(str(path))
+        return path
