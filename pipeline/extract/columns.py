@@ -20,8 +20,8 @@ _NAME = {"โครงการ", "ชื่อโครงการ", "โค�
 def label_field(label: str) -> str | None:
     """A header label → field name, "month:N" (fiscal month), or None."""
     k = re.sub(r"\d+", "", key(label))
-    if not k:
-        return None
+    if not k or len(k) > 45:
+        return None  # header labels are short; long text is data
     m = fiscal_month_of(label)
     if m:
         return f"month:{m}"
@@ -29,7 +29,8 @@ def label_field(label: str) -> str | None:
         return "seq"
     if k.startswith("รายละเอียด") or k in {"กิจกรรม", "กิจกรรมที่ดำเนินการ"}:
         return "activity"
-    if k in _NAME or k.startswith("ชื่อโครงการ") or k.startswith("โครงการ") or k.startswith("รายการครุภัณฑ์"):
+    short = len(k) <= 25
+    if k in _NAME or (short and k.startswith(("ชื่อโครงการ", "โครงการ", "รายการครุภัณฑ์"))):
         return "name"
     if k.startswith(("งบประมาณ", "จำนวนเงิน", "จำนวนงบประมาณ", "วงเงิน")):
         return "budget"
@@ -39,9 +40,10 @@ def label_field(label: str) -> str | None:
         return "unit"
     if k.startswith(("แหล่งงบประมาณ", "แหล่งที่มา", "แหล่งเงิน", "ที่มาของงบประมาณ")):
         return "source"
-    if k.startswith("ยุทธศาสตร์"):
+    # Exact forms only: a data cell "ยุทธศาสตร์ที่ 1 …" must not read as a header.
+    if re.fullmatch(r"ยุทธศาสตร์(การพัฒนา)?(ของอปท|ที่)?", k):
         return "strategy"
-    if k.startswith("แผนงาน"):
+    if re.fullmatch(r"แผนงาน(หลัก)?", k):
         return "program"
     if k.startswith("ระยะเวลา"):
         return "period"

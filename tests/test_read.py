@@ -1,0 +1,125 @@
+"""The reader walks Word's XML itself: what python-docx's .text would miss."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+
+from pipeline.read import Paragraph, Table, discover, read_inputs
+from pipeline.read.docx import read_docx
+
+from .conftest import C, Doc, R
+
+
+def blocks(path: Path):
+    return read_docx(path, path.name).blocks
+
+
+def test_tracked_changes_read_inserted_text_and_skip_deleted(tmp_path: Path) -> None:
+    path = Doc().p("งบประมาณ [del:100,000][ins:250,000] บาท").save(tmp_path / "d.docx")
+    # python-docx drops both the deletion and the insertion: the trap the reader avoids.
+    assert docx.Document(str(path)).paragraphs[0].text == "งบประมาณ  บาท"
+    (para,) = blocks(path)
+    assert isinstance(para, Paragraph) and para.text == "งบประมาณ 250,000 บาท"
+    assert read_docx(path, "d.docx").tracked_changes == 2
+
+
+def test_content_controls_and_simple_fields_are_read(tmp_path: Path) -> None:
+    path = Doc().p("ตำบล[sdt:หนองฉิม] ปี [fld:2564]").save(tmp_path / "d.docx")
+    assert blocks(path)[0].text == "ตำบลหนองฉิม ปี 2564"
+
+
+def test_cells_know_their_grid_column_span_and_vertical_merge(tmp_path: Path) -> None:
+    path = (
+        Doc()
+        .table(
+            [
+                [C("ยุทธศาสตร์ A", vmerge="restart"), C("หัว", span=2)],
+                [C(vmerge="continue"), "x", C("", fill="FF0000")],
+            ]
+        )
+        .save(tmp_path / "d.docx")
+    )
+    (table,) = blocks(path)
+    assert isinstance(table, Table) and table.width == 3
+    top, bottom = table.rows
+    assert [(c.col, c.span, c.vmerge) for c in top.cells] == [(0, 1, "restart"), (1, 2, None)]
+    assert bottom.cells[0].vmerge == "continue" and bottom.cells[0].text == ""
+    assert bottom.cell_at(2).fill and not bottom.cell_at(1).fill
+    assert top.cell_at(2).text == "หัว"
+
+
+def test_deleted_rows_are_marked_and_rows_inside_content_controls_are_read(tmp_path: Path) -> None:
+    path = Doc().table([["a", "1"], R(["b", "2"], deleted=True), R(["c", "3"], sdt=True)]).save(tmp_path / "d.docx")
+    (table,) = blocks(path)
+    assert [(r.index, r.texts, r.deleted) for r in table.rows] == [
+        (1, ["a", "1"], False),
+        (2, ["b", "2"], True),
+        (3, ["c", "3"], False),
+    ]
+
+
+def test_nested_tables_stay_inside_their_cell(tmp_path: Path) -> None:
+    from tools.docxkit import tbl_xml
+
+    inner = tbl_xml([["ใน", "ตาราง"]]).replace(' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', "")
+    path = Doc().table([[C("นอก", nested=inner)]]).save(tmp_path / "d.docx")
+    (table,) = blocks(path)
+    cell = table.rows[0].cells[0]
+    assert cell.text == "นอก" and cell.tables[0].rows[0].texts == ["ใน", "ตาราง"]
+
+
+def test_whole_table_inside_a_content_control_counts_as_a_table(tmp_path: Path) -> None:
+    path = Doc().p("ก่อน").sdt_table([["a", "b"]]).table([["c", "d"]]).save(tmp_path / "d.docx")
+    kinds = [(type(b).__name__, getattr(b, "index", None)) for b in blocks(path)]
+    assert kinds == [("Paragraph", 1), ("Table", 1), ("Table", 2)]
+
+
+def test_lock_hidden_and_other_files_are_skipped_with_a_note(folder: Path) -> None:
+    Doc().p("x").save(folder / "a.docx")
+    Doc().p("x").save(folder / "sub" / "b.docx")
+    (folder / "~$a.docx").write_bytes(b"lock")
+    (folder / ".hidden.docx").write_bytes(b"x")
+    (folder / "notes.pdf").write_bytes(b"%PDF")
+    files, skipped = discover(folder)
+    assert [f.relative_to(folder).as_posix() for f in files] == ["a.docx", "sub/b.docx"]
+    assert sorted(s[0] for s in skipped) == [".hidden.docx", "notes.pdf", "~$a.docx"]
+
+
+def test_bad_files_are_reported_and_the_others_still_read(folder: Path) -> None:
+    Doc().p("ดี").save(folder / "good.docx")
+    (folder / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "locked.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    with zipfile.ZipFile(folder / "nobody.docx", "w") as z:
+        z.writestr("[Content_Types].xml", "<x/>")
+    result = read_inputs(folder)
+    assert [d.path for d in result.docs] == ["good.docx"]
+    reasons = dict((p, e.reason) for p, e in result.errors)
+    assert set(reasons) == {"corrupt.docx", "locked.docx", "old.doc", "nobody.docx"}
+    assert "รหัสผ่าน" in reasons["locked.docx"] and ".doc" in reasons["old.doc"]
+
+
+def test_entity_declarations_are_refused_not_resolved(folder: Path) -> None:
+    good = Doc().p("x").save(folder / "src.docx")
+    evil = folder / "evil.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(evil, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE w [<!ENTITY big "boom">]>', 1)
+            dst.writestr(item, data)
+    good.unlink()
+    result = read_inputs(folder)
+    assert [p for p, _ in result.errors] == ["evil.docx"]
+
+
+def test_zip_bomb_is_refused_by_declared_size(folder: Path) -> None:
+    path = folder / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<w/>")
+        z.writestr("word/media/big.bin", b"\0" * (210 * 1024 * 1024))
+    result = read_inputs(folder)
+    assert [p for p, _ in result.errors] == ["bomb.docx"] and "ใหญ่" in result.errors[0][1].reason

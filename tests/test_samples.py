@@ -1,0 +1,48 @@
+"""The shipped sample inputs: golden records, and a clean check.
+
+Regenerate the golden file after a reviewed change with
+``ACCEPT=1 .venv/bin/python -m pytest tests/test_samples.py`` and read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pipeline.check import run_checks
+from pipeline.model import plan_from_json, plan_to_json
+from tools.make_samples import main as make_samples
+
+from .conftest import ROOT, plan_of
+
+GOLDEN = ROOT / "tests" / "golden" / "sample_records.json"
+
+
+def test_sample_records_match_the_golden_file() -> None:
+    data = plan_to_json(plan_of(ROOT / "inputs"))
+    if os.environ.get("ACCEPT"):
+        GOLDEN.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert data == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_the_generator_still_makes_the_shipped_inputs(tmp_path: Path) -> None:
+    make_samples(tmp_path)
+    assert plan_to_json(plan_of(tmp_path)) == plan_to_json(plan_of(ROOT / "inputs"))
+
+
+def test_sample_is_realistic_and_passes_its_checks() -> None:
+    plan = plan_of(ROOT / "inputs")
+    projects = [p for p in plan.projects if p.kind == "project"]
+    assert len(projects) >= 40 and len({p.program for p in projects}) >= 8
+    assert any(p.kind == "equipment" for p in plan.projects)
+    assert len({s.strategy for s in plan.strategies}) >= 5
+    assert plan.stats.skipped == 0 and plan.stats.continuations >= 3
+    report = run_checks(plan)
+    assert report.errors == 0, [(f.code, f.source.where()) for f in report.findings]
+
+
+def test_records_json_round_trips_through_the_model() -> None:
+    plan = plan_of(ROOT / "inputs")
+    data = plan_to_json(plan)
+    assert plan_from_json(json.loads(json.dumps(data, ensure_ascii=False))) == plan
