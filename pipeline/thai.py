@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from pythainlp.util import (
     arabic_digit_to_thai_digit,
+    bahttext,
     normalize,
     thai_digit_to_arabic_digit,
 )
@@ -113,6 +114,11 @@ def format_amount(value: Decimal | None, digits: bool = False) -> str:
         return ""
     text = f"{value:,.2f}"
     return thai_digits(text) if digits else text
+
+
+def baht_text(value: Decimal) -> str:
+    """26808500 → "ยี่สิบหกล้านแปดแสนแปดพันห้าร้อยบาทถ้วน"."""
+    return bahttext(float(value)) if value else "ศูนย์บาทถ้วน"
 
 
 # ---------------------------------------------------------------- months

@@ -20,12 +20,25 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 FONT = "TH Sarabun New"
 W_NS = nsdecls("w")
 _MARK = re.compile(r"\[(del|ins|sdt|fld):([^\]]*)\]")
 _DATE = 'w:author="ผู้จัดทำ" w:date="2020-10-01T09:00:00Z"'
+
+
+def rpr_xml(size: float, bold: bool = False, color: str | None = None) -> str:
+    """Run properties in schema order, set for complex script too: Thai text
+    takes w:cs, w:szCs and w:bCs, not the Latin ones."""
+    return (
+        f"<w:rPr {W_NS}>"
+        f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+        + ("<w:b/><w:bCs/>" if bold else "")
+        + (f'<w:color w:val="{color}"/>' if color else "")
+        + f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
+        + '<w:lang w:val="th-TH" w:eastAsia="en-US" w:bidi="th-TH"/></w:rPr>'
+    )
 
 
 def _esc(text: str) -> str:
@@ -91,6 +104,8 @@ class C:
     align: str | None = None
     nested: str = ""  # table XML placed inside the cell
     highlight: str | None = None
+    style: str | None = None  # paragraph style id of the cell's text
+    borders: str = ""  # raw w:tcBorders children, e.g. '<w:bottom w:val="nil"/>'
 
 
 def tc_xml(cell: C | str, width: int) -> str:
@@ -102,9 +117,11 @@ def tc_xml(cell: C | str, width: int) -> str:
         pr += '<w:vMerge w:val="restart"/>'
     elif c.vmerge == "continue":
         pr += "<w:vMerge/>"
+    if c.borders:
+        pr += f"<w:tcBorders>{c.borders}</w:tcBorders>"
     if c.fill:
         pr += f'<w:shd w:val="clear" w:color="auto" w:fill="{c.fill}"/>'
-    paras = "".join(p_xml(line, c.bold, c.align, shade=c.highlight) for line in (c.text.split("\n\n") if c.text else [""]))
+    paras = "".join(p_xml(line, c.bold, c.align, c.style, c.highlight) for line in (c.text.split("\n\n") if c.text else [""]))
     return f"<w:tc><w:tcPr>{pr}</w:tcPr>{c.nested}{paras}</w:tc>"
 
 
@@ -117,9 +134,10 @@ class R:
     header: bool = False
     deleted: bool = False
     sdt: bool = False
+    cant_split: bool = False
 
 
-def tbl_xml(rows: list, widths: list[int] | None = None) -> str:
+def tbl_xml(rows: list, widths: list[int] | None = None, style: str | None = None, margin: int | None = None) -> str:
     ncols = max(sum((C(c) if isinstance(c, str) else c).span for c in (r.cells if isinstance(r, R) else r)) for r in rows)
     widths = widths or [1200] * ncols
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -132,9 +150,10 @@ def tbl_xml(rows: list, widths: list[int] | None = None) -> str:
             tcs.append(tc_xml(c, widths[min(col, len(widths) - 1)]))
             col += c.span
         trpr = ""
-        if row.header or row.deleted:
+        if row.header or row.deleted or row.cant_split:
             trpr = (
                 "<w:trPr>"
+                + ("<w:cantSplit/>" if row.cant_split or row.header else "")
                 + ("<w:tblHeader/>" if row.header else "")
                 + (f'<w:del w:id="99" {_DATE}/>' if row.deleted else "")
                 + "</w:trPr>"
@@ -143,13 +162,19 @@ def tbl_xml(rows: list, widths: list[int] | None = None) -> str:
         if row.sdt:
             tr = f"<w:sdt><w:sdtPr/><w:sdtContent>{tr}</w:sdtContent></w:sdt>"
         out.append(tr)
+    tbl_style = f'<w:tblStyle w:val="{style}"/>' if style else ""
+    cell_mar = (
+        f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        if margin is not None
+        else ""
+    )
     borders = "".join(
         f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for b in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     return (
-        f'<w:tbl {W_NS}><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{borders}</w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(out)}</w:tbl>'
+        f'<w:tbl {W_NS}><w:tblPr>{tbl_style}<w:tblW w:w="0" w:type="auto"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/>{cell_mar}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(out)}</w:tbl>'
     )
 
 
@@ -158,14 +183,21 @@ class Doc:
 
     def __init__(self, landscape: bool = False) -> None:
         self.doc = docx.Document()
-        style = self.doc.styles["Normal"]
-        style.font.name = FONT
-        style.font.size = Pt(16)
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(attr), FONT)
-        rpr.append(parse_xml(f'<w:szCs {W_NS} w:val="32"/>'))
+        styles = self.doc.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        defaults.getparent().remove(defaults)
+        styles.insert(
+            0,
+            parse_xml(
+                f"<w:docDefaults {W_NS}><w:rPrDefault>{rpr_xml(16)}</w:rPrDefault>"
+                '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
+            ),
+        )
+        normal = self.doc.styles["Normal"].element
+        old = normal.find(qn("w:rPr"))
+        if old is not None:
+            normal.remove(old)
+        normal.append(parse_xml(rpr_xml(16)))
         sec = self.doc.sections[0]
         sec.page_width, sec.page_height = Cm(21), Cm(29.7)
         if landscape:
@@ -193,6 +225,11 @@ class Doc:
 
     def table(self, rows: list, widths: list[int] | None = None) -> Doc:
         self._append(tbl_xml(rows, widths))
+        return self
+
+    def xml(self, xml: str) -> Doc:
+        """Append raw body XML (a paragraph or table)."""
+        self._append(xml)
         return self
 
     def sdt_table(self, rows: list, widths: list[int] | None = None) -> Doc:

@@ -1,0 +1,113 @@
+"""docxtpl behind one door: templates → outputs/*.docx, then PDF.
+
+Rendering is strict: variables the template uses but the context lacks are
+named before anything is rendered, a StrictUndefined catches the rest, and
+``autoescape=True`` keeps "&" and "<" in project names (docxtpl re-parses its
+output with a recovering parser that would otherwise drop them silently).
+Outputs are byte-identical for the same inputs: zip entries get a fixed
+timestamp. Writes are atomic.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from . import atomic
+from .check import UsageError
+from .context import announcement_context, plan_context
+from .model import Plan
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = ROOT / "templates"
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+class TemplateProblem(UsageError):
+    """A template that cannot be rendered; the message names the variable."""
+
+
+def environment() -> Environment:
+    return Environment(undefined=StrictUndefined, autoescape=True)
+
+
+def undeclared(template: Path, context: dict[str, Any]) -> set[str]:
+    """Variables the template uses that the context does not provide."""
+    return DocxTemplate(str(template)).get_undeclared_template_variables(environment(), context)
+
+
+def _deterministic(data: bytes) -> bytes:
+    """Same content → same bytes: rewrite the zip with fixed timestamps."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()
+
+
+def render_docx(template: Path, context: dict[str, Any], target: Path, pictures: dict[str, Path] | None = None) -> Path:
+    if not template.exists():
+        raise TemplateProblem(f"ไม่พบแม่แบบ {template}")
+    missing = undeclared(template, context)
+    if missing:
+        raise TemplateProblem(f"แม่แบบ {template.name} ใช้ตัวแปรที่ไม่มี: {', '.join(sorted(missing))} (ดูรายชื่อตัวแปรใน README)")
+    tpl = DocxTemplate(str(template))
+    for name, path in (pictures or {}).items():
+        if path.exists():
+            tpl.replace_pic(name, str(path))
+    try:
+        tpl.render(context, jinja_env=environment(), autoescape=True)
+    except TemplateError as exc:
+        raise TemplateProblem(f"แม่แบบ {template.name} ผิดพลาด: {exc}") from exc
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return atomic.write_bytes(target, _deterministic(buf.getvalue()))
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(docx_paths: list[Path], outdir: Path) -> tuple[list[Path], str]:
+    """Convert with LibreOffice (headless, a private profile so a running
+    LibreOffice does not block it). Returns the PDFs and a message."""
+    exe = soffice()
+    if exe is None:
+        return [], "ไม่พบ LibreOffice จึงไม่ได้สร้าง PDF — ติดตั้งด้วย: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp) / "profile"
+        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", tmp]
+        proc = subprocess.run([*cmd, *map(str, docx_paths)], capture_output=True, text=True, timeout=300)
+        for path in docx_paths:
+            pdf = Path(tmp) / f"{path.stem}.pdf"
+            if not pdf.exists():
+                return written, f"LibreOffice แปลง {path.name} เป็น PDF ไม่สำเร็จ: {proc.stderr.strip()[:300]}"
+            written.append(atomic.write_bytes(outdir / pdf.name, pdf.read_bytes()))
+    return written, "สร้าง PDF แล้ว: " + ", ".join(p.name for p in written)
+
+
+def render_all(plan: Plan, outputs: Path, draft: bool = False, pdf: bool = False, templates: Path | None = None) -> tuple[list[Path], str]:
+    """Render plan.docx and announcement.docx (and PDFs); the paths and a message."""
+    folder = templates or TEMPLATES
+    written = [
+        render_docx(folder / "plan.docx", plan_context(plan, draft), outputs / "plan.docx"),
+        render_docx(folder / "announcement.docx", announcement_context(plan, draft), outputs / "announcement.docx",
+                    {"garuda.png": folder / "garuda.png"}),
+    ]
+    message = ""
+    if pdf:
+        pdfs, message = to_pdf(written, outputs)
+        written += pdfs
+    return written, message
