@@ -22,7 +22,7 @@ NO_SHADE = "auto"
 
 
 def strategy_title(name: str) -> str:
-    """"การพัฒนาด้าน…" → "ยุทธศาสตร์การพัฒนาด้าน…" (as forms print it)."""
+    """ "การพัฒนาด้าน…" → "ยุทธศาสตร์การพัฒนาด้าน…" (as forms print it)."""
     name = clean(name) or "(ไม่ระบุยุทธศาสตร์)"
     return name if name.startswith("ยุทธศาสตร์") else f"ยุทธศาสตร์{name}"
 

@@ -82,6 +82,14 @@ class Profile:
     source: Source | None = None
     present: tuple[str, ...] = ()
     raw: tuple[tuple[str, str], ...] = ()
+    rows: tuple[tuple[str, int], ...] = ()  # field → Word row it was read from
+
+    def source_of(self, name: str) -> Source | None:
+        """The exact row of one profile field (the table when it is missing)."""
+        row = dict(self.rows).get(name)
+        if self.source is None or row is None:
+            return self.source
+        return Source(self.source.file, self.source.table, row)
 
 
 @dataclass(frozen=True)
@@ -267,6 +275,7 @@ def plan_from_json(data: dict[str, Any]) -> Plan:
             "source": _src(p.get("source")),
             "present": tuple(p.get("present", ())),
             "raw": tuple((k, v) for k, v in p.get("raw", {}).items()),
+            "rows": tuple((k, v) for k, v in p.get("rows", [])),
         }
     )
 

@@ -98,13 +98,19 @@ def to_pdf(docx_paths: list[Path], outdir: Path) -> tuple[list[Path], str]:
     return written, "สร้าง PDF แล้ว: " + ", ".join(p.name for p in written)
 
 
-def render_all(plan: Plan, outputs: Path, draft: bool = False, pdf: bool = False, templates: Path | None = None) -> tuple[list[Path], str]:
+def render_all(
+    plan: Plan, outputs: Path, draft: bool = False, pdf: bool = False, templates: Path | None = None
+) -> tuple[list[Path], str]:
     """Render plan.docx and announcement.docx (and PDFs); the paths and a message."""
     folder = templates or TEMPLATES
     written = [
         render_docx(folder / "plan.docx", plan_context(plan, draft), outputs / "plan.docx"),
-        render_docx(folder / "announcement.docx", announcement_context(plan, draft), outputs / "announcement.docx",
-                    {"garuda.png": folder / "garuda.png"}),
+        render_docx(
+            folder / "announcement.docx",
+            announcement_context(plan, draft),
+            outputs / "announcement.docx",
+            {"garuda.png": folder / "garuda.png"},
+        ),
     ]
     message = ""
     if pdf:

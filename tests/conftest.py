@@ -14,7 +14,7 @@ from pipeline.check import run_checks  # noqa: E402
 from pipeline.extract import extract  # noqa: E402
 from pipeline.model import Plan  # noqa: E402
 from pipeline.read import read_inputs  # noqa: E402
-from tools.docxkit import C, Doc, R  # noqa: E402, F401
+from tools.docxkit import C, Doc, R  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_ff7a59476e4920e3.txt"
 SEED_COPY = ROOT / "tests" / "fixtures" / "seed_intro.txt"
@@ -56,3 +56,49 @@ def folder(tmp_path: Path) -> Path:
     d = tmp_path / "inputs"
     d.mkdir()
     return d
+
+
+STRATEGY = "ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน"
+PROGRAM = "1.1 แผนงานเคหะและชุมชน"
+
+
+def row(seq: str, name: str, budget: str, months: set[int] | None = None, location: str = "หมู่ที่ 1", unit: str = "กองช่าง") -> list:
+    """A project row for :func:`project_table` (activity left empty)."""
+    marks = months if months is not None else {1}
+    return [seq, name, "", budget, location, unit, *["✓" if m in marks else "" for m in range(1, 13)]]
+
+
+def write_plan(
+    folder: Path,
+    rows: list,
+    *,
+    profile: list | None = None,
+    strategies: list[tuple[str, str]] | None = None,
+    ordinance: list[tuple[str, str, str]] | None = None,
+    devplan: list[str] | None = None,
+    headings: tuple[str, ...] = (STRATEGY, PROGRAM),
+) -> Path:
+    """A complete small set of inputs: ref.docx (profile, strategy map, and
+    optionally ordinance and development-plan lists) and a.docx (headings and
+    one project table with ``rows``). Returns the folder."""
+    ref = Doc().table(profile if profile is not None else profile_rows())
+    links = strategies if strategies is not None else [(STRATEGY, "แผนงานเคหะและชุมชน")]
+    ref.p("ความเชื่อมโยงยุทธศาสตร์").table([R(["ยุทธศาสตร์", "แผนงาน"], header=True), *[[s, p] for s, p in links]])
+    if ordinance is not None:
+        ref.p("บัญชีตามข้อบัญญัติงบประมาณรายจ่ายประจำปี พ.ศ. 2564")
+        ref.table([R(["แผนงาน", "โครงการ", "จำนวนเงิน (บาท)"], header=True), *[list(o) for o in ordinance]])
+    if devplan is not None:
+        ref.p("แผนพัฒนาท้องถิ่น (พ.ศ. 2561 - 2565)")
+        head = [R(["ที่", "โครงการ", C("งบประมาณ", span=2)], header=True), R(["", "", "2564 (บาท)", "2565 (บาท)"], header=True)]
+        ref.table([*head, *[[str(i), n, "1,000", "1,000"] for i, n in enumerate(devplan, 1)]])
+    ref.save(folder / "ref.docx")
+    doc = Doc()
+    for h in headings:
+        doc.p(h)
+    doc.table(project_table(rows)).save(folder / "a.docx")
+    return folder
+
+
+def findings(folder: Path, code: str) -> list[tuple]:
+    """(file, table, row) of the findings of one rule on a folder of drafts."""
+    return codes_at(plan_of(folder), code)

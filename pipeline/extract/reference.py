@@ -20,6 +20,7 @@ def profile_rows(table: Table) -> int:
 
 def extract_profile(path: str, table: Table, out: Collector) -> None:
     values: dict[str, str] = {}
+    rows: dict[str, int] = {}
     raw: list[tuple[str, str]] = []
     for row in table.rows:
         cells = [c for c in row.cells if c.vmerge != "continue"]
@@ -35,6 +36,7 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
         out.rows["references"] += 1
         if name and name not in values:
             values[name] = value
+            rows[name] = row.index
     src = Source(path, table.index)
 
     def date(name: str):
@@ -44,7 +46,7 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
                 "bad-date",
                 "error",
                 f'อ่านวันที่ "{values[name]}" ไม่ได้',
-                src,
+                Source(path, table.index, rows[name]),
                 value=values[name],
                 hint="เขียนวันที่แบบ 16 กันยายน 2567 หรือ 16/09/2567",
             )
@@ -68,6 +70,7 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
             source=src,
             present=tuple(n for n in PROFILE_KEYS if values.get(n)),
             raw=tuple(raw),
+            rows=tuple(rows.items()),
         )
     )
 

@@ -79,7 +79,7 @@ def deadline(plan: Plan) -> Iterable[Hit]:
     ann = thai_date(prof.announcement_date)
     if prof.announcement_date < prof.ordinance_date:
         yield Hit(
-            prof.source,
+            prof.source_of("announcement_date"),
             f"วันที่ประกาศแผน ({ann}) อยู่ก่อนวันประกาศใช้ข้อบัญญัติ ({thai_date(prof.ordinance_date)})",
             value=ann,
             suggestion=f"ประกาศได้ตั้งแต่ {thai_date(prof.ordinance_date)} ถึง {thai_date(last)}",
@@ -87,7 +87,7 @@ def deadline(plan: Plan) -> Iterable[Hit]:
     elif prof.announcement_date > last:
         late = (prof.announcement_date - last).days
         yield Hit(
-            prof.source,
+            prof.source_of("announcement_date"),
             f"วันที่ประกาศแผน ({ann}) เกินกำหนด {late} วัน: วันสุดท้ายตามข้อ 27 คือ {thai_date(last)}",
             value=ann,
             suggestion=f"ประกาศภายใน {thai_date(last)}",

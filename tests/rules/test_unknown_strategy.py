@@ -1,0 +1,22 @@
+from pathlib import Path
+
+from pipeline.check import run_checks
+
+from ..conftest import findings, plan_of, row, write_plan
+
+
+def test_fires_with_the_closest_known_strategy_as_suggestion(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "1,000")], headings=("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐานน", "แผนงานเคหะและชุมชน"))
+    assert findings(folder, "unknown-strategy") == [("a.docx", 1, 2)]
+    (f,) = run_checks(plan_of(folder), ["unknown-strategy"]).findings
+    assert "การพัฒนาด้านโครงสร้างพื้นฐาน" in f.suggestion and "ใช่หรือไม่" in f.suggestion
+
+
+def test_fires_when_no_heading_gives_a_strategy(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "1,000")], headings=("แผนงานเคหะและชุมชน",))
+    assert findings(folder, "unknown-strategy") == [("a.docx", 1, 2)]
+
+
+def test_quiet_when_the_strategy_is_written_differently_but_is_the_same(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "1,000")], headings=("1. ยุทธศาสตร์การพัฒนาด้าน โครงสร้างพื้นฐาน", "1.1 แผนงานเคหะและชุมชน"))
+    assert findings(folder, "unknown-strategy") == []

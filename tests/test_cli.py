@@ -1,0 +1,79 @@
+"""The command contract of SPEC §6: commands, exit codes, outputs, settings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline.cli import main
+from pipeline.rules import RULES
+
+from .conftest import ROOT, row, write_plan
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "COLUMNS": "100"}
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=ROOT, env=env)
+
+
+def test_check_exits_0_with_warnings_only(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "100"), row("2", "ถนน", "100")])  # a duplicate: warning
+    out = folder.parent / "r.json"
+    assert main(["check", str(folder), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["verdict"] == {"ok": True, "errors": 0, "warnings": 1, "exit_code": 0}
+
+
+def test_check_exits_1_with_errors_and_2_when_it_cannot_run(folder: Path, tmp_path: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "")])
+    assert main(["check", str(folder)]) == 1
+    assert main(["check", str(tmp_path / "nowhere")]) == 2
+    (tmp_path / "empty").mkdir()
+    assert main(["check", str(tmp_path / "empty")]) == 2
+    assert main(["check", str(folder), "--skip", "no-such-rule"]) == 2
+    assert main(["frobnicate"]) == 2
+
+
+def test_select_and_skip_by_code_on_the_command_line(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "")])
+    assert main(["check", str(folder), "--skip", "missing-field"]) == 0
+    assert main(["check", str(folder), "--select", "no-schedule,deadline"]) == 0
+
+
+def test_rules_config_next_to_the_inputs(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "")])
+    (folder / "pipeline.toml").write_text('[rules]\nskip = ["missing-field"]\n', encoding="utf-8")
+    assert main(["check", str(folder)]) == 0
+    (folder / "pipeline.toml").write_text("[rules\n", encoding="utf-8")
+    assert main(["check", str(folder)]) == 2
+
+
+def test_build_with_errors_writes_records_and_report_but_no_official_document(folder: Path, tmp_path: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "")])
+    out = tmp_path / "out"
+    assert main(["build", str(folder), str(out)]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["records.json", "report.html", "report.json"]
+    records = json.loads((out / "records.json").read_text(encoding="utf-8"))
+    assert records["projects"][0]["source"] == {"file": "a.docx", "table": 1, "row": 2, "column": None, "paragraph": None}
+
+
+def test_the_process_prints_a_plain_report_and_a_verdict(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "")])
+    proc = run("check", str(folder))
+    assert proc.returncode == 1
+    assert "[missing-field]" in proc.stdout and "ตารางที่ 1 › แถวที่ 2" in proc.stdout and "ผลการตรวจ: ไม่ผ่าน" in proc.stdout
+    assert "\x1b[" not in proc.stdout
+
+
+def test_rules_command_lists_every_rule() -> None:
+    proc = run("rules")
+    assert proc.returncode == 0 and all(code in proc.stdout for code in RULES)
+
+
+def test_every_rule_has_its_own_test_file_and_a_line_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in RULES:
+        assert (ROOT / "tests" / "rules" / f"test_{code.replace('-', '_')}.py").exists(), code
+        assert f"`{code}`" in readme, code

@@ -1,0 +1,75 @@
+"""The report, as a planning officer reads it: terminal text at a fixed width,
+report.json and report.html. Expected texts live in tests/golden/ (regenerate
+with ACCEPT=1 and review the diff)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from rich.cells import cell_len
+
+from pipeline.check import run_checks
+from pipeline.report import render_text, to_html, to_json
+
+from .conftest import ROOT, SEED_COPY, C, Doc, plan_of, profile_rows, row, write_plan
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def compare(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("ACCEPT"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def broken(folder: Path) -> Path:
+    rows = [
+        row("1", "ถนน", "120,000"),
+        row("2", "ถนน", "หนึ่งแสน"),
+        row("3", "ท่อ", "5,000", set()),
+        [C("รวม", span=3), "1", C(span=14)],
+    ]
+    write_plan(folder, rows, profile=profile_rows(announce="30 ตุลาคม 2563"), ordinance=[("แผนงานเคหะและชุมชน", "ถนน", "100,000")])
+    doc = Doc()
+    for line in SEED_COPY.read_text(encoding="utf-8").splitlines():
+        doc.p(line)
+    doc.save(folder / "intro.docx")
+    return folder
+
+
+def test_sample_report_at_100_columns() -> None:
+    compare("report_sample.txt", render_text(run_checks(plan_of(ROOT / "inputs")), width=100))
+
+
+def test_report_with_findings_at_80_columns(folder: Path) -> None:
+    text = render_text(run_checks(plan_of(broken(folder))), width=80)
+    compare("report_broken.txt", text)
+    assert "\x1b[" not in text  # readable without colour
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+
+
+def test_report_json_has_schema_findings_and_stats(folder: Path) -> None:
+    data = to_json(run_checks(plan_of(broken(folder))))
+    assert data["schema_version"] == 1 and data["verdict"]["ok"] is False
+    keys = {"code", "severity", "message", "file", "table", "row", "column", "value", "suggestion"}
+    assert all(keys <= set(f) for f in data["findings"])
+    codes = {(f["code"], f["file"], f["row"]) for f in data["findings"]}
+    assert {
+        ("over-ordinance", "a.docx", 2),
+        ("bad-amount", "a.docx", 3),
+        ("no-schedule", "a.docx", 4),
+        ("deadline", "ref.docx", 6),
+    } <= codes
+    assert ("stated-total-mismatch", "a.docx", 5) in codes and ("fiscal-year-mismatch", "intro.docx", None) in codes
+    assert data["stats"]["records"] == 3
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_report_html_is_a_page_with_every_finding(folder: Path) -> None:
+    report = run_checks(plan_of(broken(folder)))
+    html = to_html(report)
+    assert html.startswith("<!DOCTYPE html>") and "ไม่ผ่าน" in html
+    assert all(f.code in html for f in report.findings)
