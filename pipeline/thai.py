@@ -35,6 +35,17 @@ def clean(text: str) -> str:
     control characters that are illegal in XML, and runs of spaces."""
     if not text:
         return ""
+    # pythainlp's normaliser is not idempotent on its own ("ะ ะ่" → "ะ ะ" → "ะ"):
+    # repeat to a fixed point so cleaning twice never changes the text again.
+    for _ in range(4):
+        new = _clean_once(text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _clean_once(text: str) -> str:
     text = _CONTROL.sub("", text).translate(_ZERO_WIDTH)
     for bad, good in _SPACES.items():
         text = text.replace(bad, good)
