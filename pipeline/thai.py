@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from pythainlp.util import (
     arabic_digit_to_thai_digit,
@@ -29,6 +30,7 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Character-level repair that never changes meaning: pythainlp's normaliser
     (เเ → แ, decomposed sara am, doubled tone marks), zero-width and odd spaces,
@@ -68,6 +70,7 @@ def thai_digits(text: str) -> str:
     return arabic_digit_to_thai_digit(text) if text else text
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A matching key: normalised, Arabic digits, no spaces, dots, brackets,
     slashes or dashes, lower case. Used to compare names and header labels."""
@@ -78,6 +81,7 @@ def key(text: str) -> str:
 # ---------------------------------------------------------------- amounts
 
 _NO_BUDGET = {"", "-", "–", "—", "ไม่ใช้งบประมาณ", "ไม่ใช้งบ", "ไม่มีงบประมาณ"}
+_NO_BUDGET_KEYS = frozenset(map(key, _NO_BUDGET))
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
@@ -102,7 +106,7 @@ def parse_amount(raw: str) -> Amount:
         note, text = m.group(1).strip(), text[: m.start()]
     text = re.sub(r"\s*บาท\s*$", "", text.strip()).strip()
     text = re.sub(r"\.-$", "", text).replace(" ", "")
-    if text in _NO_BUDGET or key(text) in {key(t) for t in _NO_BUDGET}:
+    if text in _NO_BUDGET or key(text) in _NO_BUDGET_KEYS:
         return Amount(Decimal("0.00"), no_budget=True, note=note)
     negative = False
     if text.startswith("(") and text.endswith(")"):

@@ -9,6 +9,7 @@ cell's text lives only in its first ("restart") cell, as in Word's XML.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Table:
     index: int  # 1-based among the file's top-level tables
     rows: tuple[Row, ...]
 
-    @property
+    @cached_property
     def width(self) -> int:
         return max((c.col + c.span for r in self.rows for c in r.cells), default=0)
 
