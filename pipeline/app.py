@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import atomic
+from . import atomic, corrections
 from .check import Report, UsageError, load_config, run_checks, selected
 from .extract import extract
 from .model import Plan, plan_to_json
 from .read import discover, read_inputs
 from .report import to_html, to_json
+from .rules.text import read_terms
 
 
 def load(inputs: Path, progress: Callable[[str], None] | None = None) -> tuple[Plan, list[tuple[str, str]]]:
@@ -22,7 +23,9 @@ def load(inputs: Path, progress: Callable[[str], None] | None = None) -> tuple[P
     if not files:
         raise UsageError(f'ไม่พบไฟล์ .docx ใน "{inputs}" — วางไฟล์ร่างของแต่ละกองไว้ในโฟลเดอร์นี้')
     result = read_inputs(inputs, progress)
-    return extract(result), result.skipped
+    plan = extract(result)
+    terms = read_terms((inputs if inputs.is_dir() else inputs.parent) / "glossary.txt")
+    return replace(plan, glossary=tuple(terms)), result.skipped
 
 
 def check(
@@ -43,12 +46,15 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     official: bool = False
     pdf_message: str = ""
+    applied: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def write_reports(report: Report, outputs: Path) -> list[Path]:
+def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
+    data = to_json(report)
+    data["corrections_applied"] = [{"original": w, "correction": r, "times": n} for w, r, n in applied or []]
     return [
         atomic.write_json(outputs / "records.json", plan_to_json(report.plan)),
-        atomic.write_json(outputs / "report.json", to_json(report)),
+        atomic.write_json(outputs / "report.json", data),
         atomic.write_text(outputs / "report.html", to_html(report)),
     ]
 
@@ -62,15 +68,19 @@ def build(
     skip: list[str] | None = None,
     progress: Callable[[str], None] | None = None,
     templates: Path | None = None,
+    accept: bool = False,
 ) -> BuildResult:
     """Check, write records/report, and render the official documents when the
-    checks pass (or always, marked ฉบับร่าง, with ``draft``)."""
+    checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
+    corrections are applied to the documents only when accepted."""
     report = check(inputs, select, skip, progress)
-    result = BuildResult(report, write_reports(report, outputs))
+    mapping = {**(corrections.suggested(report) if accept else {}), **corrections.load(inputs)}
+    corrected, applied = corrections.apply(report.plan, mapping)
+    result = BuildResult(report, write_reports(report, outputs, applied), applied=applied)
     if report.ok or draft:
         from .render import render_all
 
-        written, message = render_all(report.plan, outputs, draft=draft or not report.ok, pdf=pdf, templates=templates)
+        written, message = render_all(corrected, outputs, draft=draft or not report.ok, pdf=pdf, templates=templates)
         result.written += written
         result.official = True
         result.pdf_message = message

@@ -40,6 +40,7 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
             p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
             p.add_argument("--templates", type=Path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
+            p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
         p.add_argument("--json", type=Path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
@@ -83,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
                 report = app.check(args.inputs, select, skip, step)
                 result = None
             else:
-                result = app.build(args.inputs, args.outputs, args.draft, args.pdf, select, skip, step, args.templates)
+                result = app.build(
+                    args.inputs, args.outputs, args.draft, args.pdf, select, skip, step, args.templates, args.accept_corrections
+                )
                 report = result.report
         finally:
             if bar:
@@ -95,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         write_json(args.json, to_json(report))
     if result is not None:
+        for wrong, right, times in result.applied:
+            console.print(f'แก้คำในเอกสาร: "{wrong}" → "{right}" ({times} แห่ง)')
         if result.official:
             names = ", ".join(p.name for p in result.written if p.suffix in (".docx", ".pdf"))
             console.print(f"เขียนเอกสารแล้ว: {names}" + (" (ฉบับร่าง)" if not report.ok else ""))

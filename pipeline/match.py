@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .thai import key as default_key
 
@@ -36,3 +37,8 @@ def did_you_mean(name: str, choices: Iterable[str], key: Callable[[str], str] = 
     """ "หมายถึง "…" ใช่หรือไม่" or "" when nothing is close."""
     hit = closest(name, choices, key)
     return f'หมายถึง "{hit[0]}" ใช่หรือไม่' if hit else ""
+
+
+def edit_distance(a: str, b: str, cutoff: int) -> int:
+    """Levenshtein distance, or cutoff + 1 when it is larger than ``cutoff``."""
+    return Levenshtein.distance(a, b, score_cutoff=cutoff)

@@ -63,6 +63,7 @@ class Project:
     months: tuple[int, ...] = ()
     period: str = ""
     kind: str = "project"
+    original: tuple[tuple[str, str], ...] = ()  # fields as typed, where normalising changed them
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ class Plan:
     has_ordinance: bool = False
     has_devplan: bool = False
     has_strategy_map: bool = False
+    glossary: tuple[str, ...] = ()  # the user's extra official terms (inputs/glossary.txt)
 
 
 # ---------------------------------------------------------------- JSON form
@@ -259,6 +261,7 @@ def project_from_json(d: dict[str, Any]) -> Project:
             **d,
             "budget": _dec(d.get("budget")),
             "months": tuple(d.get("months", ())),
+            "original": tuple(tuple(x) for x in d.get("original", ())),
             "source": _src(d["source"]),
         }
     )
@@ -311,4 +314,5 @@ def plan_from_json(data: dict[str, Any]) -> Plan:
         has_ordinance=data.get("has_ordinance", False),
         has_devplan=data.get("has_devplan", False),
         has_strategy_map=data.get("has_strategy_map", False),
+        glossary=tuple(data.get("glossary", ())),
     )

@@ -28,6 +28,7 @@ BE_OFFSET = 543
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\t": " "}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BE_NO_SPACE = re.compile(r"พ\.\s?ศ\.(?=[0-9๐-๙])")
 
 
 @lru_cache(maxsize=65536)
@@ -53,6 +54,7 @@ def _clean_once(text: str) -> str:
         text = text.replace(bad, good)
     text = unicodedata.normalize("NFC", text)
     text = normalize(text) if _has_thai(text) else text
+    text = _BE_NO_SPACE.sub("พ.ศ. ", text)
     return re.sub(r" {2,}", " ", text).strip()
 
 
@@ -250,3 +252,57 @@ def be_years_in(text: str) -> list[int]:
     """Every "พ.ศ. yyyy" in a text (for two-row month headers)."""
     t = arabic_digits(clean(text))
     return [int(y) for y in re.findall(r"พ\s*\.?\s*ศ\s*\.?\s*(\d{4})", t)]
+
+
+# ---------------------------------------------------------------- typing and words
+
+_TONE = "\u0e48\u0e49\u0e4a\u0e4b"
+_ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
+# What each mistake looks like; clean() is what repairs them all.
+TYPING_CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("เเ (สระเอสองตัว) แทน แ", re.compile("\u0e40\u0e40")),
+    ("ํ + า (สระอำแยกสองตัว) แทน ำ", re.compile("\u0e4d\u0e32")),
+    ("วรรณยุกต์/สระซ้ำ", re.compile(f"([{_TONE}{_ABOVE_BELOW}\u0e47\u0e4c])\\1+")),
+    ("วรรณยุกต์อยู่ก่อนสระบน/ล่าง", re.compile(f"[{_TONE}][{_ABOVE_BELOW}]")),
+    ("อักขระความกว้างศูนย์ (zero-width)", re.compile("[\u200b\u200c\u200d\u2060\ufeff]")),
+    ("ช่องว่างพิเศษ (non-breaking space)", re.compile("[\u00a0\u2007\u202f]")),
+    ("ไม่มีช่องว่างหลัง พ.ศ.", _BE_NO_SPACE),
+)
+
+
+def typing_problems(text: str) -> list[tuple[str, str, str]]:
+    """Character-level mistakes in ``text``: (kind, original snippet, fixed snippet).
+    The snippet is the word around the mistake, so a person can find it."""
+    out = []
+    for kind, pattern in TYPING_CHECKS:
+        for m in pattern.finditer(text):
+            start = max(text.rfind(" ", 0, m.start()) + 1, m.start() - 12)
+            end_space = text.find(" ", m.end())
+            end = min(end_space if end_space != -1 else len(text), m.end() + 12)
+            snippet = text[start:end]
+            fixed = clean(snippet)
+            out.append((kind, snippet, fixed))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _trie(extra: frozenset[str]):
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import dict_trie
+
+    return dict_trie(set(thai_words()) | set(extra))
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
+    """Thai word segmentation (pythainlp newmm), whitespace kept as tokens;
+    ``extra`` words (official terms) are added to the dictionary."""
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize(text, custom_dict=_trie(extra), engine="newmm", keep_whitespace=True)

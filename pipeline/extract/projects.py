@@ -35,11 +35,28 @@ def cell_text(table: Table, pos: int, col: int | None) -> str:
     return ""
 
 
-def own_text(row: Row, col: int | None) -> str:
+def raw_text(row: Row, col: int | None) -> str:
+    """The cell's text as typed (a vertically merged continuation has none)."""
     if col is None:
         return ""
     cell = row.cell_at(col)
-    return "" if cell is None or cell.vmerge == "continue" else clean(cell.text)
+    return "" if cell is None or cell.vmerge == "continue" else cell.text
+
+
+def own_text(row: Row, col: int | None) -> str:
+    return clean(raw_text(row, col))
+
+
+FIELD_NAMES = {"name": "name", "activity": "activity", "location": "location", "unit": "unit", "source": "source_of_funds"}
+
+
+def _original(row: Row, f: dict[str, int], values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    out = []
+    for name in TEXT_FIELDS:
+        raw = raw_text(row, f.get(name)).strip()
+        if raw != values[name]:
+            out.append((FIELD_NAMES[name], raw))
+    return tuple(out)
 
 
 def row_months(row: Row, layout: Layout) -> set[int]:
@@ -122,6 +139,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
                 source_of_funds=joined["source"],
                 months=tuple(sorted(set(prev.months) | months | set(parse_period(period)))),
                 period=(prev.period + " " + period).strip(),
+                original=prev.original + _original(row, f, values),
             )
             out.rows["continuations"] += 1
             continue
@@ -155,6 +173,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
                 months=tuple(sorted(months | set(parse_period(period)))),
                 period=period,
                 kind=kind,
+                original=_original(row, f, values),
             )
         )
         last = len(out.projects) - 1

@@ -35,7 +35,7 @@ def discover(inputs: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             skipped.append((rel, "ไฟล์ซ่อน — ข้าม"))
         elif p.suffix.lower() in (".docx", ".doc"):
             take.append(p)
-        elif p.name.lower() in ("rules.toml", "corrections.txt", "glossary.txt", "readme.md", ".gitkeep"):
+        elif p.name.lower() in ("pipeline.toml", "corrections.txt", "glossary.txt", "readme.md", ".gitkeep"):
             continue  # the user's own settings next to the drafts
         else:
             skipped.append((rel, f"ไม่ใช่ไฟล์ .docx ({p.suffix or 'ไม่มีนามสกุล'}) — ข้าม"))

@@ -63,4 +63,4 @@ def passthrough(code: str, severity: str, title: str, gloss: str, hint: str = ""
     RULES[code] = Rule(code, severity, title, gloss, hint, run)
 
 
-from . import budget, dates, fields, files, strategy  # noqa: E402, F401  (registration)
+from . import budget, dates, fields, files, strategy, text  # noqa: E402, F401  (registration)

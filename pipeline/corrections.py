@@ -1,0 +1,59 @@
+"""Word-level corrections go into the documents only when the user accepts
+them: all suggestions with ``--accept-corrections``, or chosen ones listed in
+``inputs/corrections.txt`` (one per line, ``ผิด => ถูก``). The inputs are never
+changed; the corrected text goes to the rendered documents, and the report
+lists what was applied."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .check import Report
+from .model import Plan
+from .thai import clean
+
+FILE_NAME = "corrections.txt"
+WORD_LEVEL = ("near-miss-term", "doubled-word")
+_ARROW = re.compile(r"\s*(?:=>|->|→|\t)\s*")
+
+
+def load(inputs: Path) -> dict[str, str]:
+    path = (inputs if inputs.is_dir() else inputs.parent) / FILE_NAME
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            parts = _ARROW.split(line.strip(), maxsplit=1)
+            if len(parts) == 2 and parts[0]:
+                out[clean(parts[0])] = clean(parts[1])
+    return out
+
+
+def suggested(report: Report) -> dict[str, str]:
+    """Every word-level suggestion of the report (original → correction)."""
+    return {f.value: f.suggestion for f in report.findings if f.code in WORD_LEVEL and f.value and f.suggestion}
+
+
+def apply(plan: Plan, mapping: dict[str, str]) -> tuple[Plan, list[tuple[str, str, int]]]:
+    """The plan with corrections applied to its text, and (wrong, right, times)."""
+    if not mapping:
+        return plan, []
+    counts = dict.fromkeys(mapping, 0)
+    order = sorted(mapping, key=len, reverse=True)  # longer phrases first
+
+    def fix(text: str) -> str:
+        for wrong in order:
+            n = text.count(wrong)
+            if n:
+                counts[wrong] += n
+                text = text.replace(wrong, mapping[wrong])
+        return text
+
+    intro = tuple(replace(b, text=fix(clean(b.text))) for b in plan.intro)
+    projects = tuple(
+        replace(p, name=fix(p.name), activity=fix(p.activity), location=fix(p.location), unit=fix(p.unit)) for p in plan.projects
+    )
+    return replace(plan, intro=intro, projects=projects), [(w, mapping[w], n) for w, n in counts.items() if n]
