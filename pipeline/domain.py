@@ -29,8 +29,7 @@ STANDARD_PROGRAMS: tuple[str, ...] = tuple(p for g in PROGRAM_GROUPS.values() fo
 def program_key(name: str) -> str:
     """Key that ignores the spelling variants of แผนงาน names: spaces,
     punctuation, an optional "แผนงาน" prefix and the optional "การ"."""
-    k = key(name)
-    k = re.sub(r"^\d+(\d)*", "", k)
+    k = re.sub(r"\d+", "", key(name))  # numbering and budget codes ("(00240)")
     k = k.removeprefix("แผนงาน")
     return k.replace("การ", "")
 
@@ -51,6 +50,15 @@ def strip_numbering(text: str) -> str:
     t = _NUMBERING.sub("", arabic_digits(clean(text)), count=1)
     t = re.sub(r"^ยุทธศาสตร์\s*ที่\s*\d+\s*[:.)\-–]?\s*", "", t)
     return t.strip()
+
+
+def strategy_name(text: str) -> str:
+    """A strategy as records keep it: no numbering and no leading word
+    "ยุทธศาสตร์", so "ยุทธศาสตร์ที่ 1 การพัฒนาด้าน…" and "1. ยุทธศาสตร์การพัฒนา
+    ด้าน…" are the same "การพัฒนาด้าน…" (forms print "ยุทธศาสตร์" back)."""
+    body = strip_numbering(text)
+    rest = body.removeprefix("ยุทธศาสตร์").strip()
+    return rest or body
 
 
 def strategy_key(name: str) -> str:

@@ -164,8 +164,9 @@ _MONTH_KEYS[key("มิ.ย")] = 6
 
 
 def month_of(label: str) -> int | None:
-    """ "ต.ค." / "ตค" / "ตุลาคม" → calendar month number (10), else None."""
-    return _MONTH_KEYS.get(key(label))
+    """ "ต.ค." / "ตค" / "ตุลาคม" / "ต.ค. 63" → calendar month number (10), else None."""
+    k = key(label)
+    return _MONTH_KEYS.get(k) or _MONTH_KEYS.get(re.sub(r"(พศ)?\d+$", "", k))
 
 
 def fiscal_month_of(label: str) -> int | None:

@@ -61,9 +61,9 @@ def test_vertically_merged_strategy_and_program_columns_apply_to_every_row(folde
     Doc().table(rows).save(folder / "a.docx")
     plan = plan_of(folder)
     assert [(p.strategy, p.program) for p in plan.projects] == [
-        ("ยุทธศาสตร์การพัฒนาคน", "แผนงานการศึกษา"),
-        ("ยุทธศาสตร์การพัฒนาคน", "แผนงานการศึกษา"),
-        ("ยุทธศาสตร์การพัฒนาคน", "แผนงานสาธารณสุข"),
+        ("การพัฒนาคน", "แผนงานการศึกษา"),
+        ("การพัฒนาคน", "แผนงานการศึกษา"),
+        ("การพัฒนาคน", "แผนงานสาธารณสุข"),
     ]
 
 
@@ -259,3 +259,44 @@ def test_a_layout_table_around_the_real_table_is_looked_through(folder: Path) ->
     Doc().table([[C("", nested=inner)]]).save(folder / "a.docx")
     (p,) = plan_of(folder).projects
     assert (p.name, p.source.table, p.source.row) == ("ก", 1, 2)
+
+
+def test_ticks_from_insert_symbol_and_drawn_arrows_mark_months(folder: Path) -> None:
+    row = ["1", "ก", "", "1", "", "", "[sym:F0FC]", "", "[pict:]", *[""] * 9]
+    Doc().table(project_table([row])).save(folder / "a.docx")
+    (p,) = plan_of(folder).projects
+    assert p.months == (1, 3)
+
+
+def test_month_headers_with_years_and_quarter_columns(folder: Path) -> None:
+    head = R(["ที่", "โครงการ", "งบประมาณ", "ต.ค. 63", "พ.ย.63", "ธ.ค. ๖๓"], header=True)
+    Doc().table([head, ["1", "ก", "1", "", "/", "/"]]).save(folder / "a.docx")
+    quarters = R(["ที่", "โครงการ", "งบประมาณ", "ไตรมาสที่ 1", "ไตรมาสที่ 2", "ไตรมาสที่ 3", "ไตรมาสที่ 4"], header=True)
+    Doc().table([quarters, ["1", "ข", "1", "", "✓", "", "✓"]]).save(folder / "b.docx")
+    assert [p.months for p in plan_of(folder).projects] == [(2, 3), (4, 5, 6, 10, 11, 12)]
+
+
+def test_a_title_row_above_the_header_and_the_header_typed_again(folder: Path) -> None:
+    rows = [
+        [C("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564 กองช่าง", span=18)],
+        *project_table([["1", "ก", "", "1", "", "", *marks({1})]]),
+        R(["ที่", "โครงการ", "รายละเอียดของกิจกรรม", "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก", *MONTHS]),
+        ["2", "ข", "", "2", "", "", *marks({2})],
+    ]
+    Doc().table(rows).save(folder / "a.docx")
+    plan = plan_of(folder)
+    assert [(p.name, p.source.row) for p in plan.projects] == [("ก", 3), ("ข", 5)]
+    s = plan.stats
+    assert (s.rows, s.header, s.headings, s.records, s.skipped) == (5, 2, 1, 2, 0)
+
+
+def test_profile_with_a_numbered_first_column_and_program_codes(folder: Path) -> None:
+    from .conftest import profile_rows
+
+    numbered = [[str(i), k, v] for i, (k, v) in enumerate(profile_rows(), 1)]
+    Doc().table(numbered).p("แผนงานเคหะและชุมชน (00240)").table(project_table([["1", "ก", "", "1", "", "", *marks({1})]])).save(
+        folder / "a.docx"
+    )
+    plan = plan_of(folder)
+    assert plan.profile.org_name == "องค์การบริหารส่วนตำบลทดสอบ" and plan.profile.fiscal_year == 2564
+    assert plan.projects[0].program == "แผนงานเคหะและชุมชน"

@@ -6,6 +6,8 @@ fixtures. Text accepts a small markup so fixtures can show Word features:
     "[del:100,000][ins:250,000] บาท"   tracked deletion and insertion
     "[sdt:ตำบลหนองฉิม]"                 a content control
     "[fld:2564]"                        a simple field (its result is read)
+    "[sym:F0FC]"                        Insert › Symbol (a Wingdings tick)
+    "[pict:]"                           a drawn shape anchored in the text
 
 Cells are given as ``C(text, fill=, span=, vmerge=)`` or plain strings.
 """
@@ -24,7 +26,7 @@ from docx.shared import Cm
 
 FONT = "TH Sarabun New"
 W_NS = nsdecls("w")
-_MARK = re.compile(r"\[(del|ins|sdt|fld):([^\]]*)\]")
+_MARK = re.compile(r"\[(del|ins|sdt|fld|sym|pict):([^\]]*)\]")
 _DATE = 'w:author="ผู้จัดทำ" w:date="2020-10-01T09:00:00Z"'
 
 
@@ -68,6 +70,10 @@ def runs(text: str, bold: bool = False) -> str:
             out.append(
                 f'<w:sdt><w:sdtPr><w:alias w:val="ช่องกรอก"/></w:sdtPr><w:sdtContent>{_run(inner, bold)}</w:sdtContent></w:sdt>'
             )
+        elif kind == "sym":
+            out.append(f'<w:r><w:sym w:font="Wingdings" w:char="{inner}"/></w:r>')
+        elif kind == "pict":
+            out.append("<w:r><w:pict/></w:r>")
         else:
             out.append(f'<w:fldSimple w:instr=" QUOTE {_esc(inner)} ">{_run(inner, bold)}</w:fldSimple>')
         pos = m.end()

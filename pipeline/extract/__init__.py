@@ -26,10 +26,11 @@ def classify(table: Table, title: str) -> tuple[str | None, Layout | None]:
         return None, None
     f, t = layout.fields, key(title)
     has_name, has_budget = "name" in f, "budget" in f or bool(layout.year_cols)
-    schedule = bool(layout.months) or "period" in f
+    schedule = bool(layout.months) or bool(layout.quarters) or "period" in f
     if has_name and (len(layout.year_cols) >= 2 or (("แผนพัฒนา" in t or "ผ02" in t) and not schedule)):
         return "devplan", layout
-    if has_name and has_budget and not schedule and ("ข้อบัญญัติ" in t or "เทศบัญญัติ" in t):
+    titled = t + key(layout.header_text)
+    if has_name and has_budget and not schedule and ("ข้อบัญญัติ" in titled or "เทศบัญญัติ" in titled):
         return "ordinance", layout
     if has_name and has_budget:
         equipment = "ครุภัณฑ์" in key(layout.header_text) or "ครุภัณฑ์" in t or "ผด021" in t

@@ -25,6 +25,9 @@ def label_field(label: str) -> str | None:
     m = fiscal_month_of(label)
     if m:
         return f"month:{m}"
+    q = re.fullmatch(r"ไตรมาส(?:ที่)?([1-4])", key(label))
+    if q:
+        return f"quarter:{q.group(1)}"
     if k in _SEQ:
         return "seq"
     if k.startswith("รายละเอียด") or k in {"กิจกรรม", "กิจกรรมที่ดำเนินการ"}:
@@ -55,7 +58,7 @@ def _is_year_label(text: str) -> bool:
     return bool(re.fullmatch(r"(พศ)?\d{4}(บาท)?", t) or re.fullmatch(r"ปี\d{4}", t))
 
 
-def _header_like(row: Row) -> bool:
+def header_like(row: Row) -> bool:
     """Every text of the row is a label, a month or a year."""
     texts = row.texts
     if not texts:
@@ -72,6 +75,7 @@ class Layout:
     header_rows: list[int]  # positions (0-based) in table.rows
     fields: dict[str, int] = field(default_factory=dict)
     months: dict[int, int] = field(default_factory=dict)  # fiscal month → grid column
+    quarters: dict[int, int] = field(default_factory=dict)  # fiscal quarter → grid column
     labels: dict[int, str] = field(default_factory=dict)  # grid column → header text
     year_cols: list[tuple[str, int]] = field(default_factory=list)  # ผ.02 budget-by-year
     years: list[int] = field(default_factory=list)
@@ -101,11 +105,11 @@ def find_layout(table: Table, max_start: int = 4) -> Layout | None:
     for start in range(min(max_start, len(table.rows))):
         row = table.rows[start]
         found = {label_field(t) for t in row.texts} - {None}
-        named = {f for f in found if not f.startswith("month:")}
+        named = {f for f in found if not f.startswith(("month:", "quarter:"))}
         if len(named) < 2:
             continue
         rows = [start]
-        while len(rows) < 3 and rows[-1] + 1 < len(table.rows) and _header_like(table.rows[rows[-1] + 1]):
+        while len(rows) < 3 and rows[-1] + 1 < len(table.rows) and header_like(table.rows[rows[-1] + 1]):
             rows.append(rows[-1] + 1)
         return _layout(table, rows)
     return None
@@ -125,6 +129,8 @@ def _layout(table: Table, rows: list[int]) -> Layout:
                 continue
             if f.startswith("month:"):
                 layout.months.setdefault(int(f[6:]), col)
+            elif f.startswith("quarter:"):
+                layout.quarters.setdefault(int(f[8:]), col)
             elif f == "budget" and any(_is_year_label(x) or re.search(r"25\d\d", arabic_digits(x)) for x in col_labels):
                 year = re.search(r"25\d\d", arabic_digits(" ".join(col_labels)))
                 layout.year_cols.append((year.group(0) if year else lab, col))

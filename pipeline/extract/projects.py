@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..domain import canonical_program, heading_kind, strip_numbering
+from ..domain import canonical_program, heading_kind, strategy_name, strip_numbering
 from ..model import Project, Source, StatedTotal
 from ..read import Row, Table
 from ..thai import clean, key, parse_amount, parse_period
 from .collect import Collector, Context
-from .columns import Layout
+from .columns import Layout, header_like, label_field
 
 TEXT_FIELDS = ("name", "activity", "location", "unit", "source")
 
@@ -59,12 +59,17 @@ def _original(row: Row, f: dict[str, int], values: dict[str, str]) -> tuple[tupl
     return tuple(out)
 
 
+def _marked(row: Row, col: int) -> bool:
+    cell = row.cell_at(col)
+    return cell is not None and cell.vmerge != "continue" and (cell.fill or bool(cell.text.strip()))
+
+
 def row_months(row: Row, layout: Layout) -> set[int]:
-    out = set()
-    for month, col in layout.months.items():
-        cell = row.cell_at(col)
-        if cell is not None and cell.vmerge != "continue" and (cell.fill or cell.text.strip()):
-            out.add(month)
+    """Fiscal months marked in a row: month columns, or quarter columns."""
+    out = {month for month, col in layout.months.items() if _marked(row, col)}
+    for q, col in layout.quarters.items():
+        if _marked(row, col):
+            out.update(range(3 * q - 2, 3 * q + 1))
     return out
 
 
@@ -72,7 +77,7 @@ def apply_heading(text: str, ctx: Context) -> bool:
     """Set the context from a heading text; False when it is not a heading."""
     kind = heading_kind(text)
     if kind == "strategy":
-        ctx.strategy, ctx.program = strip_numbering(text), ""
+        ctx.strategy, ctx.program = strategy_name(text), ""
     elif kind == "program":
         body = strip_numbering(text)
         ctx.program = canonical_program(body) or body
@@ -88,6 +93,10 @@ def _merged_heading(row: Row, width: int) -> str | None:
 
 def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: str) -> None:
     f = layout.fields
+    for pos in range(min(layout.header_rows)):  # a title row above the header
+        if table.rows[pos].texts:
+            out.rows["rows"] += 1
+            out.rows["headings"] += 1
     pending: list[int] = []  # rows of projects not yet closed by a "รวม" row
     table_rows: list[int] = []
     last: int | None = None  # index in out.projects of the project above
@@ -110,13 +119,16 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
             pending = []
             out.rows["totals"] += 1
             continue
+        if header_like(row) and len({label_field(t) for t in texts} - {None}) >= 2:
+            out.rows["header"] += 1  # the header typed again further down
+            continue
         heading = _merged_heading(row, table.width)
         if heading is not None and not parse_amount(own_text(row, f.get("budget"))).ok:
             apply_heading(heading, ctx)
             out.rows["headings"] += 1
             continue
         if "strategy" in f and cell_text(table, pos, f["strategy"]):
-            ctx.strategy = strip_numbering(cell_text(table, pos, f["strategy"]))
+            ctx.strategy = strategy_name(cell_text(table, pos, f["strategy"]))
         if "program" in f and cell_text(table, pos, f["program"]):
             body = strip_numbering(cell_text(table, pos, f["program"]))
             ctx.program = canonical_program(body) or body

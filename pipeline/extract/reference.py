@@ -4,7 +4,9 @@ against; every row of them is counted like project rows are."""
 
 from __future__ import annotations
 
-from ..domain import PROFILE_KEYS, canonical_program, profile_field, strip_numbering
+import re
+
+from ..domain import PROFILE_KEYS, canonical_program, profile_field, strategy_name, strip_numbering
 from ..model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
 from ..read import Table
 from ..thai import arabic_digits, clean, key, parse_amount, parse_date
@@ -13,9 +15,23 @@ from .columns import Layout
 from .projects import apply_heading, cell_text, own_text
 
 
+def _key_value(cells: list) -> tuple[str, str] | None:
+    """(key, value) of a profile row: the first cell that is not a bare number
+    ("1", "๑.") is the key, the cells after it the value."""
+    texts = [c.text for c in cells]
+    for i, text in enumerate(texts[:-1]):
+        if text.strip() and not re.fullmatch(r"[\d๐-๙]+\.?", text.strip()):
+            return clean(text), clean(" ".join(texts[i + 1 :]))
+    return None
+
+
 def profile_rows(table: Table) -> int:
-    """How many rows of a table have a known profile key in their first cell."""
-    return sum(1 for r in table.rows if r.cells and len(r.cells) >= 2 and profile_field(r.cells[0].text))
+    """How many rows of a table have a known profile key."""
+    count = 0
+    for r in table.rows:
+        kv = _key_value([c for c in r.cells if c.vmerge != "continue"])
+        count += bool(kv and profile_field(kv[0]))
+    return count
 
 
 def extract_profile(path: str, table: Table, out: Collector) -> None:
@@ -27,10 +43,11 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
         if not any(c.text.strip() for c in cells):
             continue
         out.rows["rows"] += 1
-        if len(cells) < 2:
+        kv = _key_value(cells)
+        if kv is None:
             out.rows["headings"] += 1
             continue
-        label, value = clean(cells[0].text), clean(" ".join(c.text for c in cells[1:]))
+        label, value = kv
         raw.append((label, value))
         name = profile_field(label)
         out.rows["references"] += 1
@@ -84,7 +101,7 @@ def extract_strategy_map(path: str, table: Table, layout: Layout, out: Collector
             continue
         out.rows["rows"] += 1
         s = cell_text(table, pos, f["strategy"])
-        strategy = strip_numbering(s) if s else strategy
+        strategy = strategy_name(s) if s else strategy
         programs = [p for p in cell_text(table, pos, f["program"]).split("\n") if p.strip()]
         if not programs:
             out.rows["headings"] += 1

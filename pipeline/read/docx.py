@@ -30,7 +30,9 @@ def q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-T, TAB, BR, CR, P, TBL, TR, TC, SDT, SDTC = map(q, ("t", "tab", "br", "cr", "p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+T, TAB, BR, CR, P, TBL, TR, TC, SDT, SDTC, SYM = map(
+    q, ("t", "tab", "br", "cr", "p", "tbl", "tr", "tc", "sdt", "sdtContent", "sym")
+)
 SKIP_TEXT = {
     q("del"),
     q("moveFrom"),
@@ -62,10 +64,22 @@ def _text(el: etree._Element, out: list[str]) -> None:
             out.append("\t")
         elif tag in (BR, CR):
             out.append("\n")
+        elif tag == SYM:
+            out.append(_symbol(child))
         elif tag == q("r") and child.find(f"{q('rPr')}/{q('vanish')}") is not None:
             continue  # hidden text is not on paper
         else:
             _text(child, out)
+
+
+def _symbol(sym: etree._Element) -> str:
+    """Insert › Symbol (w:sym): Wingdings ticks and the like live in the
+    private-use area; they count as a mark ("•"). Others are the character."""
+    try:
+        code = int(sym.get(q("char"), "0"), 16)
+    except ValueError:
+        return "•"
+    return "•" if code == 0 or 0xE000 <= code <= 0xF8FF else chr(code)
 
 
 def paragraph_text(p: etree._Element) -> str:
@@ -110,8 +124,15 @@ def _shaded(shd: etree._Element | None) -> bool:
     return val not in ("clear", "nil") and color != "ffffff"
 
 
+OBJECTS = (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent")
+
+
 def _cell_fill(tc: etree._Element) -> bool:
+    """Shaded, highlighted, or holding a drawn shape (an arrow or bar drawn
+    over the month columns is anchored in one of their cells)."""
     if _shaded(tc.find(f"{q('tcPr')}/{q('shd')}")):
+        return True
+    if any(next(tc.iter(tag), None) is not None for tag in OBJECTS):
         return True
     # Some drafts colour the paragraph or the text instead of the cell.
     for shd in tc.iter(q("shd")):
