@@ -21,6 +21,7 @@ from rich.text import Text
 from .check import Report
 from .model import SCHEMA_VERSION, Finding, to_jsonable
 from .rules import RULES
+from .rules.dates import last_legal_day
 from .summary import summarise
 from .thai import format_amount, thai_date
 
@@ -46,6 +47,8 @@ def header(report: Report) -> Panel:
         grid.add_row("ประกาศใช้ข้อบัญญัติ", thai_date(prof.ordinance_date))
     if prof.announcement_date:
         grid.add_row("ประกาศแผน", thai_date(prof.announcement_date))
+    if prof.ordinance_date:
+        grid.add_row("ประกาศแผนได้ถึง", f"{thai_date(last_legal_day(prof.ordinance_date))} (ภายใน 30 วัน ตามข้อ 27)")
     grid.add_row("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else ""))
     grid.add_row(
         "แถวที่อ่าน",

@@ -27,7 +27,11 @@ from docx.shared import Cm, Pt
 from tools.docxkit import C, Doc, R, p_xml, rpr_xml, tbl_xml
 
 MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
-ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
+ALIGN = {
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "both": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY,  # กระจายแบบไทย: spreads between letters, not only at spaces
+}
 
 
 def style(
@@ -176,7 +180,7 @@ def form01(doc: Doc, s: dict[str, str]) -> None:
         "คิดเป็นร้อยละ\n\nของงบประมาณทั้งหมด",
         "หน่วยดำเนินการ",
     ]
-    widths = [5200, 1500, 1700, 2200, 1700, 1700]
+    widths = [4700, 1400, 1600, 2200, 1600, 2500]
 
     def nums(prefix: str, bold: bool = False) -> list[C]:
         st = s["tdbr"] if bold else s["tdr"]

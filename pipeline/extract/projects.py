@@ -91,6 +91,32 @@ def _merged_heading(row: Row, width: int) -> str | None:
     return None
 
 
+LONG_CELL = 1500  # characters; a real project cell is far shorter
+
+
+def _odd_cells(row: Row, src: Source, out: Collector) -> None:
+    """Nested tables are not read; very long cells are usually pasted by mistake."""
+    for cell in row.cells:
+        if cell.tables:
+            out.finding(
+                "nested-table",
+                "warning",
+                "มีตารางซ้อนอยู่ในเซลล์ ข้อความในตารางซ้อนไม่ได้อ่าน",
+                src,
+                value=" | ".join(t for tb in cell.tables for r in tb.rows for t in r.texts)[:120],
+                hint="ย้ายข้อความออกจากตารางซ้อนมาไว้ในเซลล์โดยตรง",
+            )
+        if len(cell.text) > LONG_CELL:
+            out.finding(
+                "long-cell",
+                "warning",
+                f"ข้อความในเซลล์ยาวผิดปกติ ({len(cell.text):,} ตัวอักษร) อาจวางข้อความผิดช่อง",
+                src,
+                value=cell.text[:80] + "…",
+                hint="ตรวจว่าข้อความอยู่ถูกช่อง หรือย่อรายละเอียดให้สั้นลง",
+            )
+
+
 def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: str) -> None:
     f = layout.fields
     for pos in range(min(layout.header_rows)):  # a title row above the header
@@ -110,6 +136,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
         if not texts and not row_months(row, layout):
             continue
         out.rows["rows"] += 1
+        _odd_cells(row, src, out)
         first = clean(texts[0]) if texts else ""
         if key(first).startswith("รวม"):
             raw = own_text(row, f.get("budget")) or next((t for t in texts[1:] if parse_amount(t).ok), "")

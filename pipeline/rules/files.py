@@ -30,6 +30,20 @@ passthrough(
     "ตรวจหัวตาราง: ต้องมีคอลัมน์ โครงการ และ งบประมาณ และคอลัมน์เดือนหรือระยะเวลา",
 )
 passthrough("empty-table", "warning", "ตารางว่าง", "an empty table, or one with only a header", "ลบตารางที่ไม่ใช้ออก")
+passthrough(
+    "nested-table",
+    "warning",
+    "ตารางซ้อนในเซลล์",
+    "a table nested inside a cell of a project table; its text is not read",
+    "ย้ายข้อความออกจากตารางซ้อนมาไว้ในเซลล์โดยตรง",
+)
+passthrough(
+    "long-cell",
+    "warning",
+    "ข้อความในเซลล์ยาวผิดปกติ",
+    "a very long cell in a project table, usually text pasted into the wrong place",
+    "ตรวจว่าข้อความอยู่ถูกช่อง",
+)
 passthrough("bad-date", "error", "อ่านวันที่ไม่ได้", "a profile date that does not parse", "เขียนวันที่แบบ 16 กันยายน 2567 หรือ 16/09/2567")
 
 
