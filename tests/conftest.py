@@ -21,6 +21,14 @@ SEED_COPY = ROOT / "tests" / "fixtures" / "seed_intro.txt"
 MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
 
 
+def seed_docx(path: Path) -> Path:
+    """The raw seed introduction (mistakes included), one paragraph per line."""
+    doc = Doc()
+    for line in SEED_COPY.read_text(encoding="utf-8").splitlines():
+        doc.p(line)
+    return doc.save(path)
+
+
 def plan_of(folder: Path) -> Plan:
     return extract(read_inputs(folder))
 

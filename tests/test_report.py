@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from pipeline.check import run_checks
 from pipeline.report import render_text, to_html, to_json
 
-from .conftest import ROOT, SEED_COPY, C, Doc, plan_of, profile_rows, row, write_plan
+from .conftest import ROOT, C, plan_of, profile_rows, row, seed_docx, write_plan
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -33,10 +33,7 @@ def broken(folder: Path) -> Path:
         [C("รวม", span=3), "1", C(span=14)],
     ]
     write_plan(folder, rows, profile=profile_rows(announce="30 ตุลาคม 2563"), ordinance=[("แผนงานเคหะและชุมชน", "ถนน", "100,000")])
-    doc = Doc()
-    for line in SEED_COPY.read_text(encoding="utf-8").splitlines():
-        doc.p(line)
-    doc.save(folder / "intro.docx")
+    seed_docx(folder / "intro.docx")
     return folder
 
 

@@ -17,7 +17,7 @@ from pipeline.check import run_checks
 from pipeline.rules.text import base_terms, doubled, near_misses
 from pipeline.thai import clean, dictionary_words, typing_problems
 
-from .conftest import ROOT, SEED_COPY, Doc, plan_of, row, write_plan
+from .conftest import ROOT, plan_of, row, seed_docx, write_plan
 
 TEXT_RULES = ["thai-typing", "near-miss-term", "doubled-word"]
 WIKI = Path(__import__("pythainlp").__file__).parent / "corpus" / "wikipedia_titles_th.txt"
@@ -25,10 +25,7 @@ WIKI = Path(__import__("pythainlp").__file__).parent / "corpus" / "wikipedia_tit
 
 def seed_inputs(folder: Path) -> Path:
     write_plan(folder, [row("1", "ถนน", "100")])
-    doc = Doc()
-    for line in SEED_COPY.read_text(encoding="utf-8").splitlines():
-        doc.p(line)
-    doc.save(folder / "seed.docx")
+    seed_docx(folder / "seed.docx")
     return folder
 
 

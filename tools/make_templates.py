@@ -200,12 +200,18 @@ def form01(doc: Doc, s: dict[str, str]) -> None:
     doc.xml(tbl_xml(rows, widths, margin=80))
 
 
-def plan_template(out: Path) -> Path:
+def portrait(top: float) -> tuple[Doc, dict[str, str], object]:
+    """A new A4 portrait document with the styles and a draft-mark header."""
     doc = Doc()
     s = styles(doc)
     sec = doc.doc.sections[0]
-    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Cm(3), Cm(2), Cm(2.5), Cm(2)
+    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Cm(3), Cm(2), Cm(top), Cm(2)
     header(sec, s, None, [])
+    return doc, s, sec
+
+
+def plan_template(out: Path) -> Path:
+    doc, s, sec = portrait(2.5)
     doc.xml('<w:p><w:pPr><w:spacing w:before="3600"/></w:pPr></w:p>')
     doc.xml(p_xml("แผนการดำเนินงาน", style=s["cover"]))
     doc.xml(p_xml("ประจำปีงบประมาณ พ.ศ. {{ year }}", style=s["cover"]))
@@ -268,11 +274,7 @@ def placeholder_png(size: int = 240) -> bytes:
 
 
 def announcement_template(out: Path) -> Path:
-    doc = Doc()
-    s = styles(doc)
-    sec = doc.doc.sections[0]
-    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Cm(3), Cm(2), Cm(1.5), Cm(2)
-    header(sec, s, None, [])
+    doc, s, _ = portrait(1.5)
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "garuda.png"
         png.write_bytes(placeholder_png())

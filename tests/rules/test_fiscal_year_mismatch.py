@@ -2,7 +2,7 @@ from pathlib import Path
 
 from pipeline.check import run_checks
 
-from ..conftest import SEED_COPY, Doc, findings, plan_of, row, write_plan
+from ..conftest import findings, plan_of, row, seed_docx, write_plan
 
 
 def test_fires_for_a_draft_title_and_a_month_header_of_another_year(folder: Path) -> None:
@@ -18,10 +18,7 @@ def test_fires_for_a_draft_title_and_a_month_header_of_another_year(folder: Path
 
 def test_fires_at_the_seed_sentence_that_says_2563(folder: Path) -> None:
     write_plan(folder, [row("1", "ถนน", "100")])
-    doc = Doc()
-    for line in SEED_COPY.read_text(encoding="utf-8").splitlines():
-        doc.p(line)
-    doc.save(folder / "intro.docx")
+    seed_docx(folder / "intro.docx")
     report = run_checks(plan_of(folder), ["fiscal-year-mismatch"])
     assert [(f.source.file, f.source.paragraph, f.value) for f in report.findings] == [("intro.docx", 5, "ประจำปี พ.ศ. 2563")]
 
