@@ -57,8 +57,17 @@ def strategy_name(text: str) -> str:
     "ยุทธศาสตร์", so "ยุทธศาสตร์ที่ 1 การพัฒนาด้าน…" and "1. ยุทธศาสตร์การพัฒนา
     ด้าน…" are the same "การพัฒนาด้าน…" (forms print "ยุทธศาสตร์" back)."""
     body = strip_numbering(text)
+    if not body:  # "ยุทธศาสตร์ที่ 2" with no name: keep the number to resolve later
+        m = re.match(r"\s*ยุทธศาสตร์\s*ที่\s*(\d+)", arabic_digits(clean(text)))
+        return f"ยุทธศาสตร์ที่ {m.group(1)}" if m else ""
     rest = body.removeprefix("ยุทธศาสตร์").strip()
     return rest or body
+
+
+def strategy_number(name: str) -> int | None:
+    """2 for a strategy known only as "ยุทธศาสตร์ที่ 2"."""
+    m = re.fullmatch(r"ยุทธศาสตร์ที่ (\d+)", name)
+    return int(m.group(1)) if m else None
 
 
 def strategy_key(name: str) -> str:

@@ -300,3 +300,22 @@ def test_profile_with_a_numbered_first_column_and_program_codes(folder: Path) ->
     plan = plan_of(folder)
     assert plan.profile.org_name == "องค์การบริหารส่วนตำบลทดสอบ" and plan.profile.fiscal_year == 2564
     assert plan.projects[0].program == "แผนงานเคหะและชุมชน"
+
+
+def test_a_table_split_in_two_without_a_second_header_continues(folder: Path) -> None:
+    first = project_table([["1", "ก", "", "1,000", "", "", *marks({1})]])
+    Doc().p("แผนงานการศึกษา").table(first).p("").table([["2", "ข", "", "2,000", "", "", *marks({2})]]).save(folder / "a.docx")
+    plan = plan_of(folder)
+    assert [(p.name, p.program, p.source.table, p.source.row) for p in plan.projects] == [
+        ("ก", "แผนงานการศึกษา", 1, 2),
+        ("ข", "แผนงานการศึกษา", 2, 1),
+    ]
+    assert plan.findings == () and plan.stats.header == 1
+
+
+def test_a_strategy_heading_with_only_its_number_takes_the_name_from_the_map(folder: Path) -> None:
+    from .conftest import write_plan
+
+    write_plan(folder, [["1", "ถนน", "", "100", "", "", *marks({1})]], headings=("ยุทธศาสตร์ที่ ๑", "แผนงานเคหะและชุมชน"))
+    (p,) = plan_of(folder).projects
+    assert p.strategy == "การพัฒนาด้านโครงสร้างพื้นฐาน"

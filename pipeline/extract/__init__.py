@@ -7,7 +7,7 @@ collects the introduction; counts what became of every row.
 
 from __future__ import annotations
 
-from ..domain import strategy_key
+from ..domain import strategy_key, strategy_number
 from ..model import FileInfo, Finding, IntroBlock, Plan, Profile, RowStats, Source, YearMention
 from ..read import Document, Paragraph, ReadResult, Table
 from ..thai import clean, fiscal_years_in, key
@@ -48,8 +48,22 @@ def _unwrap(table: Table) -> list[Table]:
     return [table]
 
 
-def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector) -> None:
+def _continued(table: Table, state: dict) -> tuple[str | None, Layout | None]:
+    """A table with no header that has the width of the project table before
+    it in the same file: the same table, split (Word users split long tables)."""
+    last = state.get("last")
+    if last is None or last[2] != table.width or not table.rows:
+        return None, None
+    kind, layout, _ = last
+    return kind, Layout(
+        [-1], layout.fields, layout.months, layout.quarters, layout.labels, [], [], layout.header_text, continued=True
+    )
+
+
+def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector, state: dict) -> None:
     kind, layout = classify(table, title)
+    if kind is None:
+        kind, layout = _continued(table, state)
     src = Source(doc.path, table.index)
     if kind is None:
         if not any(r.texts for r in table.rows):
@@ -70,12 +84,14 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
         extract_profile(doc.path, table, out)
         return
     assert layout is not None
-    out.rows["rows"] += len(layout.header_rows)
-    out.rows["header"] += len(layout.header_rows)
+    headers = 0 if layout.continued else len(layout.header_rows)
+    out.rows["rows"] += headers
+    out.rows["header"] += headers
     if layout.years:
         text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
         out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
     if kind in ("project", "equipment"):
+        state["last"] = (kind, layout, table.width)
         if layout.data_start >= len(table.rows):
             out.finding("empty-table", "warning", "ตารางมีแต่หัวตาราง ไม่มีโครงการ", src, hint="เพิ่มโครงการ หรือลบตารางออก")
         extract_projects(doc.path, table, layout, ctx, out, kind)
@@ -116,14 +132,21 @@ def extract_document(doc: Document, out: Collector) -> None:
             continue
         state["intro"] = False
         for table in _unwrap(block):
-            _table(doc, table, " ".join(state["title"]), ctx, out)
+            _table(doc, table, " ".join(state["title"]), ctx, out, state)
         state["title"] = []
 
 
 def _canonical_strategies(out: Collector) -> None:
+    """Spell each project's strategy as the strategy map does; a strategy
+    known only by its number is the map's strategy of that number."""
     by_key = {strategy_key(s.strategy): s.strategy for s in out.strategies}
+    ordered = list(dict.fromkeys(s.strategy for s in out.strategies))
     for i, p in enumerate(out.projects):
-        name = by_key.get(strategy_key(p.strategy)) if p.strategy else None
+        number = strategy_number(p.strategy)
+        if number is not None:
+            name = ordered[number - 1] if 0 < number <= len(ordered) else None
+        else:
+            name = by_key.get(strategy_key(p.strategy)) if p.strategy else None
         if name and name != p.strategy:
             out.projects[i] = p.__class__(**{**p.__dict__, "strategy": name})
 

@@ -80,6 +80,7 @@ class Layout:
     year_cols: list[tuple[str, int]] = field(default_factory=list)  # ผ.02 budget-by-year
     years: list[int] = field(default_factory=list)
     header_text: str = ""
+    continued: bool = False  # a headerless table continuing the one before
 
     @property
     def data_start(self) -> int:
