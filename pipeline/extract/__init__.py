@@ -87,10 +87,10 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
     headers = 0 if layout.continued else len(layout.header_rows)
     out.rows["rows"] += headers
     out.rows["header"] += headers
-    if layout.years:
-        text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
-        out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
     if kind in ("project", "equipment"):
+        if layout.years:  # the month header's "พ.ศ. N-1 / พ.ศ. N" (a ผ.02's years are not fiscal years)
+            text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
+            out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
         state["last"] = (kind, layout, table.width)
         if layout.data_start >= len(table.rows):
             out.finding("empty-table", "warning", "ตารางมีแต่หัวตาราง ไม่มีโครงการ", src, hint="เพิ่มโครงการ หรือลบตารางออก")

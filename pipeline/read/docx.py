@@ -125,20 +125,24 @@ def _shaded(shd: etree._Element | None) -> bool:
 
 
 OBJECTS = (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent")
+SHD, HIGHLIGHT = q("shd"), q("highlight")
 
 
 def _cell_fill(tc: etree._Element) -> bool:
     """Shaded, highlighted, or holding a drawn shape (an arrow or bar drawn
     over the month columns is anchored in one of their cells)."""
-    if _shaded(tc.find(f"{q('tcPr')}/{q('shd')}")):
-        return True
-    if any(next(tc.iter(tag), None) is not None for tag in OBJECTS):
-        return True
-    # Some drafts colour the paragraph or the text instead of the cell.
-    for shd in tc.iter(q("shd")):
-        if _shaded(shd):
+    # One pass: some drafts colour the paragraph or the text instead of the cell.
+    for el in tc.iter(SHD, HIGHLIGHT, *OBJECTS):
+        tag = el.tag
+        if tag == SHD:
+            if _shaded(el):
+                return True
+        elif tag == HIGHLIGHT:
+            if (_val(el) or "none") != "none":
+                return True
+        else:
             return True
-    return any((_val(hl) or "none") != "none" for hl in tc.iter(q("highlight")))
+    return False
 
 
 def _table(tbl: etree._Element, index: int) -> Table:
@@ -193,11 +197,14 @@ def _blocks(body: etree._Element) -> list[Paragraph | Table]:
     return blocks
 
 
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
 def _count_comments(path: Path) -> int:
     with zipfile.ZipFile(path) as z:
         if "word/comments.xml" not in z.namelist():
             return 0
-        root = etree.fromstring(z.read("word/comments.xml"), etree.XMLParser(resolve_entities=False, no_network=True))
+        root = etree.fromstring(z.read("word/comments.xml"), PARSER)
         return len(root.findall(q("comment")))
 
 
@@ -205,6 +212,9 @@ def read_docx(path: Path, rel: str) -> Document:
     """Read one .docx into blocks. Raises ``ReadError`` for files that cannot be
     read safely (corrupt, encrypted, legacy .doc, too large)."""
     check_package(path)
-    body = docx.Document(str(path)).element.body
+    # python-docx finds and opens the main document part; its custom element
+    # classes make every element access slow, so the walk uses a plain tree.
+    part = docx.Document(str(path)).part
+    body = etree.fromstring(part.blob, PARSER).find(q("body"))
     changes = sum(1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(q(tag)))
     return Document(rel, tuple(_blocks(body)), changes, _count_comments(path))
