@@ -7,6 +7,8 @@ collects the introduction; counts what became of every row.
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from ..domain import strategy_key, strategy_number
 from ..model import FileInfo, Finding, IntroBlock, Plan, Profile, RowStats, Source, YearMention
 from ..read import Document, Paragraph, ReadResult, Table
@@ -148,20 +150,20 @@ def _canonical_strategies(out: Collector) -> None:
         else:
             name = by_key.get(strategy_key(p.strategy)) if p.strategy else None
         if name and name != p.strategy:
-            out.projects[i] = p.__class__(**{**p.__dict__, "strategy": name})
+            out.projects[i] = replace(p, strategy=name)
 
 
 def extract(result: ReadResult) -> Plan:
     out = Collector()
     files: list[FileInfo] = []
+    kinds: set[str] = set()
     for doc in result.docs:
-        before = (out.rows["tables"], set(out.kinds))
-        out.kinds = set()
+        tables_before, out.kinds = out.rows["tables"], set()
         extract_document(doc, out)
+        kinds |= out.kinds
         files.append(
-            FileInfo(doc.path, out.rows["tables"] - before[0], tuple(sorted(out.kinds)), doc.tracked_changes, doc.comments)
+            FileInfo(doc.path, out.rows["tables"] - tables_before, tuple(sorted(out.kinds)), doc.tracked_changes, doc.comments)
         )
-        out.kinds = before[1] | out.kinds
     for rel, err in result.errors:
         files.append(FileInfo(rel, note=err.reason))
         out.findings.append(Finding("unreadable-file", "error", err.reason, Source(rel), hint=err.hint))
@@ -169,20 +171,7 @@ def extract(result: ReadResult) -> Plan:
         files.append(FileInfo(rel, note=note))
     _canonical_strategies(out)
     profile = out.profiles[0] if out.profiles else Profile()
-    r = out.rows
-    stats = RowStats(
-        files=len(result.docs),
-        tables=r["tables"],
-        rows=r["rows"],
-        header=r["header"],
-        records=r["records"],
-        references=r["references"],
-        continuations=r["continuations"],
-        headings=r["headings"],
-        totals=r["totals"],
-        skipped=r["skipped"],
-        deleted=r["deleted"],
-    )
+    stats = RowStats(files=len(result.docs), **{f.name: out.rows[f.name] for f in fields(RowStats) if f.name != "files"})
     return Plan(
         profile=profile,
         intro=tuple(out.intro),
@@ -195,7 +184,7 @@ def extract(result: ReadResult) -> Plan:
         files=tuple(sorted(files, key=lambda f: f.path)),
         findings=tuple(out.findings),
         stats=stats,
-        has_ordinance="ordinance" in out.kinds,
-        has_devplan="devplan" in out.kinds,
-        has_strategy_map="strategy" in out.kinds,
+        has_ordinance="ordinance" in kinds,
+        has_devplan="devplan" in kinds,
+        has_strategy_map="strategy" in kinds,
     )

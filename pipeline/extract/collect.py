@@ -39,7 +39,7 @@ class Collector:
     findings: list[Finding] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
-    kinds: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # of the file being read
 
     def finding(self, code: str, severity: str, message: str, source: Source, value: str = "", hint: str = "") -> None:
         self.findings.append(Finding(code, severity, message, source, value=value, hint=hint))
