@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 
 from pipeline.read import Paragraph, Table, discover, read_inputs
 from pipeline.read.docx import read_docx
@@ -100,6 +102,23 @@ def test_bad_files_are_reported_and_the_others_still_read(folder: Path) -> None:
     reasons = dict((p, e.reason) for p, e in result.errors)
     assert set(reasons) == {"corrupt.docx", "locked.docx", "old.doc", "nobody.docx"}
     assert "รหัสผ่าน" in reasons["locked.docx"] and ".doc" in reasons["old.doc"]
+
+
+def test_a_legacy_doc_is_converted_with_libreoffice_and_read(folder: Path, tmp_path: Path) -> None:
+    """LibreOffice here writes .doc files without their tables, so the .doc is
+    made from paragraphs: this checks the conversion path, not Word's tables."""
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None and not os.environ.get("CI"):
+        pytest.skip("LibreOffice not installed (CI installs it)")
+    src = Doc().p("บทนำ").p("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564").save(tmp_path / "old.docx")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(folder), str(src)], capture_output=True, check=True
+    )
+    result = read_inputs(folder)
+    assert result.errors == [] and [d.path for d in result.docs] == ["old.doc"]
+    assert [b.text for b in result.docs[0].blocks if b.text] == ["บทนำ", "แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564"]
 
 
 def test_entity_declarations_are_refused_not_resolved(folder: Path) -> None:

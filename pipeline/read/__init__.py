@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .blocks import Cell, Document, Paragraph, Row, Table
 from .docx import read_docx
-from .safe import ReadError
+from .legacy import convert_doc
+from .safe import ReadError, is_encrypted_docx
 
 __all__ = ["Cell", "Document", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
 
@@ -52,6 +54,10 @@ def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None) -> 
         if progress:
             progress(rel)
         try:
+            if p.suffix.lower() == ".doc" and not is_encrypted_docx(p):
+                with tempfile.TemporaryDirectory() as tmp:
+                    result.docs.append(read_docx(convert_doc(p, Path(tmp)), rel))
+                continue
             result.docs.append(read_docx(p, rel))
         except ReadError as exc:
             result.errors.append((rel, exc))

@@ -24,6 +24,13 @@ class ReadError(Exception):
         self.hint = hint
 
 
+def is_encrypted_docx(path: Path) -> bool:
+    """An OLE file holding an encrypted OOXML package (not a legacy .doc)."""
+    with open(path, "rb") as fh:
+        data = fh.read(1 << 16)
+    return data[:8] == OLE_MAGIC and "EncryptedPackage".encode("utf-16-le") in data
+
+
 def check_package(path: Path) -> None:
     with open(path, "rb") as fh:
         head = fh.read(8)
