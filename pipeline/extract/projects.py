@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..domain import canonical_program, heading_kind, strategy_name, strip_numbering
 from ..model import Project, Source, StatedTotal
 from ..read import Row, Table
-from ..thai import clean, key, parse_amount, parse_period
+from ..thai import arabic_digits, clean, key, parse_amount, parse_period
 from .collect import Collector, Context
 from .columns import Layout, header_like, label_field
 
@@ -160,7 +160,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
             body = strip_numbering(cell_text(table, pos, f["program"]))
             ctx.program = canonical_program(body) or body
         values = {name: own_text(row, f.get(name)) for name in TEXT_FIELDS}
-        seq, budget_raw = own_text(row, f.get("seq")), own_text(row, f.get("budget"))
+        seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
         months = row_months(row, layout)
         period = own_text(row, f.get("period"))
         if not seq and not budget_raw and last is not None:

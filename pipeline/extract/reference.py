@@ -114,7 +114,7 @@ def extract_strategy_map(path: str, table: Table, layout: Layout, out: Collector
 
 def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out: Collector) -> None:
     f = layout.fields
-    program = ""
+    program = ctx.program  # a "แผนงาน…" heading above the table
     for pos in range(layout.data_start, len(table.rows)):
         row = table.rows[pos]
         texts = row.texts

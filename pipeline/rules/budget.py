@@ -26,14 +26,23 @@ def _ordinance_funded(p: Project) -> bool:
     return funding_kind(p.source_of_funds) == "ordinance" and not p.no_budget
 
 
+def name_key(name: str) -> str:
+    """Names compared without the words lists put in front of them:
+    "โครงการก่อสร้างถนน…" = "ก่อสร้างถนน…" = "ค่าใช้จ่ายโครงการก่อสร้างถนน…"."""
+    k = key(name)
+    for prefix in ("ค่าใช้จ่าย", "โครงการ"):
+        k = k.removeprefix(prefix)
+    return k
+
+
 def ordinance_line(p: Project, lines: tuple[OrdinanceLine, ...]) -> OrdinanceLine | None:
     """The ordinance line of a project: same name, else a very similar one."""
-    k = key(p.name)
+    k = name_key(p.name)
     for line in lines:
-        if key(line.name) == k:
+        if name_key(line.name) == k:
             return line
-    best = max(lines, key=lambda line: similar(p.name, line.name), default=None)
-    return best if best is not None and similar(p.name, best.name) >= MATCH else None
+    best = max(lines, key=lambda line: similar(p.name, line.name, name_key), default=None)
+    return best if best is not None and similar(p.name, best.name, name_key) >= MATCH else None
 
 
 @rule(
@@ -47,12 +56,12 @@ def not_in_devplan(plan: Plan) -> Iterable[Hit]:
     if not plan.has_devplan:
         return
     names = [d.name for d in plan.devplan]
-    keys = {key(n) for n in names}
+    keys = {name_key(n) for n in names}
     for p in plan.projects:
-        if p.kind != "project" or not p.name or not _own(p) or key(p.name) in keys:
+        if p.kind != "project" or not p.name or not _own(p) or name_key(p.name) in keys:
             continue
-        hit = closest(p.name, names)
-        if hit and similar(p.name, hit[0]) >= MATCH:
+        hit = closest(p.name, names, name_key)
+        if hit and similar(p.name, hit[0], name_key) >= MATCH:
             continue
         yield Hit(
             replace(p.source, column="โครงการ"),

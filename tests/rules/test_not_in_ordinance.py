@@ -21,3 +21,9 @@ def test_quiet_for_other_funding_sources(folder: Path) -> None:
     ]
     Doc().p("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน").p("แผนงานเคหะและชุมชน").table([head, *rows]).save(folder / "b.docx")
     assert findings(folder, "not-in-ordinance") == []
+
+
+def test_quiet_when_the_ordinance_words_the_name_differently(folder: Path) -> None:
+    ordinance = [(H, "ค่าใช้จ่ายโครงการก่อสร้างถนนคอนกรีต", "100,000"), (H, "ท่อระบายน้ำ", "5,000")]
+    write_plan(folder, [row("1", "ก่อสร้างถนนคอนกรีต", "100,000"), row("2", "โครงการท่อระบายน้ำ", "5,000")], ordinance=ordinance)
+    assert findings(folder, "not-in-ordinance") == []
