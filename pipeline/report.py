@@ -79,11 +79,10 @@ def summary_table(report: Report) -> Table:
 
 def _finding(f: Finding) -> Text:
     label, style = LABEL.get(f.severity, (f.severity, ""))
-    where = f.source.where().split(" › ", 1)
     text = Text()
     text.append(f"{label} ", style=style)
     text.append(f"[{f.code}] ", style="bold")
-    text.append((where[1] if len(where) > 1 else "ทั้งไฟล์") + "\n", style="cyan")
+    text.append(f.source.where() + "\n", style="cyan")
     text.append(f"  {f.message}")
     if f.value and f.value not in f.message:
         text.append(f"\n  ค่าที่พบ: {f.value}", style="dim")
