@@ -41,7 +41,8 @@ def header(report: Report) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    grid.add_row("หน่วยงาน", f"{prof.org_name or '(ไม่พบชื่อหน่วยงาน)'} อำเภอ{prof.district} จังหวัด{prof.province}".strip())
+    place = " ".join(x for x in (prof.district and f"อำเภอ{prof.district}", prof.province and f"จังหวัด{prof.province}") if x)
+    grid.add_row("หน่วยงาน", f"{prof.org_name or '(ไม่พบชื่อหน่วยงาน)'} {place}".strip())
     grid.add_row("ปีงบประมาณ", f"พ.ศ. {prof.fiscal_year}" if prof.fiscal_year else "(ไม่พบ)")
     if prof.ordinance_date:
         grid.add_row("ประกาศใช้ข้อบัญญัติ", thai_date(prof.ordinance_date))
