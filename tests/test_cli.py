@@ -77,3 +77,18 @@ def test_every_rule_has_its_own_test_file_and_a_line_in_the_readme() -> None:
     for code in RULES:
         assert (ROOT / "tests" / "rules" / f"test_{code.replace('-', '_')}.py").exists(), code
         assert f"`{code}`" in readme, code
+
+
+def test_a_broken_template_stops_the_build_with_exit_2_and_names_the_variable(folder: Path, tmp_path: Path, capsys) -> None:
+    import shutil
+
+    from .conftest import Doc
+
+    write_plan(folder, [row("1", "ถนน", "100")])
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    shutil.copy(ROOT / "templates" / "announcement.docx", templates)
+    Doc().p("{{ org_name }} {{ ปีงบ }}").p("{{ strategy_table }}").save(templates / "plan.docx")
+    assert main(["build", str(folder), str(tmp_path / "out"), "--templates", str(templates)]) == 2
+    assert "strategy_table" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "plan.docx").exists()
