@@ -132,7 +132,7 @@ def titles(first: str) -> list[str]:
 
 def form02_table(s: dict[str, str], item: str, detail: str) -> str:
     lead = ["ที่", item, detail, "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก"]
-    widths = [400, 2300, 2300, 1650, 1260, 1050] + [420] * 12
+    widths = [400, 2200, 2250, 1850, 1210, 1050] + [420] * 12
     # Not vMerge: LibreOffice clips vertically merged cells in repeated header
     # rows. A hidden border between the two rows looks the same on paper.
     top = [C(h.replace("\n", "\n\n"), style=s["th"], borders='<w:bottom w:val="nil"/>') for h in lead]
@@ -153,7 +153,6 @@ def form02_table(s: dict[str, str], item: str, detail: str) -> str:
         [C("{%tr for p in g.projects %}", span=18)],
         R(row, cant_split=True),
         [C("{%tr endfor %}", span=18)],
-        R([C("รวม", span=3, style=s["tdb"]), C("{{ g.budget }}", style=s["tdbr"]), C(span=14)], cant_split=True),
     ]
     return tbl_xml(rows, widths, margin=20)
 
