@@ -319,3 +319,18 @@ def test_a_strategy_heading_with_only_its_number_takes_the_name_from_the_map(fol
     write_plan(folder, [["1", "ถนน", "", "100", "", "", *marks({1})]], headings=("ยุทธศาสตร์ที่ ๑", "แผนงานเคหะและชุมชน"))
     (p,) = plan_of(folder).projects
     assert p.strategy == "การพัฒนาด้านโครงสร้างพื้นฐาน"
+
+
+def test_equipment_table_grouped_by_type(folder: Path) -> None:
+    head = R(["แผนงาน", "หมวด", "ประเภท", "เป้าหมาย (ผลผลิตของครุภัณฑ์)", "งบประมาณ (บาท)", "หน่วยงานรับผิดชอบหลัก", *MONTHS], header=True)
+    rows = [head, ["แผนงานบริหารงานทั่วไป", "ค่าครุภัณฑ์", "ครุภัณฑ์สำนักงาน", "เก้าอี้ 5 ตัว", "12,500", "กองคลัง", *marks({3})]]
+    Doc().table(rows).save(folder / "a.docx")
+    (p,) = plan_of(folder).projects
+    assert (p.kind, p.name, p.activity, p.program, p.budget, p.months) == (
+        "equipment",
+        "ครุภัณฑ์สำนักงาน",
+        "เก้าอี้ 5 ตัว",
+        "แผนงานบริหารงานทั่วไป",
+        Decimal("12500.00"),
+        (3,),
+    )

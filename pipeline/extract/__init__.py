@@ -27,7 +27,7 @@ def classify(table: Table, title: str) -> tuple[str | None, Layout | None]:
     if layout is None:
         return None, None
     f, t = layout.fields, key(title)
-    has_name, has_budget = "name" in f, "budget" in f or bool(layout.year_cols)
+    has_name, has_budget = layout.name_col is not None, "budget" in f or bool(layout.year_cols)
     schedule = bool(layout.months) or bool(layout.quarters) or "period" in f
     if has_name and (len(layout.year_cols) >= 2 or (("แผนพัฒนา" in t or "ผ02" in t) and not schedule)):
         return "devplan", layout

@@ -30,8 +30,10 @@ def label_field(label: str) -> str | None:
         return f"quarter:{q.group(1)}"
     if k in _SEQ:
         return "seq"
-    if k.startswith("รายละเอียด") or k in {"กิจกรรม", "กิจกรรมที่ดำเนินการ"}:
+    if k.startswith(("รายละเอียด", "เป้าหมายผลผลิตของครุภัณฑ์")) or k in {"กิจกรรม", "กิจกรรมที่ดำเนินการ"}:
         return "activity"
+    if k in {"ประเภท", "ประเภทครุภัณฑ์"}:
+        return "category"  # ผด.02/1 grouped by type: the type stands in for the item name
     short = len(k) <= 25
     if k in _NAME or (short and k.startswith(("ชื่อโครงการ", "โครงการ", "รายการครุภัณฑ์"))):
         return "name"
@@ -46,7 +48,7 @@ def label_field(label: str) -> str | None:
     # Exact forms only: a data cell "ยุทธศาสตร์ที่ 1 …" must not read as a header.
     if re.fullmatch(r"ยุทธศาสตร์(การพัฒนา)?(ของอปท|ที่)?", k):
         return "strategy"
-    if re.fullmatch(r"แผนงาน(หลัก)?", k):
+    if re.fullmatch(r"แผนงาน(หลัก|งาน|ที่เกี่ยวข้อง)?", k):
         return "program"
     if k.startswith("ระยะเวลา"):
         return "period"
@@ -88,6 +90,11 @@ class Layout:
 
     def has(self, *names: str) -> bool:
         return all(n in self.fields for n in names)
+
+    @property
+    def name_col(self) -> int | None:
+        """The item-name column (a ผด.02/1 by type has only a type column)."""
+        return self.fields.get("name", self.fields.get("category"))
 
 
 def _column_labels(table: Table, rows: list[int]) -> dict[int, list[str]]:

@@ -50,10 +50,10 @@ def own_text(row: Row, col: int | None) -> str:
 FIELD_NAMES = {"name": "name", "activity": "activity", "location": "location", "unit": "unit", "source": "source_of_funds"}
 
 
-def _original(row: Row, f: dict[str, int], values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+def _original(row: Row, layout: Layout, values: dict[str, str]) -> tuple[tuple[str, str], ...]:
     out = []
     for name in TEXT_FIELDS:
-        raw = raw_text(row, f.get(name)).strip()
+        raw = raw_text(row, layout.name_col if name == "name" else layout.fields.get(name)).strip()
         if raw != values[name]:
             out.append((FIELD_NAMES[name], raw))
     return tuple(out)
@@ -159,7 +159,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
         if "program" in f and cell_text(table, pos, f["program"]):
             body = strip_numbering(cell_text(table, pos, f["program"]))
             ctx.program = canonical_program(body) or body
-        values = {name: own_text(row, f.get(name)) for name in TEXT_FIELDS}
+        values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
         seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
         months = row_months(row, layout)
         period = own_text(row, f.get("period"))
@@ -178,7 +178,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
                 source_of_funds=joined["source"],
                 months=tuple(sorted(set(prev.months) | months | set(parse_period(period)))),
                 period=(prev.period + " " + period).strip(),
-                original=prev.original + _original(row, f, values),
+                original=prev.original + _original(row, layout, values),
             )
             out.rows["continuations"] += 1
             continue
@@ -212,7 +212,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
                 months=tuple(sorted(months | set(parse_period(period)))),
                 period=period,
                 kind=kind,
-                original=_original(row, f, values),
+                original=_original(row, layout, values),
             )
         )
         last = len(out.projects) - 1
