@@ -145,8 +145,9 @@ def to_html(report: Report) -> str:
     console = Console(record=True, width=110, file=io.StringIO(), color_system="truecolor")
     print_report(report, console)
     html = console.export_html(inline_styles=True)
-    return html.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width">', 1).replace(
-        "font-family: Menlo", "font-family: 'TH Sarabun New', Laksaman, Menlo", 1
+    title = f"<title>รายงานการตรวจแผนการดำเนินงาน {report.plan.profile.org_name}</title>"
+    return html.replace("<html>", '<html lang="th">', 1).replace(
+        "<head>", f'<head>\n<meta name="viewport" content="width=device-width">\n{title}', 1
     )
 
 
