@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from decimal import Decimal
+from html import escape
 from typing import Any
 
 from rich import box
@@ -145,7 +146,7 @@ def to_html(report: Report) -> str:
     console = Console(record=True, width=110, file=io.StringIO(), color_system="truecolor")
     print_report(report, console)
     html = console.export_html(inline_styles=True)
-    title = f"<title>รายงานการตรวจแผนการดำเนินงาน {report.plan.profile.org_name}</title>"
+    title = f"<title>รายงานการตรวจแผนการดำเนินงาน {escape(report.plan.profile.org_name)}</title>"
     return html.replace("<html>", '<html lang="th">', 1).replace(
         "<head>", f'<head>\n<meta name="viewport" content="width=device-width">\n{title}', 1
     )
