@@ -10,7 +10,7 @@ from . import atomic, corrections
 from .check import Report, UsageError, load_config, run_checks, selected
 from .extract import extract
 from .model import Plan, plan_to_json
-from .read import discover, read_inputs
+from .read import discover, inputs_dir, read_inputs
 from .report import to_html, to_json
 from .rules.text import read_terms
 
@@ -24,7 +24,7 @@ def load(inputs: Path, progress: Callable[[str], None] | None = None) -> tuple[P
         raise UsageError(f'ไม่พบไฟล์ .docx ใน "{inputs}" — วางไฟล์ร่างของแต่ละกองไว้ในโฟลเดอร์นี้')
     result = read_inputs(inputs, progress)
     plan = extract(result)
-    terms = read_terms((inputs if inputs.is_dir() else inputs.parent) / "glossary.txt")
+    terms = read_terms(inputs_dir(inputs) / "glossary.txt")
     return replace(plan, glossary=tuple(terms)), result.skipped
 
 

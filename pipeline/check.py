@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Finding, Plan
+from .read import inputs_dir
 from .rules import RULES
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
@@ -51,7 +52,7 @@ class Report:
 
 def load_config(inputs: Path) -> dict[str, list[str]]:
     """``[rules] select/skip`` from inputs/pipeline.toml, if the user keeps one."""
-    path = (inputs if inputs.is_dir() else inputs.parent) / CONFIG_NAME
+    path = inputs_dir(inputs) / CONFIG_NAME
     if not path.exists():
         return {}
     try:

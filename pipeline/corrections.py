@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .check import Report
 from .model import Plan
+from .read import inputs_dir
 from .thai import clean
 
 FILE_NAME = "corrections.txt"
@@ -20,7 +21,7 @@ _ARROW = re.compile(r"\s*(?:=>|->|→|\t)\s*")
 
 
 def load(inputs: Path) -> dict[str, str]:
-    path = (inputs if inputs.is_dir() else inputs.parent) / FILE_NAME
+    path = inputs_dir(inputs) / FILE_NAME
     if not path.exists():
         return {}
     out = {}

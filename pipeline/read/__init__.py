@@ -12,7 +12,7 @@ from .docx import read_docx
 from .legacy import convert_doc
 from .safe import ReadError, is_encrypted_docx
 
-__all__ = ["Cell", "Document", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
+__all__ = ["Cell", "Document", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "inputs_dir", "read_inputs"]
 
 
 @dataclass
@@ -22,10 +22,16 @@ class ReadResult:
     errors: list[tuple[str, ReadError]] = field(default_factory=list)
 
 
+def inputs_dir(inputs: Path) -> Path:
+    """The folder of the drafts (and of the user's settings beside them);
+    ``inputs`` may also name a single .docx."""
+    return inputs.parent if inputs.is_file() else inputs
+
+
 def discover(inputs: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to read (sorted, so runs are repeatable) and files skipped with a note."""
     paths = [inputs] if inputs.is_file() else sorted(p for p in inputs.rglob("*") if p.is_file())
-    base = inputs.parent if inputs.is_file() else inputs
+    base = inputs_dir(inputs)
     take: list[Path] = []
     skipped: list[tuple[str, str]] = []
     for p in paths:
@@ -47,7 +53,7 @@ def discover(inputs: Path) -> tuple[list[Path], list[tuple[str, str]]]:
 def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None) -> ReadResult:
     """Read every draft; a bad file never stops the others."""
     files, skipped = discover(inputs)
-    base = inputs.parent if inputs.is_file() else inputs
+    base = inputs_dir(inputs)
     result = ReadResult(skipped=skipped)
     for p in files:
         rel = p.relative_to(base).as_posix()
