@@ -132,7 +132,7 @@ def profile_field(label: str) -> str | None:
 
 # ---------------------------------------------------------------- funding
 
-_OWN = ("ข้อบัญญัติ", "เทศบัญญัติ", "งบประมาณอบต", "งบอบต", "งบเทศบาล", "อบตเอง", "งบประมาณของอบต")
+_OWN = ("ข้อบัญญัติ", "เทศบัญญัติ", "งบประมาณรายจ่าย", "อบต", "องค์การบริหารส่วนตำบล", "เทศบาล", "งบอบต")
 _ACCUMULATED = ("เงินสะสม", "จ่ายขาด")
 _TRANSFER = ("โอน",)
 
@@ -142,10 +142,10 @@ def funding_kind(source_of_funds: str) -> str:
     "accumulated" (จ่ายขาดเงินสะสม), "transfer" (โอนงบประมาณ), or "other"
     (another agency's project, not checked against our ordinance)."""
     k = key(source_of_funds)
-    if not k or any(key(o) in k for o in _OWN):
-        return "ordinance"
-    if any(key(a) in k for a in _ACCUMULATED):
+    if any(key(a) in k for a in _ACCUMULATED):  # before "อบต": "เงินสะสม อบต." is not the ordinance
         return "accumulated"
     if any(key(t) in k for t in _TRANSFER):
         return "transfer"
+    if not k or k == "งบประมาณ" or any(key(o) in k for o in _OWN):
+        return "ordinance"
     return "other"

@@ -27,3 +27,21 @@ def test_quiet_when_the_ordinance_words_the_name_differently(folder: Path) -> No
     ordinance = [(H, "ค่าใช้จ่ายโครงการก่อสร้างถนนคอนกรีต", "100,000"), (H, "ท่อระบายน้ำ", "5,000")]
     write_plan(folder, [row("1", "ก่อสร้างถนนคอนกรีต", "100,000"), row("2", "โครงการท่อระบายน้ำ", "5,000")], ordinance=ordinance)
     assert findings(folder, "not-in-ordinance") == []
+
+
+def test_funding_sources_are_told_apart() -> None:
+    from pipeline.domain import funding_kind
+
+    got = {
+        s: funding_kind(s)
+        for s in ["", "ข้อบัญญัติ", "อบต.หนองฉิม", "จ่ายขาดเงินสะสม อบต.", "โอนงบประมาณ", "อบจ.ชัยภูมิ", "กรมทางหลวงชนบท"]
+    }
+    assert got == {
+        "": "ordinance",
+        "ข้อบัญญัติ": "ordinance",
+        "อบต.หนองฉิม": "ordinance",
+        "จ่ายขาดเงินสะสม อบต.": "accumulated",
+        "โอนงบประมาณ": "transfer",
+        "อบจ.ชัยภูมิ": "other",
+        "กรมทางหลวงชนบท": "other",
+    }
