@@ -245,3 +245,20 @@ def test_form_02_pages_are_landscape_and_intro_is_portrait(pdfs: Path) -> None:
             seen["intro"] = True
             assert w < h, f"page {n} is not portrait"
     assert all(seen.values()), seen
+
+
+def test_user_text_is_escaped_and_never_evaluated_as_a_template(folder: Path, tmp_path: Path) -> None:
+    name = "ซ่อม R&D <ถนน> {{ org_name }} {% if x %}"
+    write_plan(folder, [row("1", name, "100")])
+    build(folder, tmp_path, draft=True)
+    text = re.sub(r"<[^>]+>", "", xml(tmp_path / "plan.docx")).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    assert name in text
+    (back,) = plan_of_file(tmp_path / "plan.docx").projects
+    assert back.name == name
+
+
+def plan_of_file(path: Path):
+    folder = path.parent / "readback"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(path, folder / path.name)
+    return plan_of(folder)

@@ -118,3 +118,7 @@ def test_clean_repairs_characters_without_changing_words() -> None:
     assert clean("เเผนงาน") == "แผนงาน"
     assert clean("ผู้\u200bใหญ่\u00a0บ้าน") == "ผู้ใหญ่ บ้าน"
     assert clean("กํา") == "กำ"
+
+
+def test_control_characters_illegal_in_xml_are_removed() -> None:
+    assert clean("ถนน\x01\x0b คสล.\x1f") == "ถนน คสล."
