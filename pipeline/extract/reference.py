@@ -5,10 +5,11 @@ against; every row of them is counted like project rows are."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..domain import PROFILE_KEYS, canonical_program, profile_field, strategy_name, strip_numbering
 from ..model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
-from ..read import Table
+from ..read import Row, Table
 from ..thai import arabic_digits, clean, key, parse_amount, parse_date
 from .collect import Collector, Context
 from .columns import Layout
@@ -92,14 +93,20 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
     )
 
 
+def data_rows(table: Table, layout: Layout, out: Collector) -> Iterator[tuple[int, Row, list[str]]]:
+    """The non-empty rows below the header, each counted as read."""
+    for pos in range(layout.data_start, len(table.rows)):
+        row = table.rows[pos]
+        texts = row.texts
+        if texts:
+            out.rows["rows"] += 1
+            yield pos, row, texts
+
+
 def extract_strategy_map(path: str, table: Table, layout: Layout, out: Collector) -> None:
     f = layout.fields
     strategy = ""
-    for pos in range(layout.data_start, len(table.rows)):
-        row = table.rows[pos]
-        if not row.texts:
-            continue
-        out.rows["rows"] += 1
+    for pos, row, _ in data_rows(table, layout, out):
         s = cell_text(table, pos, f["strategy"])
         strategy = strategy_name(s) if s else strategy
         programs = [p for p in cell_text(table, pos, f["program"]).split("\n") if p.strip()]
@@ -115,12 +122,7 @@ def extract_strategy_map(path: str, table: Table, layout: Layout, out: Collector
 def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out: Collector) -> None:
     f = layout.fields
     program = ctx.program  # a "แผนงาน…" heading above the table
-    for pos in range(layout.data_start, len(table.rows)):
-        row = table.rows[pos]
-        texts = row.texts
-        if not texts:
-            continue
-        out.rows["rows"] += 1
+    for pos, row, texts in data_rows(table, layout, out):
         src = Source(path, table.index, row.index)
         if key(texts[0]).startswith("รวม"):
             out.rows["totals"] += 1
@@ -155,12 +157,7 @@ def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out
 
 def extract_devplan(path: str, table: Table, layout: Layout, out: Collector) -> None:
     f = layout.fields
-    for pos in range(layout.data_start, len(table.rows)):
-        row = table.rows[pos]
-        texts = row.texts
-        if not texts:
-            continue
-        out.rows["rows"] += 1
+    for _, row, texts in data_rows(table, layout, out):
         name = own_text(row, f.get("name"))
         if key(texts[0]).startswith("รวม"):
             out.rows["totals"] += 1
