@@ -92,3 +92,16 @@ def test_a_broken_template_stops_the_build_with_exit_2_and_names_the_variable(fo
     assert main(["build", str(folder), str(tmp_path / "out"), "--templates", str(templates)]) == 2
     assert "strategy_table" in capsys.readouterr().err
     assert not (tmp_path / "out" / "plan.docx").exists()
+
+
+def test_readme_cli_reference_matches_help() -> None:
+    import re
+
+    from pipeline.cli import parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("build", "check"):
+        sub = parser()._subparsers._group_actions[0].choices[command]
+        for option in re.findall(r"--[a-z-]+", sub.format_help()):
+            if option != "--help":
+                assert option in readme, (command, option)
