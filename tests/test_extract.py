@@ -334,3 +334,17 @@ def test_equipment_table_grouped_by_type(folder: Path) -> None:
         Decimal("12500.00"),
         (3,),
     )
+
+
+def test_a_list_split_into_tables_keeps_the_documents_title(folder: Path) -> None:
+    head = R(["ที่", "โครงการ", "งบประมาณ (บาท)"], header=True)
+    doc = Doc().p("แผนพัฒนาท้องถิ่น (พ.ศ. 2561 - 2565)").p("ยุทธศาสตร์ที่ 1").table([head, ["1", "ถนน", "1,000"]])
+    doc.p("ยุทธศาสตร์ที่ 2").table([head, ["1", "ฝาย", "2,000"]]).save(folder / "a.docx")
+    plan = plan_of(folder)
+    assert [d.name for d in plan.devplan] == ["ถนน", "ฝาย"] and plan.projects == ()
+
+
+def test_introduction_headings_written_differently(folder: Path) -> None:
+    for i, heading in enumerate(["1. บทนำ", "บทที่ 1 บทนำ", "ส่วนที่ ๑"]):
+        Doc().p(heading).p(f"ข้อความ {i}").save(folder / f"{i}.docx")
+    assert [b.text for b in plan_of(folder).intro] == ["ข้อความ 0", "ข้อความ 1", "ข้อความ 2"]

@@ -7,6 +7,7 @@ collects the introduction; counts what became of every row.
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 
 from ..domain import strategy_key, strategy_number
@@ -19,19 +20,22 @@ from .projects import apply_heading, extract_projects
 from .reference import extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
 
 
-def classify(table: Table, title: str) -> tuple[str | None, Layout | None]:
-    """ "profile" | "strategy" | "devplan" | "ordinance" | "project" | "equipment" | None."""
+def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None, Layout | None]:
+    """ "profile" | "strategy" | "devplan" | "ordinance" | "project" | "equipment" | None.
+    ``title`` is the text since the previous table; ``doc_title`` the document's
+    opening lines (a list split into several tables keeps its title)."""
     if profile_rows(table) >= 2:
         return "profile", None
     layout = find_layout(table)
     if layout is None:
         return None, None
     f, t = layout.fields, key(title)
+    whole = t + key(doc_title)
     has_name, has_budget = layout.name_col is not None, "budget" in f or bool(layout.year_cols)
     schedule = bool(layout.months) or bool(layout.quarters) or "period" in f
-    if has_name and (len(layout.year_cols) >= 2 or (("แผนพัฒนา" in t or "ผ02" in t) and not schedule)):
+    if has_name and (len(layout.year_cols) >= 2 or (("แผนพัฒนา" in whole or "ผ02" in whole) and not schedule)):
         return "devplan", layout
-    titled = t + key(layout.header_text)
+    titled = whole + key(layout.header_text)
     if has_name and has_budget and not schedule and ("ข้อบัญญัติ" in titled or "เทศบัญญัติ" in titled):
         return "ordinance", layout
     if has_name and has_budget:
@@ -63,7 +67,7 @@ def _continued(table: Table, state: dict) -> tuple[str | None, Layout | None]:
 
 
 def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector, state: dict) -> None:
-    kind, layout = classify(table, title)
+    kind, layout = classify(table, title, " ".join(state["doc_title"]))
     if kind is None:
         kind, layout = _continued(table, state)
     src = Source(doc.path, table.index)
@@ -110,7 +114,7 @@ def _paragraph(doc: Document, p: Paragraph, state: dict, ctx: Context, out: Coll
     if not text:
         return
     k = key(text)
-    if k in ("บทนำ", "ส่วนที่1", "ส่วนที่1บทนำ"):
+    if k == "ส่วนที่1" or re.fullmatch(r"(ส่วนที่1|บทที่1|1)?บทนำ", k):
         state["intro"] = True
         out.kinds.add("intro")
         return
@@ -120,6 +124,8 @@ def _paragraph(doc: Document, p: Paragraph, state: dict, ctx: Context, out: Coll
         out.intro.append(IntroBlock(p.text, Source(doc.path, paragraph=p.index), p.style, p.outline is not None))
         return
     state["title"].append(text)
+    if not state["tables"] and len(state["doc_title"]) < 3:
+        state["doc_title"].append(text)
     for year, phrase in fiscal_years_in(text):
         out.years.append(YearMention(year, phrase, Source(doc.path, paragraph=p.index)))
     apply_heading(text, ctx)
@@ -127,12 +133,13 @@ def _paragraph(doc: Document, p: Paragraph, state: dict, ctx: Context, out: Coll
 
 def extract_document(doc: Document, out: Collector) -> None:
     ctx = Context()
-    state: dict = {"intro": False, "title": []}
+    state: dict = {"intro": False, "title": [], "doc_title": [], "tables": 0}
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             _paragraph(doc, block, state, ctx, out)
             continue
         state["intro"] = False
+        state["tables"] += 1
         for table in _unwrap(block):
             _table(doc, table, " ".join(state["title"]), ctx, out, state)
         state["title"] = []
