@@ -348,3 +348,15 @@ def test_introduction_headings_written_differently(folder: Path) -> None:
     for i, heading in enumerate(["1. บทนำ", "บทที่ 1 บทนำ", "ส่วนที่ ๑"]):
         Doc().p(heading).p(f"ข้อความ {i}").save(folder / f"{i}.docx")
     assert [b.text for b in plan_of(folder).intro] == ["ข้อความ 0", "ข้อความ 1", "ข้อความ 2"]
+
+
+def test_profile_with_two_pairs_on_a_row(folder: Path) -> None:
+    rows = [
+        ["ชื่อหน่วยงาน", "องค์การบริหารส่วนตำบลทดสอบ", "ปีงบประมาณ", "2565"],
+        ["อำเภอ", "เมือง", "จังหวัด", "ชัยภูมิ"],
+        ["วันที่ประกาศใช้ข้อบัญญัติงบประมาณ", "15 กันยายน 2564", "วันที่ประกาศแผนการดำเนินงาน", "1 ตุลาคม 2564"],
+    ]
+    Doc().table(rows).save(folder / "a.docx")
+    prof = plan_of(folder).profile
+    assert (prof.org_name, prof.fiscal_year, prof.district, prof.province) == ("องค์การบริหารส่วนตำบลทดสอบ", 2565, "เมือง", "ชัยภูมิ")
+    assert (prof.ordinance_date.isoformat(), prof.announcement_date.isoformat()) == ("2021-09-15", "2021-10-01")

@@ -44,17 +44,22 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
         if not any(c.text.strip() for c in cells):
             continue
         out.rows["rows"] += 1
-        kv = _key_value(cells)
-        if kv is None:
-            out.rows["headings"] += 1
-            continue
-        label, value = kv
-        raw.append((label, value))
-        name = profile_field(label)
+        texts = [clean(c.text) for c in cells]
+        # "key | value" — or two pairs on one row: "key | value | key | value"
+        pairs = [(texts[i], texts[i + 1]) for i in range(len(texts) - 1) if profile_field(texts[i])]
+        if not pairs:
+            kv = _key_value(cells)
+            if kv is None:
+                out.rows["headings"] += 1
+                continue
+            pairs = [kv]
         out.rows["references"] += 1
-        if name and name not in values:
-            values[name] = value
-            rows[name] = row.index
+        for label, value in pairs:
+            raw.append((label, value))
+            name = profile_field(label)
+            if name and name not in values:
+                values[name] = value
+                rows[name] = row.index
     src = Source(path, table.index)
 
     def date(name: str):
