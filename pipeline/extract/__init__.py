@@ -121,7 +121,7 @@ def _paragraph(doc: Document, p: Paragraph, state: dict, ctx: Context, out: Coll
     if k.startswith("ส่วนที่"):
         state["intro"] = False
     if state["intro"]:
-        out.intro.append(IntroBlock(p.text, Source(doc.path, paragraph=p.index), p.style, p.outline is not None))
+        out.intro.append(IntroBlock(p.text, Source(doc.path, paragraph=p.index), p.style, p.outline is not None or p.bold))
         return
     state["title"].append(text)
     if not state["tables"] and len(state["doc_title"]) < 3:

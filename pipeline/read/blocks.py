@@ -18,6 +18,7 @@ class Paragraph:
     text: str
     style: str = ""
     outline: int | None = None  # 0 = Heading 1
+    bold: bool = False  # every run with text is bold (a typed heading)
 
 
 @dataclass(frozen=True)

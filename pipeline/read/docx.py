@@ -166,6 +166,18 @@ def _table(tbl: etree._Element, index: int) -> Table:
     return Table(index, tuple(rows))
 
 
+def _all_bold(p: etree._Element) -> bool:
+    """Every run that carries text is bold (w:b or w:bCs, not switched off)."""
+    runs = [r for r in p.iter(q("r")) if r.find(T) is not None and (r.findtext(T) or "").strip()]
+    for r in runs:
+        b = r.find(f"{q('rPr')}/{q('b')}")
+        if b is None:
+            b = r.find(f"{q('rPr')}/{q('bCs')}")
+        if b is None or _val(b, "true") in ("0", "false", "off"):
+            return False
+    return bool(runs)
+
+
 def _outline(p: etree._Element, style: str) -> int | None:
     lvl = p.find(f"{q('pPr')}/{q('outlineLvl')}")
     if lvl is not None:
@@ -186,7 +198,10 @@ def _blocks(body: etree._Element) -> list[Paragraph | Table]:
             if child.tag == P:
                 counters["p"] += 1
                 style = _val(child.find(f"{q('pPr')}/{q('pStyle')}"), "") or ""
-                blocks.append(Paragraph(counters["p"], paragraph_text(child), style, _outline(child, style)))
+                text = paragraph_text(child)
+                blocks.append(
+                    Paragraph(counters["p"], text, style, _outline(child, style), bool(text.strip()) and _all_bold(child))
+                )
             elif child.tag == TBL:
                 counters["t"] += 1
                 blocks.append(_table(child, counters["t"]))
