@@ -49,6 +49,7 @@ SKIP_TEXT = {
     q("footnoteReference"),
     f"{{{MC}}}Fallback",
 }
+NB_HYPHEN, PTAB = q("noBreakHyphen"), q("ptab")
 WRAPPERS = {SDT, SDTC, q("customXml"), q("smartTag"), q("ins"), q("moveTo")}
 NO_FILL = {"", "auto", "ffffff", "none"}
 
@@ -66,6 +67,10 @@ def _text(el: etree._Element, out: list[str]) -> None:
             out.append("\n")
         elif tag == SYM:
             out.append(_symbol(child))
+        elif tag == NB_HYPHEN:
+            out.append("-")
+        elif tag == PTAB:
+            out.append("\t")
         elif tag == q("r") and child.find(f"{q('rPr')}/{q('vanish')}") is not None:
             continue  # hidden text is not on paper
         else:
