@@ -154,8 +154,6 @@ def calendar_month(fiscal: int) -> int:
     return (fiscal + 8) % 12 + 1
 
 
-FISCAL_ABBR: tuple[str, ...] = tuple(ABBR_MONTHS[calendar_month(i) - 1] for i in range(1, 13))
-
 _MONTH_KEYS: dict[str, int] = {}
 for _i in range(12):
     _MONTH_KEYS[key(FULL_MONTHS[_i])] = _i + 1

@@ -88,9 +88,6 @@ class Layout:
     def data_start(self) -> int:
         return max(self.header_rows) + 1
 
-    def has(self, *names: str) -> bool:
-        return all(n in self.fields for n in names)
-
     @property
     def name_col(self) -> int | None:
         """The item-name column (a ผด.02/1 by type has only a type column)."""
