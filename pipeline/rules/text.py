@@ -98,6 +98,15 @@ def _term_and_neighbours(window: list[str], terms: frozenset[str], known: frozen
     return False
 
 
+@lru_cache(maxsize=4)
+def _terms_by_length(terms: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """Built once per glossary, not once per checked text."""
+    by_len: dict[int, list[str]] = {}
+    for term in sorted(terms):
+        by_len.setdefault(len(term), []).append(term)
+    return {n: tuple(ts) for n, ts in by_len.items()}
+
+
 def near_misses(text: str, terms: frozenset[str]) -> list[tuple[str, str, int, int]]:
     """(phrase, term, start, end) for phrases of up to six words that are one
     letter (two for long terms) away from an official term, without overlaps."""
@@ -106,9 +115,7 @@ def near_misses(text: str, terms: frozenset[str]) -> list[tuple[str, str, int, i
     for t in tokens:
         starts.append(pos)
         pos += len(t)
-    by_len: dict[int, list[str]] = {}
-    for term in terms:
-        by_len.setdefault(len(term), []).append(term)
+    by_len = _terms_by_length(terms)
     known = dictionary_words()
     found = []
     for i in range(len(tokens)):
