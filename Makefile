@@ -11,9 +11,12 @@ RUN    := $(PY) -m pipeline
 
 all: build
 
+# The project itself is installed in editable mode, so tests and tools import
+# `pipeline` without touching sys.path (the build backend is pinned in pyproject.toml).
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
@@ -45,11 +48,11 @@ lint: $(VENV)/.installed-dev
 	$(PY) -m ruff format --check pipeline tests tools
 
 bench: $(VENV)/.installed
-	$(PY) tools/bench.py
+	$(PY) -m tools.bench
 
 ## samples: regenerate the sample drafts in inputs/ from tools/sample_data.py
 samples: $(VENV)/.installed
-	$(PY) tools/make_samples.py $(INPUTS)
+	$(PY) -m tools.make_samples $(INPUTS)
 
 clean:
 	find $(OUTPUTS) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from pipeline.check import run_checks
+from pipeline.extract import extract
+from pipeline.model import Plan
+from pipeline.read import read_inputs
+from tools.docxkit import C, Doc, R
 
-from pipeline.check import run_checks  # noqa: E402
-from pipeline.extract import extract  # noqa: E402
-from pipeline.model import Plan  # noqa: E402
-from pipeline.read import read_inputs  # noqa: E402
-from tools.docxkit import C, Doc, R  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_ff7a59476e4920e3.txt"
 SEED_COPY = ROOT / "tests" / "fixtures" / "seed_intro.txt"

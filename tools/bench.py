@@ -9,14 +9,11 @@ multiple of that floor. python-docx's row.cells walk is shown for contrast.
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import docx
 from lxml import etree

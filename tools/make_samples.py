@@ -16,8 +16,6 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from tools import sample_data as S
 from tools.docxkit import C, Doc, R
 
