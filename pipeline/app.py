@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, corrections
-from .check import Report, UsageError, load_config, run_checks, selected
+from . import atomic, corrections, settings
+from .check import Report, run_checks, selected
+from .errors import UsageError
 from .extract import extract
-from .model import Plan, plan_to_json
-from .read import discover, inputs_dir, read_inputs
+from .model import Plan
+from .read import discover, read_inputs
+from .records import plan_to_json
 from .report import to_html, to_json
-from .rules.text import read_terms
+from .rules import Env
 
 
 def load(inputs: Path, progress: Callable[[str], None] | None = None) -> tuple[Plan, list[tuple[str, str]]]:
@@ -23,9 +25,19 @@ def load(inputs: Path, progress: Callable[[str], None] | None = None) -> tuple[P
     if not files:
         raise UsageError(f'ไม่พบไฟล์ .docx ใน "{inputs}" — วางไฟล์ร่างของแต่ละกองไว้ในโฟลเดอร์นี้')
     result = read_inputs(inputs, progress)
-    plan = extract(result)
-    terms = read_terms(inputs_dir(inputs) / "glossary.txt")
-    return replace(plan, glossary=tuple(terms)), result.skipped
+    return extract(result), result.skipped
+
+
+def _check(
+    inputs: Path,
+    select: list[str] | None,
+    skip: list[str] | None,
+    progress: Callable[[str], None] | None,
+) -> tuple[Report, settings.Settings]:
+    conf = settings.load(inputs)
+    codes = selected(select or conf.select, [*(skip or []), *conf.skip])
+    plan, skipped = load(inputs, progress)
+    return run_checks(plan, codes, skipped, Env(glossary=conf.glossary)), conf
 
 
 def check(
@@ -34,10 +46,7 @@ def check(
     skip: list[str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Report:
-    config = load_config(inputs)
-    codes = selected(select or config.get("select"), (skip or []) + config.get("skip", []))
-    plan, skipped = load(inputs, progress)
-    return run_checks(plan, codes, skipped)
+    return _check(inputs, select, skip, progress)[0]
 
 
 @dataclass
@@ -50,11 +59,9 @@ class BuildResult:
 
 
 def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
-    data = to_json(report)
-    data["corrections_applied"] = [{"original": w, "correction": r, "times": n} for w, r, n in applied or []]
     return [
         atomic.write_json(outputs / "records.json", plan_to_json(report.plan)),
-        atomic.write_json(outputs / "report.json", data),
+        atomic.write_json(outputs / "report.json", to_json(report, applied)),
         atomic.write_text(outputs / "report.html", to_html(report)),
     ]
 
@@ -73,8 +80,8 @@ def build(
     """Check, write records/report, and render the official documents when the
     checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
     corrections are applied to the documents only when accepted."""
-    report = check(inputs, select, skip, progress)
-    mapping = {**(corrections.suggested(report) if accept else {}), **corrections.load(inputs)}
+    report, conf = _check(inputs, select, skip, progress)
+    mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
     corrected, applied = corrections.apply(report.plan, mapping)
     result = BuildResult(report, write_reports(report, outputs, applied), applied=applied)
     if report.ok or draft:

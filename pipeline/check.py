@@ -10,20 +10,14 @@ Rules are selected or skipped by code, on the command line or in
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from .errors import InternalError, UsageError
 from .model import Finding, Plan
-from .read import inputs_dir
-from .rules import RULES
+from .rules import RULES, Env
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
-CONFIG_NAME = "pipeline.toml"
-
-
-class UsageError(Exception):
-    """Bad arguments or settings: the run cannot proceed (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -50,28 +44,16 @@ class Report:
         return 0 if self.ok else 1
 
 
-def load_config(inputs: Path) -> dict[str, list[str]]:
-    """``[rules] select/skip`` from inputs/pipeline.toml, if the user keeps one."""
-    path = inputs_dir(inputs) / CONFIG_NAME
-    if not path.exists():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"อ่าน {path.name} ไม่ได้: {exc}") from exc
-    rules = data.get("rules", {})
-    return {k: list(rules.get(k, [])) for k in ("select", "skip") if k in rules}
-
-
-def selected(select: list[str] | None = None, skip: list[str] | None = None) -> list[str]:
+def selected(select: Iterable[str] = (), skip: Iterable[str] = ()) -> list[str]:
     """Rule codes to run; unknown codes are a usage error with a suggestion."""
     from .match import did_you_mean
 
-    for code in (select or []) + (skip or []):
+    select, skip = list(select), list(skip)
+    for code in select + skip:
         if code not in RULES:
             raise UsageError(f'ไม่รู้จักรหัสกฎ "{code}" {did_you_mean(code, RULES)}'.strip())
-    codes = list(select) if select else list(RULES)
-    return [c for c in codes if c not in set(skip or [])]
+    codes = select or list(RULES)
+    return [c for c in codes if c not in set(skip)]
 
 
 def location_key(f: Finding) -> tuple:
@@ -79,9 +61,23 @@ def location_key(f: Finding) -> tuple:
     return (s.file, s.table or 0, s.row or 0, s.paragraph or 0, SEVERITY_ORDER.get(f.severity, 9), f.code)
 
 
-def run_checks(plan: Plan, codes: list[str] | None = None, notes: list[tuple[str, str]] | None = None) -> Report:
+def undeclared_notices(plan: Plan) -> set[str]:
+    """Codes the reader or extractor used that the catalogue does not declare."""
+    return {n.code for n in plan.notices} - set(RULES)
+
+
+def run_checks(
+    plan: Plan,
+    codes: list[str] | None = None,
+    notes: list[tuple[str, str]] | None = None,
+    env: Env | None = None,
+) -> Report:
+    missing = undeclared_notices(plan)
+    if missing:
+        raise InternalError(f"notices with codes the rule catalogue does not declare: {', '.join(sorted(missing))}")
     codes = codes if codes is not None else list(RULES)
+    env = env or Env()
     findings: list[Finding] = []
     for code in codes:
-        findings.extend(RULES[code].findings(plan))
+        findings.extend(RULES[code].findings(plan, env))
     return Report(plan, tuple(sorted(findings, key=location_key)), tuple(codes), tuple(notes or ()))

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from . import app
 from .atomic import write_json
-from .check import UsageError
+from .errors import UsageError
 from .report import print_report, to_json
 from .rules import RULES
 
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print_report(report, console)
     if args.json:
-        write_json(args.json, to_json(report))
+        write_json(args.json, to_json(report, result.applied if result else None))
     if result is not None:
         for wrong, right, times in result.applied:
             console.print(f'แก้คำในเอกสาร: "{wrong}" → "{right}" ({times} แห่ง)')

@@ -2,28 +2,43 @@
 
 Everything handed to a template is a plain str/int/bool/list/dict, already
 formatted (amounts with separators and two decimals, Buddhist-era dates with
-Thai month names, Thai digits in running text when the profile asks for them)
-and cleaned (pythainlp normalisation, XML-illegal characters removed).
-The README lists these variables; tests check that list against the templates.
+Thai month names, Thai digits in running text when the profile asks for them).
+Text arrives normalised from the reader (XML-illegal characters removed), so
+nothing here cleans it again. The README lists these variables; tests check
+that list against the templates.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .model import Plan, Project
+from .model import Plan, Project, budget_of
 from .summary import group, summarise
-from .thai import FULL_MONTHS, baht_text, clean, format_amount, thai_digits
+from .thai import FULL_MONTHS, baht_text, be_year, format_amount, starts_numbered, thai_digits
 
 SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
 NO_SHADE = "auto"
 
 
+@dataclass(frozen=True)
+class Digits:
+    """The profile's ตัวเลขไทย setting, applied in one place: ``run`` for
+    numbers in running text, dates and amounts."""
+
+    thai: bool = False
+
+    def run(self, text: str) -> str:
+        return thai_digits(text) if self.thai else text
+
+    def amount(self, value: Decimal | None) -> str:
+        return format_amount(value, self.thai)
+
+
 def strategy_title(name: str) -> str:
     """ "การพัฒนาด้าน…" → "ยุทธศาสตร์การพัฒนาด้าน…" (as forms print it)."""
-    name = clean(name) or "(ไม่ระบุยุทธศาสตร์)"
+    name = name or "(ไม่ระบุยุทธศาสตร์)"
     return name if name.startswith("ยุทธศาสตร์") else f"ยุทธศาสตร์{name}"
 
 
@@ -45,22 +60,22 @@ def _project(n: int, p: Project) -> dict[str, Any]:
 
 
 def clean_block(text: str) -> str:
-    """clean() each line, keeping the line breaks a person typed."""
-    return "\n".join(c for c in (clean(line) for line in (text or "").split("\n")) if c)
+    """Each line trimmed and empty lines dropped, keeping the line breaks a
+    person typed (the text itself is already normalised)."""
+    return "\n".join(c for c in (line.strip() for line in (text or "").split("\n")) if c)
 
 
 def _forms_02(plan: Plan, kind: str) -> list[dict[str, Any]]:
     out = []
-    projects = [p for p in plan.projects if p.kind == kind]
-    for s_no, (name, programs) in enumerate(group(plan, projects), start=1):
+    for s_no, (name, programs) in enumerate(group(plan, list(plan.of_kind(kind))), start=1):
         progs = []
         for g_no, (program, items) in enumerate(programs, start=1):
             progs.append(
                 {
                     "number": f"{s_no}.{g_no}",
-                    "name": clean(program) or "(ไม่ระบุแผนงาน)",
+                    "name": program or "(ไม่ระบุแผนงาน)",
                     "projects": [_project(i, p) for i, p in enumerate(items, start=1)],
-                    "budget": format_amount(sum((p.budget or Decimal(0) for p in items), Decimal(0))),
+                    "budget": format_amount(budget_of(items)),
                 }
             )
         out.append({"number": str(s_no), "title": strategy_title(name), "programs": progs})
@@ -80,12 +95,12 @@ def _form_01(plan: Plan) -> dict[str, Any]:
                 "budget_pct": _pct(s.budget_pct),
                 "programs": [
                     {
-                        "name": clean(p.program),
+                        "name": p.program,
                         "count": str(p.count),
                         "count_pct": _pct(p.count_pct),
                         "budget": format_amount(p.budget),
                         "budget_pct": _pct(p.budget_pct),
-                        "units": ", ".join(clean(u) for u in p.units),
+                        "units": ", ".join(p.units),
                     }
                     for p in s.programs
                 ],
@@ -100,7 +115,6 @@ def _form_01(plan: Plan) -> dict[str, Any]:
 
 
 def _revision(raw: str) -> str:
-    raw = clean(raw)
     if not raw or raw in {"-", "0", "ไม่มี"}:
         return ""
     return raw if raw.startswith(("แก้ไข", "เพิ่มเติม")) else f"แก้ไข/เพิ่มเติม ครั้งที่ {raw}"
@@ -108,48 +122,44 @@ def _revision(raw: str) -> str:
 
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
     prof = plan.profile
-    digits = prof.thai_digits
+    digits = Digits(prof.thai_digits)
     year = prof.fiscal_year or 0
-
-    def run(text: str) -> str:
-        return thai_digits(text) if digits else text
-
     return {
         "draft": draft,
         "draft_mark": "ฉบับร่าง — ยังไม่ผ่านการตรวจ" if draft else "",
-        "org_name": clean(prof.org_name),
-        "district": clean(prof.district),
-        "province": clean(prof.province),
-        "year": run(str(year)),
-        "prev_year": run(str(year - 1)),
+        "org_name": prof.org_name,
+        "district": prof.district,
+        "province": prof.province,
+        "year": digits.run(str(year)),
+        "prev_year": digits.run(str(year - 1)),
         "year_num": str(year),
         "prev_year_num": str(year - 1),
-        "revision": run(_revision(prof.revision)),
-        "signatory": clean(prof.signatory),
-        "position": clean(prof.position),
+        "revision": digits.run(_revision(prof.revision)),
+        "signatory": prof.signatory,
+        "position": prof.position,
     }
 
 
 def _date_parts(plan: Plan) -> dict[str, str]:
     d = plan.profile.announcement_date
-    digits = plan.profile.thai_digits
+    digits = Digits(plan.profile.thai_digits)
     if d is None:
         return {"day": "", "month": "", "be_year": ""}
-    conv = thai_digits if digits else str
-    return {"day": conv(str(d.day)), "month": FULL_MONTHS[d.month - 1], "be_year": conv(str(d.year + 543))}
+    return {"day": digits.run(str(d.day)), "month": FULL_MONTHS[d.month - 1], "be_year": digits.run(str(be_year(d)))}
+
+
+def _intro_kind(block_heading: bool, text: str) -> str:
+    """How the template sets a paragraph: a numbered item, a heading (marked,
+    or a short line that does not open with a number or a bullet), or body."""
+    if starts_numbered(text):
+        return "item"
+    opens_number = text[:1].isdecimal() or text[:1] in "(-•"  # isdecimal: Thai digits too
+    return "heading" if block_heading or (len(text) <= 40 and not opens_number) else "body"
 
 
 def plan_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
-    digits = plan.profile.thai_digits
-    intro = []
-    for block in plan.intro:
-        text = clean(block.text)
-        if not text:
-            continue
-        kind = "heading" if block.heading or (len(text) <= 40 and not re.match(r"^[\d๐-๙(\-•]", text)) else "body"
-        if re.match(r"^[\d๐-๙]+[.)]\s", text):
-            kind = "item"
-        intro.append({"text": thai_digits(text) if digits else text, "kind": kind})
+    digits = Digits(plan.profile.thai_digits)
+    intro = [{"text": digits.run(b.text), "kind": _intro_kind(b.heading, b.text)} for b in plan.intro if b.text]
     equipment = _forms_02(plan, "equipment")
     return {
         **common(plan, draft),
@@ -163,15 +173,13 @@ def plan_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
 
 def announcement_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
     ctx = common(plan, draft)
-    projects = [p for p in plan.projects if p.kind == "project"]
-    total = sum((p.budget or Decimal(0) for p in plan.projects), Decimal(0))
-    digits = plan.profile.thai_digits
-    conv = thai_digits if digits else str
+    total = budget_of(plan.projects)
+    digits = Digits(plan.profile.thai_digits)
     ctx.update(
         {
-            "project_count": conv(str(len(projects))),
-            "equipment_count": conv(str(sum(1 for p in plan.projects if p.kind == "equipment"))),
-            "total_budget": format_amount(total, digits),
+            "project_count": digits.run(str(len(plan.of_kind("project")))),
+            "equipment_count": digits.run(str(len(plan.of_kind("equipment")))),
+            "total_budget": digits.amount(total),
             "total_budget_text": baht_text(total),
             "announce": _date_parts(plan),
         }

@@ -1,36 +1,17 @@
 """Word-level corrections go into the documents only when the user accepts
 them: all suggestions with ``--accept-corrections``, or chosen ones listed in
-``inputs/corrections.txt`` (one per line, ``ผิด => ถูก``). The inputs are never
-changed; the corrected text goes to the rendered documents, and the report
-lists what was applied."""
+``inputs/corrections.txt`` (one per line, ``ผิด => ถูก``, read by
+``settings``). The inputs are never changed; the corrected text goes to the
+rendered documents, and the report lists what was applied."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from pathlib import Path
 
 from .check import Report
 from .model import Plan
-from .read import inputs_dir
-from .thai import clean
 
-FILE_NAME = "corrections.txt"
 WORD_LEVEL = ("near-miss-term", "doubled-word")
-_ARROW = re.compile(r"\s*(?:=>|->|→|\t)\s*")
-
-
-def load(inputs: Path) -> dict[str, str]:
-    path = inputs_dir(inputs) / FILE_NAME
-    if not path.exists():
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            parts = _ARROW.split(line.strip(), maxsplit=1)
-            if len(parts) == 2 and parts[0]:
-                out[clean(parts[0])] = clean(parts[1])
-    return out
 
 
 def suggested(report: Report) -> dict[str, str]:
@@ -53,7 +34,7 @@ def apply(plan: Plan, mapping: dict[str, str]) -> tuple[Plan, list[tuple[str, st
                 text = text.replace(wrong, mapping[wrong])
         return text
 
-    intro = tuple(replace(b, text=fix(clean(b.text))) for b in plan.intro)
+    intro = tuple(replace(b, text=fix(b.text)) for b in plan.intro)
     projects = tuple(
         replace(p, name=fix(p.name), activity=fix(p.activity), location=fix(p.location), unit=fix(p.unit)) for p in plan.projects
     )

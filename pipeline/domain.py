@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .thai import arabic_digits, clean, key
+from .thai import arabic_digits, key
 
 # Standard แผนงาน grouped by ด้าน (SPEC §1), in the order forms list them.
 PROGRAM_GROUPS: dict[str, tuple[str, ...]] = {
@@ -42,14 +42,22 @@ def canonical_program(name: str) -> str | None:
     return _PROGRAM_BY_KEY.get(program_key(name))
 
 
+def program_name(text: str) -> str:
+    """A แผนงาน as typed in a heading or cell → its canonical name (without
+    numbering); a name that is not standard is kept as typed, for the check."""
+    body = strip_numbering(text)
+    return canonical_program(body) or body
+
+
 _NUMBERING = re.compile(r"^\s*(?:[\-–•*]\s*)?(?:\d+(?:\.\d+)*\.?\)?\s*)?")
+# "ยุทธศาสตร์ที่ 2", "ยุทธศาสตร์ ที่ ๒ :" — the one pattern for a numbered strategy.
+_STRATEGY_NO = re.compile(r"^\s*ยุทธศาสตร์\s*ที่\s*(\d+)\s*[:.)\-–]?\s*")
 
 
 def strip_numbering(text: str) -> str:
     """ "1.1 แผนงานเคหะ" → "แผนงานเคหะ"; "ยุทธศาสตร์ที่ 1 การพัฒนา…" → "การพัฒนา…"."""
-    t = _NUMBERING.sub("", arabic_digits(clean(text)), count=1)
-    t = re.sub(r"^ยุทธศาสตร์\s*ที่\s*\d+\s*[:.)\-–]?\s*", "", t)
-    return t.strip()
+    t = _NUMBERING.sub("", arabic_digits(text), count=1)
+    return _STRATEGY_NO.sub("", t, count=1).strip()
 
 
 def strategy_name(text: str) -> str:
@@ -58,7 +66,7 @@ def strategy_name(text: str) -> str:
     ด้าน…" are the same "การพัฒนาด้าน…" (forms print "ยุทธศาสตร์" back)."""
     body = strip_numbering(text)
     if not body:  # "ยุทธศาสตร์ที่ 2" with no name: keep the number to resolve later
-        m = re.match(r"\s*ยุทธศาสตร์\s*ที่\s*(\d+)", arabic_digits(clean(text)))
+        m = _STRATEGY_NO.match(arabic_digits(text))
         return f"ยุทธศาสตร์ที่ {m.group(1)}" if m else ""
     rest = body.removeprefix("ยุทธศาสตร์").strip()
     return rest or body
@@ -66,7 +74,7 @@ def strategy_name(text: str) -> str:
 
 def strategy_number(name: str) -> int | None:
     """2 for a strategy known only as "ยุทธศาสตร์ที่ 2"."""
-    m = re.fullmatch(r"ยุทธศาสตร์ที่ (\d+)", name)
+    m = _STRATEGY_NO.fullmatch(name)
     return int(m.group(1)) if m else None
 
 
@@ -78,7 +86,7 @@ def strategy_key(name: str) -> str:
 
 def heading_kind(text: str) -> str | None:
     """ "strategy" / "program" for a heading paragraph or merged row, else None."""
-    t = arabic_digits(clean(text))
+    t = arabic_digits(text)
     if not t or len(t) > 200:
         return None
     body = _NUMBERING.sub("", t, count=1).strip()
@@ -87,6 +95,16 @@ def heading_kind(text: str) -> str | None:
     if body.startswith("แผนงาน") and (canonical_program(body) or len(body) < 60):
         return "program"
     return None
+
+
+def is_total(label: str) -> bool:
+    """A "รวม…" row closes the rows above it (never a project)."""
+    return key(label).startswith("รวม")
+
+
+def is_grand_total(label: str) -> bool:
+    """ "รวมทั้งสิ้น" closes every row of the table, not only the open group."""
+    return key(label).startswith("รวมทั้งสิ้น")
 
 
 # ---------------------------------------------------------------- profile

@@ -1,9 +1,7 @@
 """The neutral model: what a plan is, independent of Word, rich or docxtpl.
 
 Everything here is a frozen dataclass with named fields, built only from the
-inputs. ``plan_to_json``/``plan_from_json`` give the stable ``records.json``
-form (amounts as strings with two decimals, dates as ISO Gregorian strings,
-fiscal months 1 = ต.ค. … 12 = ก.ย.).
+inputs. Its JSON form (``records.json``) lives in ``records.py``.
 
 This module imports nothing from the project.
 """
@@ -11,11 +9,13 @@ This module imports nothing from the project.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Literal
 
-SCHEMA_VERSION = 1
+Kind = Literal["project", "equipment"]
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Project:
     program: str = ""
     months: tuple[int, ...] = ()
     period: str = ""
-    kind: str = "project"
+    kind: Kind = "project"
     original: tuple[tuple[str, str], ...] = ()  # fields as typed, where normalising changed them
 
 
@@ -95,12 +95,14 @@ class Profile:
 
 @dataclass(frozen=True)
 class IntroBlock:
-    """One paragraph of the introduction chapter, text as typed."""
+    """One paragraph of the introduction chapter: ``text`` normalised,
+    ``typed`` the text as typed where normalising changed it."""
 
     text: str
     source: Source
     style: str = ""
     heading: bool = False
+    typed: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,23 @@ class YearMention:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something the reader or extractor noticed: a code the rule catalogue
+    declares, where, the value concerned, and the facts its message needs.
+    Severity, title, message and hint come from the catalogue only."""
+
+    code: str
+    source: Source
+    value: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem with its location; code is a stable kebab-case identifier."""
 
     code: str
-    severity: str
+    severity: Severity
     message: str
     source: Source
     value: str = ""
@@ -206,113 +220,17 @@ class Plan:
     totals: tuple[StatedTotal, ...] = ()
     years: tuple[YearMention, ...] = ()
     files: tuple[FileInfo, ...] = ()
-    findings: tuple[Finding, ...] = ()
+    notices: tuple[Notice, ...] = ()
     stats: RowStats = field(default_factory=RowStats)
     has_ordinance: bool = False
     has_devplan: bool = False
     has_strategy_map: bool = False
-    glossary: tuple[str, ...] = ()  # the user's extra official terms (inputs/glossary.txt)
+
+    def of_kind(self, kind: Kind) -> tuple[Project, ...]:
+        """The projects, or the equipment items, in plan order."""
+        return tuple(p for p in self.projects if p.kind == kind)
 
 
-# ---------------------------------------------------------------- JSON form
-
-
-def _enc(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _enc(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_enc(v) for v in value]
-    return value
-
-
-def to_jsonable(obj: Any) -> Any:
-    """A dataclass (or tuple of them) as plain JSON values."""
-    if isinstance(obj, (list, tuple)):
-        return [to_jsonable(o) for o in obj]
-    return _enc(asdict(obj))
-
-
-def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The documented ``records.json`` form of a plan."""
-    data = to_jsonable(plan)
-    data["profile"]["raw"] = dict(plan.profile.raw)
-    return {"schema_version": SCHEMA_VERSION, **data}
-
-
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-def _date(value: Any) -> dt.date | None:
-    return None if not value else dt.date.fromisoformat(value)
-
-
-def _src(d: dict[str, Any] | None) -> Source | None:
-    return None if d is None else Source(**d)
-
-
-def project_from_json(d: dict[str, Any]) -> Project:
-    return Project(
-        **{
-            **d,
-            "budget": _dec(d.get("budget")),
-            "months": tuple(d.get("months", ())),
-            "original": tuple(tuple(x) for x in d.get("original", ())),
-            "source": _src(d["source"]),
-        }
-    )
-
-
-def plan_from_json(data: dict[str, Any]) -> Plan:
-    """Inverse of :func:`plan_to_json` (used by tests and the round trip)."""
-    p = dict(data["profile"])
-    profile = Profile(
-        **{
-            **p,
-            "ordinance_date": _date(p.get("ordinance_date")),
-            "announcement_date": _date(p.get("announcement_date")),
-            "source": _src(p.get("source")),
-            "present": tuple(p.get("present", ())),
-            "raw": tuple((k, v) for k, v in p.get("raw", {}).items()),
-            "rows": tuple((k, v) for k, v in p.get("rows", [])),
-        }
-    )
-
-    def many(cls: type, key: str, conv: dict[str, Any] | None = None) -> tuple:
-        out = []
-        names = {f.name for f in fields(cls)}
-        for d in data.get(key, []):
-            d = {k: v for k, v in d.items() if k in names}
-            if "source" in d:
-                d["source"] = _src(d["source"])
-            for k, fn in (conv or {}).items():
-                if k in d:
-                    d[k] = fn(d[k])
-            out.append(cls(**d))
-        return tuple(out)
-
-    return Plan(
-        profile=profile,
-        intro=many(IntroBlock, "intro"),
-        projects=tuple(project_from_json(d) for d in data.get("projects", [])),
-        strategies=many(StrategyLink, "strategies"),
-        ordinance=many(OrdinanceLine, "ordinance", {"amount": Decimal}),
-        devplan=many(
-            DevPlanItem,
-            "devplan",
-            {"budgets": lambda b: tuple((k, Decimal(v)) for k, v in b)},
-        ),
-        totals=many(StatedTotal, "totals", {"amount": _dec, "rows": tuple}),
-        years=many(YearMention, "years"),
-        files=many(FileInfo, "files", {"kinds": tuple}),
-        findings=many(Finding, "findings"),
-        stats=RowStats(**data.get("stats", {})),
-        has_ordinance=data.get("has_ordinance", False),
-        has_devplan=data.get("has_devplan", False),
-        has_strategy_map=data.get("has_strategy_map", False),
-        glossary=tuple(data.get("glossary", ())),
-    )
+def budget_of(items: Iterable[Project]) -> Decimal:
+    """The sum of the budgets (an unreadable or missing budget counts 0)."""
+    return sum((p.budget or Decimal(0) for p in items), Decimal(0))

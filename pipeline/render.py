@@ -11,7 +11,6 @@ timestamp. Writes are atomic.
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -21,9 +20,9 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from . import atomic
-from .check import UsageError
+from . import atomic, office
 from .context import announcement_context, plan_context
+from .errors import UsageError
 from .model import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,21 +74,19 @@ def render_docx(template: Path, context: dict[str, Any], target: Path, pictures:
     return atomic.write_bytes(target, _deterministic(buf.getvalue()))
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+PDF_TIMEOUT = 300  # seconds for both documents
 
 
 def to_pdf(docx_paths: list[Path], outdir: Path) -> tuple[list[Path], str]:
-    """Convert with LibreOffice (headless, a private profile so a running
-    LibreOffice does not block it). Returns the PDFs and a message."""
-    exe = soffice()
-    if exe is None:
-        return [], "ไม่พบ LibreOffice จึงไม่ได้สร้าง PDF — ติดตั้งด้วย: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"
-    written = []
+    """Convert with one LibreOffice start. Returns the PDFs and a message."""
+    written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
-        profile = Path(tmp) / "profile"
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", tmp]
-        proc = subprocess.run([*cmd, *map(str, docx_paths)], capture_output=True, text=True, timeout=300)
+        try:
+            proc = office.convert(docx_paths, "pdf", Path(tmp), PDF_TIMEOUT)
+        except FileNotFoundError:
+            return [], "ไม่พบ LibreOffice จึงไม่ได้สร้าง PDF — ติดตั้งด้วย: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"
+        except subprocess.TimeoutExpired:
+            return [], f"LibreOffice แปลงเป็น PDF ไม่เสร็จใน {PDF_TIMEOUT} วินาที จึงไม่ได้สร้าง PDF"
         for path in docx_paths:
             pdf = Path(tmp) / f"{path.stem}.pdf"
             if not pdf.exists():

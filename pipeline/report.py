@@ -20,9 +20,10 @@ from rich.table import Table
 from rich.text import Text
 
 from .check import Report
-from .model import SCHEMA_VERSION, Finding, to_jsonable
+from .model import Finding, budget_of
+from .records import SCHEMA_VERSION, profile_to_json, to_jsonable
 from .rules import RULES
-from .rules.dates import last_legal_day
+from .rules.dates import DEADLINE_DAYS, last_legal_day
 from .summary import summarise
 from .thai import format_amount, thai_date
 
@@ -36,9 +37,8 @@ def _baht(value: Decimal) -> str:
 def header(report: Report) -> Panel:
     plan, s = report.plan, report.plan.stats
     prof = plan.profile
-    projects = [p for p in plan.projects if p.kind == "project"]
-    equipment = [p for p in plan.projects if p.kind == "equipment"]
-    total = sum((p.budget or Decimal(0) for p in plan.projects), Decimal(0))
+    projects, equipment = plan.of_kind("project"), plan.of_kind("equipment")
+    total = budget_of(plan.projects)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
@@ -50,7 +50,7 @@ def header(report: Report) -> Panel:
     if prof.announcement_date:
         grid.add_row("ประกาศแผน", thai_date(prof.announcement_date))
     if prof.ordinance_date:
-        grid.add_row("ประกาศแผนได้ถึง", f"{thai_date(last_legal_day(prof.ordinance_date))} (ภายใน 30 วัน ตามข้อ 27)")
+        grid.add_row("ประกาศแผนได้ถึง", f"{thai_date(last_legal_day(prof.ordinance_date))} (ภายใน {DEADLINE_DAYS} วัน ตามข้อ 27)")
     grid.add_row("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else ""))
     grid.add_row(
         "แถวที่อ่าน",
@@ -152,18 +152,20 @@ def to_html(report: Report) -> str:
     )
 
 
-def to_json(report: Report) -> dict[str, Any]:
+def to_json(report: Report, applied: list[tuple[str, str, int]] | None = None) -> dict[str, Any]:
+    """report.json: the same shape from ``build`` and from ``--json``;
+    ``applied`` lists the word corrections put into the documents."""
     plan, s = report.plan, report.plan.stats
     summ = summarise(plan)
     return {
         "schema_version": SCHEMA_VERSION,
         "verdict": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings, "exit_code": report.exit_code},
-        "profile": to_jsonable(plan.profile) | {"raw": dict(plan.profile.raw)},
+        "profile": profile_to_json(plan.profile),
         "stats": to_jsonable(s)
         | {
-            "projects": sum(1 for p in plan.projects if p.kind == "project"),
-            "equipment": sum(1 for p in plan.projects if p.kind == "equipment"),
-            "budget": f"{sum((p.budget or Decimal(0) for p in plan.projects), Decimal(0)):.2f}",
+            "projects": len(plan.of_kind("project")),
+            "equipment": len(plan.of_kind("equipment")),
+            "budget": f"{budget_of(plan.projects):.2f}",
         },
         "summary": to_jsonable(summ),
         "rules": [
@@ -186,4 +188,5 @@ def to_json(report: Report) -> dict[str, Any]:
             for f in report.findings
         ],
         "skipped_files": [{"file": p, "note": n} for p, n in report.notes],
+        "corrections_applied": [{"original": w, "correction": r, "times": n} for w, r, n in applied or []],
     }

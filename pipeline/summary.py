@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .domain import STANDARD_PROGRAMS, canonical_program, strategy_key
-from .model import Plan, Project
-
-HUNDRED = Decimal("100.00")
+from .model import Kind, Plan, Project, budget_of
 
 
 @dataclass(frozen=True)
@@ -85,11 +83,11 @@ def group(plan: Plan, projects: list[Project]) -> list[tuple[str, list[tuple[str
     return out
 
 
-def summarise(plan: Plan, kind: str = "project") -> Summary:
-    projects = [p for p in plan.projects if p.kind == kind]
+def summarise(plan: Plan, kind: Kind = "project") -> Summary:
+    projects = list(plan.of_kind(kind))
     groups = group(plan, projects)
     flat = [items for _, progs in groups for _, items in progs]
-    budgets = [sum((p.budget or Decimal(0) for p in items), Decimal(0)) for items in flat]
+    budgets = [budget_of(items) for items in flat]
     count_pcts = shares([len(items) for items in flat])
     budget_pcts = shares(budgets)
     rows: list[StrategyRow] = []

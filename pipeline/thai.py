@@ -67,6 +67,16 @@ def arabic_digits(text: str) -> str:
     return thai_digit_to_arabic_digit(text) if text else text
 
 
+def is_number_label(text: str) -> bool:
+    """A bare sequence number as typed: "1", "๑.", "12"."""
+    return bool(re.fullmatch(r"\d+\.?", arabic_digits(text.strip())))
+
+
+def starts_numbered(text: str) -> bool:
+    """Text that opens with a number and ". " or ") " ("1. …", "๒) …")."""
+    return bool(re.match(r"^\d+[.)]\s", arabic_digits(text)))
+
+
 def thai_digits(text: str) -> str:
     """123 → ๑๒๓ (for documents that use Thai digits in running text)."""
     return arabic_digit_to_thai_digit(text) if text else text
@@ -74,9 +84,9 @@ def thai_digits(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
-    """A matching key: normalised, Arabic digits, no spaces, dots, brackets,
-    slashes or dashes, lower case. Used to compare names and header labels."""
-    text = arabic_digits(clean(text)).lower()
+    """A matching key of normalised text: Arabic digits, no spaces, dots,
+    brackets, slashes or dashes, lower case. Used to compare names and labels."""
+    text = arabic_digits(text).lower()
     return re.sub(r"[\s.\-–—()\[\]/\\:,\"'“”‘’*]+", "", text)
 
 
@@ -101,7 +111,7 @@ def parse_amount(raw: str) -> Amount:
     """Read an amount the ways drafts write it: "1,250,000", "1,250,000.00",
     "๑,๒๕๐,๐๐๐", "1250000 บาท", "1,250,000.-"; "-" or "ไม่ใช้งบประมาณ" means
     no budget. A trailing "(…)" is returned as ``note`` (often the funder)."""
-    text = clean(arabic_digits(raw or ""))
+    text = arabic_digits(raw or "").strip()
     note = ""
     m = re.search(r"\(([^()]*)\)\s*$", text)
     if m and re.search(r"\d", text[: m.start()]):
@@ -142,6 +152,11 @@ def baht_text(value: Decimal) -> str:
 
 FULL_MONTHS: tuple[str, ...] = tuple(thai_full_months)  # ม.ค. first, calendar order
 ABBR_MONTHS: tuple[str, ...] = tuple(thai_abbr_months)
+
+
+def quarter_months(quarter: int) -> range:
+    """Fiscal quarter 1–4 → its fiscal months (ไตรมาสที่ 2 → ม.ค. ก.พ. มี.ค.)."""
+    return range(3 * quarter - 2, 3 * quarter + 1)
 
 
 def fiscal_index(calendar_month: int) -> int:
@@ -186,14 +201,14 @@ _MONTH_RE = re.compile(rf"({_MONTH_ALT})\s*(\d{{2,4}})?")
 def parse_period(text: str) -> tuple[int, ...]:
     """A period cell → fiscal months: "ต.ค. 63 – ก.ย. 64" (a range),
     "ธ.ค. 2563" (one month), "ตลอดปีงบประมาณ" (all), "ไตรมาสที่ 2"."""
-    t = arabic_digits(clean(text))
+    t = arabic_digits(text)
     if not t:
         return ()
     if "ตลอดปี" in key(t) or "12เดือน" in key(t):
         return tuple(range(1, 13))
     quarters = [int(q) for q in re.findall(r"ไตรมาส(?:ที่)?\s*(\d)", t)]
     if quarters:
-        return tuple(sorted({m for q in quarters if 1 <= q <= 4 for m in range(3 * q - 2, 3 * q + 1)}))
+        return tuple(sorted({m for q in quarters if 1 <= q <= 4 for m in quarter_months(q)}))
     found = [fiscal_month_of(m.group(1)) for m in _MONTH_RE.finditer(t)]
     found = [f for f in found if f]
     if not found:
@@ -207,6 +222,29 @@ def parse_period(text: str) -> tuple[int, ...]:
 # ---------------------------------------------------------------- dates and years
 
 
+def be_year(date: dt.date) -> int:
+    """The Buddhist-era year of a date."""
+    return date.year + BE_OFFSET
+
+
+def fiscal_year_span(year: int) -> tuple[dt.date, dt.date]:
+    """Fiscal year N (BE) runs 1 ตุลาคม N-1 – 30 กันยายน N."""
+    return dt.date(year - 1 - BE_OFFSET, 10, 1), dt.date(year - BE_OFFSET, 9, 30)
+
+
+def be_year_in(text: str) -> int | None:
+    """The first four-digit Buddhist-era year (25xx) a text names, else None."""
+    m = re.search(r"25\d\d", arabic_digits(text))
+    return int(m.group(0)) if m else None
+
+
+def year_of(text: str) -> int | None:
+    """A year cell as typed ("2564", "พ.ศ. ๒๕๖๔", "ปีงบประมาณ 2564"): the
+    last four digits, else None."""
+    digits = "".join(ch for ch in arabic_digits(text) if ch.isdigit())
+    return int(digits[-4:]) if len(digits) >= 4 else None
+
+
 def full_year(year: int) -> int:
     """A Buddhist-era year as typed ("67", "2567") → 2567."""
     return year + 2500 if year < 100 else year
@@ -214,7 +252,7 @@ def full_year(year: int) -> int:
 
 def parse_date(raw: str) -> dt.date | None:
     """ "16 กันยายน 2567", "16 ก.ย. 67", "๑๖ กันยายน ๒๕๖๗", "16/09/2567" → date."""
-    t = arabic_digits(clean(raw or ""))
+    t = arabic_digits(raw or "").strip()
     t = re.sub(r"^(วันที่|ณ วันที่)\s*", "", t)
     m = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})", t)
     if m:
@@ -233,7 +271,7 @@ def parse_date(raw: str) -> dt.date | None:
 
 def thai_date(date: dt.date, digits: bool = False) -> str:
     """date → "16 กันยายน 2567" (Buddhist era, full month name)."""
-    text = f"{date.day} {FULL_MONTHS[date.month - 1]} {date.year + BE_OFFSET}"
+    text = f"{date.day} {FULL_MONTHS[date.month - 1]} {be_year(date)}"
     return thai_digits(text) if digits else text
 
 
@@ -243,13 +281,13 @@ _FISCAL_YEAR = re.compile(r"(ประจำปีงบประมาณ|ป�
 def fiscal_years_in(text: str) -> list[tuple[int, str]]:
     """Fiscal years a sentence names ("ประจำปี พ.ศ. 2563" → 2563), with the
     phrase. Years of regulations ("พ.ศ. 2548") are not fiscal years."""
-    t = arabic_digits(clean(text))
+    t = arabic_digits(text)
     return [(int(m.group(2)), m.group(0)) for m in _FISCAL_YEAR.finditer(t)]
 
 
 def be_years_in(text: str) -> list[int]:
     """Every "พ.ศ. yyyy" in a text (for two-row month headers)."""
-    t = arabic_digits(clean(text))
+    t = arabic_digits(text)
     return [int(y) for y in re.findall(r"พ\s*\.?\s*ศ\s*\.?\s*(\d{4})", t)]
 
 

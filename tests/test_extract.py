@@ -164,7 +164,7 @@ def test_every_row_is_accounted_for(folder: Path) -> None:
     s = plan.stats
     assert s.rows == s.header + s.records + s.references + s.continuations + s.headings + s.totals + s.skipped
     assert (s.records, s.continuations, s.headings, s.totals, s.skipped, s.deleted) == (1, 1, 1, 1, 1, 1)
-    assert [(f.code, f.source.table, f.source.row) for f in plan.findings] == [("skipped-row", 2, 2)]
+    assert [(f.code, f.source.table, f.source.row) for f in plan.notices] == [("skipped-row", 2, 2)]
 
 
 def test_tracked_changes_in_a_budget_cell(folder: Path) -> None:
@@ -248,7 +248,7 @@ def test_introduction_paragraphs_are_collected_until_part_two(folder: Path) -> N
 def test_unknown_and_empty_tables_get_a_finding(folder: Path) -> None:
     Doc().table([["ก", "ข"], ["ค", "ง"]]).table([["", ""]]).table(project_table([])).save(folder / "a.docx")
     plan = plan_of(folder)
-    assert [(f.code, f.source.table) for f in plan.findings] == [("unknown-table", 1), ("empty-table", 2), ("empty-table", 3)]
+    assert [(f.code, f.source.table) for f in plan.notices] == [("unknown-table", 1), ("empty-table", 2), ("empty-table", 3)]
 
 
 def test_a_layout_table_around_the_real_table_is_looked_through(folder: Path) -> None:
@@ -310,7 +310,7 @@ def test_a_table_split_in_two_without_a_second_header_continues(folder: Path) ->
         ("ก", "แผนงานการศึกษา", 1, 2),
         ("ข", "แผนงานการศึกษา", 2, 1),
     ]
-    assert plan.findings == () and plan.stats.header == 1
+    assert plan.notices == () and plan.stats.header == 1
 
 
 def test_a_strategy_heading_with_only_its_number_takes_the_name_from_the_map(folder: Path) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
+from pipeline.check import run_checks
+from pipeline.extract import extract
 from pipeline.read import Paragraph, Table, discover, read_inputs
 from pipeline.read.docx import read_docx
 
@@ -99,7 +101,8 @@ def test_bad_files_are_reported_and_the_others_still_read(folder: Path) -> None:
         z.writestr("[Content_Types].xml", "<x/>")
     result = read_inputs(folder)
     assert [d.path for d in result.docs] == ["good.docx"]
-    reasons = dict((p, e.reason) for p, e in result.errors)
+    report = run_checks(extract(result), ["unreadable-file"])
+    reasons = {f.source.file: f.message for f in report.findings}
     assert set(reasons) == {"corrupt.docx", "locked.docx", "old.doc", "nobody.docx"}
     assert "รหัสผ่าน" in reasons["locked.docx"] and ".doc" in reasons["old.doc"]
 
@@ -141,4 +144,5 @@ def test_zip_bomb_is_refused_by_declared_size(folder: Path) -> None:
         z.writestr("word/document.xml", b"<w/>")
         z.writestr("word/media/big.bin", b"\0" * (210 * 1024 * 1024))
     result = read_inputs(folder)
-    assert [p for p, _ in result.errors] == ["bomb.docx"] and "ใหญ่" in result.errors[0][1].reason
+    (finding,) = run_checks(extract(result), ["unreadable-file"]).findings
+    assert [p for p, _ in result.errors] == ["bomb.docx"] and "ใหญ่" in finding.message

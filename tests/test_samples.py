@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from pipeline.check import run_checks
-from pipeline.model import plan_from_json, plan_to_json
+from pipeline.records import plan_from_json, plan_to_json
 from tools.make_samples import main as make_samples
 
 from .conftest import ROOT, plan_of

@@ -8,16 +8,27 @@ collects the introduction; counts what became of every row.
 from __future__ import annotations
 
 import re
-from dataclasses import fields, replace
+from dataclasses import dataclass, field, replace
 
 from ..domain import strategy_key, strategy_number
-from ..model import FileInfo, Finding, IntroBlock, Plan, Profile, RowStats, Source, YearMention
+from ..model import FileInfo, IntroBlock, Notice, Plan, Profile, Source, YearMention
 from ..read import Document, Paragraph, ReadResult, Table
-from ..thai import clean, fiscal_years_in, key
+from ..thai import fiscal_years_in, key
 from .collect import Collector, Context
 from .columns import Layout, find_layout
 from .projects import apply_heading, extract_projects
 from .reference import extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
+
+
+@dataclass
+class FileState:
+    """What the walk through one file carries from block to block."""
+
+    intro: bool = False  # inside the introduction chapter
+    title: list[str] = field(default_factory=list)  # paragraphs since the previous table
+    doc_title: list[str] = field(default_factory=list)  # the document's opening lines
+    tables: int = 0  # top-level tables seen
+    last: tuple[str, Layout, int] | None = None  # (kind, layout, width) of the last project table
 
 
 def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None, Layout | None]:
@@ -54,53 +65,44 @@ def _unwrap(table: Table) -> list[Table]:
     return [table]
 
 
-def _continued(table: Table, state: dict) -> tuple[str | None, Layout | None]:
+def _continued(table: Table, state: FileState) -> tuple[str | None, Layout | None]:
     """A table with no header that has the width of the project table before
     it in the same file: the same table, split (Word users split long tables)."""
-    last = state.get("last")
+    last = state.last
     if last is None or last[2] != table.width or not table.rows:
         return None, None
     kind, layout, _ = last
-    return kind, Layout(
-        [-1], layout.fields, layout.months, layout.quarters, layout.labels, [], [], layout.header_text, continued=True
-    )
+    return kind, Layout([-1], layout.fields, layout.months, layout.quarters, [], [], layout.header_text, continued=True)
 
 
-def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector, state: dict) -> None:
-    kind, layout = classify(table, title, " ".join(state["doc_title"]))
+def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector, state: FileState) -> None:
+    kind, layout = classify(table, title, " ".join(state.doc_title))
     if kind is None:
         kind, layout = _continued(table, state)
     src = Source(doc.path, table.index)
     if kind is None:
         if not any(r.texts for r in table.rows):
-            out.finding("empty-table", "warning", "ตารางว่าง ไม่มีข้อความ", src, hint="ลบตารางที่ไม่ใช้ออก")
+            out.notice("empty-table", src, kind="empty")
         else:
-            out.finding(
-                "unknown-table",
-                "warning",
-                "ไม่รู้จักตารางนี้ (ไม่พบหัวตาราง โครงการ/งบประมาณ/เดือน หรือข้อมูลทั่วไป) จึงไม่ได้อ่าน",
-                src,
-                value=" | ".join(table.rows[0].texts)[:120] if table.rows else "",
-                hint="ตรวจหัวตาราง: ต้องมีคอลัมน์ โครงการ และ งบประมาณ และคอลัมน์เดือนหรือระยะเวลา",
-            )
+            out.notice("unknown-table", src, " | ".join(table.rows[0].texts)[:120] if table.rows else "")
         return
     out.kinds.add(kind)
-    out.rows["tables"] += 1
+    out.rows.tables += 1
     if kind == "profile":
         extract_profile(doc.path, table, out)
         return
     assert layout is not None
     headers = 0 if layout.continued else len(layout.header_rows)
-    out.rows["rows"] += headers
-    out.rows["header"] += headers
+    out.rows.rows += headers
+    out.rows.header += headers
     if kind in ("project", "equipment"):
         if layout.years:  # the month header's "พ.ศ. N-1 / พ.ศ. N" (a ผ.02's years are not fiscal years)
             text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
             out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
-        state["last"] = (kind, layout, table.width)
+        state.last = (kind, layout, table.width)
         if layout.data_start >= len(table.rows):
-            out.finding("empty-table", "warning", "ตารางมีแต่หัวตาราง ไม่มีโครงการ", src, hint="เพิ่มโครงการ หรือลบตารางออก")
-        extract_projects(doc.path, table, layout, ctx, out, kind)
+            out.notice("empty-table", src, kind="header-only")
+        extract_projects(doc.path, table, layout, ctx, out, "equipment" if kind == "equipment" else "project")
     elif kind == "strategy":
         extract_strategy_map(doc.path, table, layout, out)
     elif kind == "ordinance":
@@ -109,23 +111,24 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
         extract_devplan(doc.path, table, layout, out)
 
 
-def _paragraph(doc: Document, p: Paragraph, state: dict, ctx: Context, out: Collector) -> None:
-    text = clean(p.text)
+def _paragraph(doc: Document, p: Paragraph, state: FileState, ctx: Context, out: Collector) -> None:
+    text = p.text
     if not text:
         return
     k = key(text)
     if k == "ส่วนที่1" or re.fullmatch(r"(ส่วนที่1|บทที่1|1)?บทนำ", k):
-        state["intro"] = True
+        state.intro = True
         out.kinds.add("intro")
         return
     if k.startswith("ส่วนที่"):
-        state["intro"] = False
-    if state["intro"]:
-        out.intro.append(IntroBlock(p.text, Source(doc.path, paragraph=p.index), p.style, p.outline is not None or p.bold))
+        state.intro = False
+    if state.intro:
+        typed = p.raw if p.raw.strip() != text else ""
+        out.intro.append(IntroBlock(text, Source(doc.path, paragraph=p.index), p.style, p.outline is not None or p.bold, typed))
         return
-    state["title"].append(text)
-    if not state["tables"] and len(state["doc_title"]) < 3:
-        state["doc_title"].append(text)
+    state.title.append(text)
+    if not state.tables and len(state.doc_title) < 3:
+        state.doc_title.append(text)
     for year, phrase in fiscal_years_in(text):
         out.years.append(YearMention(year, phrase, Source(doc.path, paragraph=p.index)))
     apply_heading(text, ctx)
@@ -133,16 +136,16 @@ def _paragraph(doc: Document, p: Paragraph, state: dict, ctx: Context, out: Coll
 
 def extract_document(doc: Document, out: Collector) -> None:
     ctx = Context()
-    state: dict = {"intro": False, "title": [], "doc_title": [], "tables": 0}
+    state = FileState()
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             _paragraph(doc, block, state, ctx, out)
             continue
-        state["intro"] = False
-        state["tables"] += 1
+        state.intro = False
+        state.tables += 1
         for table in _unwrap(block):
-            _table(doc, table, " ".join(state["title"]), ctx, out, state)
-        state["title"] = []
+            _table(doc, table, " ".join(state.title), ctx, out, state)
+        state.title = []
 
 
 def _canonical_strategies(out: Collector) -> None:
@@ -165,20 +168,20 @@ def extract(result: ReadResult) -> Plan:
     files: list[FileInfo] = []
     kinds: set[str] = set()
     for doc in result.docs:
-        tables_before, out.kinds = out.rows["tables"], set()
+        tables_before, out.kinds = out.rows.tables, set()
         extract_document(doc, out)
         kinds |= out.kinds
         files.append(
-            FileInfo(doc.path, out.rows["tables"] - tables_before, tuple(sorted(out.kinds)), doc.tracked_changes, doc.comments)
+            FileInfo(doc.path, out.rows.tables - tables_before, tuple(sorted(out.kinds)), doc.tracked_changes, doc.comments)
         )
     for rel, err in result.errors:
-        files.append(FileInfo(rel, note=err.reason))
-        out.findings.append(Finding("unreadable-file", "error", err.reason, Source(rel), hint=err.hint))
+        files.append(FileInfo(rel, note="อ่านไม่ได้"))
+        out.notices.append(Notice("unreadable-file", Source(rel), facts=(("kind", err.kind), *err.facts.items())))
     for rel, note in result.skipped:
         files.append(FileInfo(rel, note=note))
     _canonical_strategies(out)
     profile = out.profiles[0] if out.profiles else Profile()
-    stats = RowStats(files=len(result.docs), **{f.name: out.rows[f.name] for f in fields(RowStats) if f.name != "files"})
+    stats = out.rows.stats(files=len(result.docs))
     return Plan(
         profile=profile,
         intro=tuple(out.intro),
@@ -189,7 +192,7 @@ def extract(result: ReadResult) -> Plan:
         totals=tuple(out.totals),
         years=tuple(out.years),
         files=tuple(sorted(files, key=lambda f: f.path)),
-        findings=tuple(out.findings),
+        notices=tuple(out.notices),
         stats=stats,
         has_ordinance="ordinance" in kinds,
         has_devplan="devplan" in kinds,

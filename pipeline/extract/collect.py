@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from ..model import (
     DevPlanItem,
-    Finding,
     IntroBlock,
+    Notice,
     OrdinanceLine,
     Profile,
     Project,
+    RowStats,
     Source,
     StatedTotal,
     StrategyLink,
@@ -27,6 +27,26 @@ class Context:
     program: str = ""
 
 
+@dataclass(slots=True)
+class Tally:
+    """Row counts by fate. Slots: a misspelt count is an AttributeError, not a
+    new key that silently leaves a row unaccounted for."""
+
+    tables: int = 0
+    rows: int = 0
+    header: int = 0
+    records: int = 0
+    references: int = 0
+    continuations: int = 0
+    headings: int = 0
+    totals: int = 0
+    skipped: int = 0
+    deleted: int = 0
+
+    def stats(self, files: int) -> RowStats:
+        return RowStats(files=files, **asdict(self))
+
+
 @dataclass
 class Collector:
     projects: list[Project] = field(default_factory=list)
@@ -36,10 +56,11 @@ class Collector:
     devplan: list[DevPlanItem] = field(default_factory=list)
     intro: list[IntroBlock] = field(default_factory=list)
     years: list[YearMention] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
-    rows: Counter[str] = field(default_factory=Counter)
+    rows: Tally = field(default_factory=Tally)
     kinds: set[str] = field(default_factory=set)  # of the file being read
 
-    def finding(self, code: str, severity: str, message: str, source: Source, value: str = "", hint: str = "") -> None:
-        self.findings.append(Finding(code, severity, message, source, value=value, hint=hint))
+    def notice(self, code: str, source: Source, value: str = "", **facts: str) -> None:
+        """Record what was noticed; the rule catalogue words it."""
+        self.notices.append(Notice(code, source, value, tuple(facts.items())))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..read import Row, Table
-from ..thai import arabic_digits, be_years_in, clean, fiscal_month_of, key
+from ..thai import be_year_in, be_years_in, fiscal_month_of, key
 
 _SEQ = {"ที่", "ลำดับ", "ลำดับที่", "ข้อ"}
 _NAME = {"โครงการ", "ชื่อโครงการ", "โครงการกิจกรรม", "ชื่อโครงการกิจกรรม", "รายการ", "ครุภัณฑ์", "รายการครุภัณฑ์", "ชื่อรายการ"}
@@ -78,7 +78,6 @@ class Layout:
     fields: dict[str, int] = field(default_factory=dict)
     months: dict[int, int] = field(default_factory=dict)  # fiscal month → grid column
     quarters: dict[int, int] = field(default_factory=dict)  # fiscal quarter → grid column
-    labels: dict[int, str] = field(default_factory=dict)  # grid column → header text
     year_cols: list[tuple[str, int]] = field(default_factory=list)  # ผ.02 budget-by-year
     years: list[int] = field(default_factory=list)
     header_text: str = ""
@@ -101,7 +100,7 @@ def _column_labels(table: Table, rows: list[int]) -> dict[int, list[str]]:
             if cell.vmerge == "continue" or not cell.text.strip():
                 continue
             for c in range(cell.col, cell.col + cell.span):
-                out.setdefault(c, []).append(clean(cell.text))
+                out.setdefault(c, []).append(cell.text)
     return out
 
 
@@ -126,7 +125,6 @@ def _layout(table: Table, rows: list[int]) -> Layout:
     texts = []
     for col in sorted(labels):
         col_labels = labels[col]
-        layout.labels[col] = " ".join(dict.fromkeys(col_labels))
         texts.extend(col_labels)
         for lab in reversed(col_labels):  # the bottom row is the most specific
             f = label_field(lab)
@@ -136,16 +134,16 @@ def _layout(table: Table, rows: list[int]) -> Layout:
                 layout.months.setdefault(int(f[6:]), col)
             elif f.startswith("quarter:"):
                 layout.quarters.setdefault(int(f[8:]), col)
-            elif f == "budget" and any(_is_year_label(x) or re.search(r"25\d\d", arabic_digits(x)) for x in col_labels):
-                year = re.search(r"25\d\d", arabic_digits(" ".join(col_labels)))
-                layout.year_cols.append((year.group(0) if year else lab, col))
+            elif f == "budget" and any(_is_year_label(x) or be_year_in(x) for x in col_labels):
+                year = be_year_in(" ".join(col_labels))
+                layout.year_cols.append((str(year) if year else lab, col))
             else:
                 layout.fields.setdefault(f, col)
             break
         else:
             if any(_is_year_label(x) for x in col_labels) and any(label_field(x) == "budget" for x in texts):
-                year = re.search(r"25\d\d", arabic_digits(" ".join(col_labels)))
-                layout.year_cols.append((year.group(0) if year else col_labels[-1], col))
+                year = be_year_in(" ".join(col_labels))
+                layout.year_cols.append((str(year) if year else col_labels[-1], col))
     layout.header_text = " ".join(dict.fromkeys(texts))
     layout.years = sorted(set(be_years_in(layout.header_text)))
     if len(layout.year_cols) == 1 and "budget" not in layout.fields:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..domain import canonical_program, heading_kind, strategy_name, strip_numbering
-from ..model import Project, Source, StatedTotal
+from ..domain import heading_kind, is_grand_total, is_total, program_name, strategy_name
+from ..model import Kind, Project, Source, StatedTotal
 from ..read import Row, Table
-from ..thai import arabic_digits, clean, key, parse_amount, parse_period
+from ..thai import arabic_digits, parse_amount, parse_period, quarter_months
 from .collect import Collector, Context
 from .columns import Layout, header_like, label_field
 
@@ -31,20 +31,22 @@ def cell_text(table: Table, pos: int, col: int | None) -> str:
         if cell is None:
             return ""
         if cell.vmerge != "continue":
-            return clean(cell.text)
+            return cell.text
     return ""
 
 
-def raw_text(row: Row, col: int | None) -> str:
-    """The cell's text as typed (a vertically merged continuation has none)."""
+def _own(row: Row, col: int | None, typed: bool = False) -> str:
     if col is None:
         return ""
     cell = row.cell_at(col)
-    return "" if cell is None or cell.vmerge == "continue" else cell.text
+    if cell is None or cell.vmerge == "continue":
+        return ""  # a vertically merged continuation has no text of its own
+    return cell.raw if typed else cell.text
 
 
 def own_text(row: Row, col: int | None) -> str:
-    return clean(raw_text(row, col))
+    """The cell's own text, normalised."""
+    return _own(row, col)
 
 
 FIELD_NAMES = {"name": "name", "activity": "activity", "location": "location", "unit": "unit", "source": "source_of_funds"}
@@ -53,7 +55,7 @@ FIELD_NAMES = {"name": "name", "activity": "activity", "location": "location", "
 def _original(row: Row, layout: Layout, values: dict[str, str]) -> tuple[tuple[str, str], ...]:
     out = []
     for name in TEXT_FIELDS:
-        raw = raw_text(row, layout.name_col if name == "name" else layout.fields.get(name)).strip()
+        raw = _own(row, layout.name_col if name == "name" else layout.fields.get(name), typed=True).strip()
         if raw != values[name]:
             out.append((FIELD_NAMES[name], raw))
     return tuple(out)
@@ -69,7 +71,7 @@ def row_months(row: Row, layout: Layout) -> set[int]:
     out = {month for month, col in layout.months.items() if _marked(row, col)}
     for q, col in layout.quarters.items():
         if _marked(row, col):
-            out.update(range(3 * q - 2, 3 * q + 1))
+            out.update(quarter_months(q))
     return out
 
 
@@ -79,8 +81,7 @@ def apply_heading(text: str, ctx: Context) -> bool:
     if kind == "strategy":
         ctx.strategy, ctx.program = strategy_name(text), ""
     elif kind == "program":
-        body = strip_numbering(text)
-        ctx.program = canonical_program(body) or body
+        ctx.program = program_name(text)
     return kind is not None
 
 
@@ -98,31 +99,17 @@ def _odd_cells(row: Row, src: Source, out: Collector) -> None:
     """Nested tables are not read; very long cells are usually pasted by mistake."""
     for cell in row.cells:
         if cell.tables:
-            out.finding(
-                "nested-table",
-                "warning",
-                "มีตารางซ้อนอยู่ในเซลล์ ข้อความในตารางซ้อนไม่ได้อ่าน",
-                src,
-                value=" | ".join(t for tb in cell.tables for r in tb.rows for t in r.texts)[:120],
-                hint="ย้ายข้อความออกจากตารางซ้อนมาไว้ในเซลล์โดยตรง",
-            )
-        if len(cell.text) > LONG_CELL:
-            out.finding(
-                "long-cell",
-                "warning",
-                f"ข้อความในเซลล์ยาวผิดปกติ ({len(cell.text):,} ตัวอักษร) อาจวางข้อความผิดช่อง",
-                src,
-                value=cell.text[:80] + "…",
-                hint="ตรวจว่าข้อความอยู่ถูกช่อง หรือย่อรายละเอียดให้สั้นลง",
-            )
+            out.notice("nested-table", src, " | ".join(t for tb in cell.tables for r in tb.rows for t in r.texts)[:120])
+        if len(cell.raw) > LONG_CELL:
+            out.notice("long-cell", src, cell.raw[:80] + "…", length=f"{len(cell.raw):,}")
 
 
-def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: str) -> None:
+def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: Kind) -> None:
     f = layout.fields
     for pos in range(min(layout.header_rows)):  # a title row above the header
         if table.rows[pos].texts:
-            out.rows["rows"] += 1
-            out.rows["headings"] += 1
+            out.rows.rows += 1
+            out.rows.headings += 1
     pending: list[int] = []  # rows of projects not yet closed by a "รวม" row
     table_rows: list[int] = []
     last: int | None = None  # index in out.projects of the project above
@@ -131,34 +118,33 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
         src = Source(path, table.index, row.index)
         texts = row.texts
         if row.deleted:
-            out.rows["deleted"] += 1
+            out.rows.deleted += 1
             continue
         if not texts and not row_months(row, layout):
             continue
-        out.rows["rows"] += 1
+        out.rows.rows += 1
         _odd_cells(row, src, out)
-        first = clean(texts[0]) if texts else ""
-        if key(first).startswith("รวม"):
+        first = texts[0] if texts else ""
+        if is_total(first):
             raw = own_text(row, f.get("budget")) or next((t for t in texts[1:] if parse_amount(t).ok), "")
             amount = parse_amount(raw)
-            closed = table_rows if key(first).startswith("รวมทั้งสิ้น") else pending
+            closed = table_rows if is_grand_total(first) else pending
             out.totals.append(StatedTotal(first, amount.value if amount.ok else None, raw, tuple(closed), src))
             pending = []
-            out.rows["totals"] += 1
+            out.rows.totals += 1
             continue
         if header_like(row) and len({label_field(t) for t in texts} - {None}) >= 2:
-            out.rows["header"] += 1  # the header typed again further down
+            out.rows.header += 1  # the header typed again further down
             continue
         heading = _merged_heading(row, table.width)
         if heading is not None and not parse_amount(own_text(row, f.get("budget"))).ok:
             apply_heading(heading, ctx)
-            out.rows["headings"] += 1
+            out.rows.headings += 1
             continue
         if "strategy" in f and cell_text(table, pos, f["strategy"]):
             ctx.strategy = strategy_name(cell_text(table, pos, f["strategy"]))
         if "program" in f and cell_text(table, pos, f["program"]):
-            body = strip_numbering(cell_text(table, pos, f["program"]))
-            ctx.program = canonical_program(body) or body
+            ctx.program = program_name(cell_text(table, pos, f["program"]))
         values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
         seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
         months = row_months(row, layout)
@@ -180,18 +166,11 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
                 period=(prev.period + " " + period).strip(),
                 original=prev.original + _original(row, layout, values),
             )
-            out.rows["continuations"] += 1
+            out.rows.continuations += 1
             continue
         if not seq and not budget_raw and not values["name"]:
-            out.rows["skipped"] += 1
-            out.finding(
-                "skipped-row",
-                "warning",
-                "แถวนี้ไม่มีลำดับ ชื่อโครงการ หรืองบประมาณ และไม่มีโครงการก่อนหน้าให้ต่อท้าย จึงไม่ได้อ่านเป็นโครงการ",
-                src,
-                value=" | ".join(texts)[:120],
-                hint="ใส่ชื่อโครงการและงบประมาณในแถวนี้ หรือย้ายข้อความไปไว้ในแถวของโครงการ",
-            )
+            out.rows.skipped += 1
+            out.notice("skipped-row", src, " | ".join(texts)[:120])
             continue
         amount = parse_amount(budget_raw)
         source_of_funds = values["source"] or (amount.note if amount.ok else "")
@@ -218,4 +197,4 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
         last = len(out.projects) - 1
         pending.append(row.index)
         table_rows.append(row.index)
-        out.rows["records"] += 1
+        out.rows.records += 1

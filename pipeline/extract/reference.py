@@ -4,13 +4,12 @@ against; every row of them is counted like project rows are."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..domain import PROFILE_KEYS, canonical_program, profile_field, strategy_name, strip_numbering
+from ..domain import PROFILE_KEYS, is_total, profile_field, program_name, strategy_name
 from ..model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
 from ..read import Row, Table
-from ..thai import arabic_digits, clean, key, parse_amount, parse_date
+from ..thai import is_number_label, key, parse_amount, parse_date, year_of
 from .collect import Collector, Context
 from .columns import Layout
 from .projects import apply_heading, cell_text, own_text
@@ -21,8 +20,8 @@ def _key_value(cells: list) -> tuple[str, str] | None:
     ("1", "๑.") is the key, the cells after it the value."""
     texts = [c.text for c in cells]
     for i, text in enumerate(texts[:-1]):
-        if text.strip() and not re.fullmatch(r"[\d๐-๙]+\.?", text.strip()):
-            return clean(text), clean(" ".join(texts[i + 1 :]))
+        if text and not is_number_label(text):
+            return text, " ".join(t for t in texts[i + 1 :] if t)
     return None
 
 
@@ -43,17 +42,17 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
         cells = [c for c in row.cells if c.vmerge != "continue"]
         if not any(c.text.strip() for c in cells):
             continue
-        out.rows["rows"] += 1
-        texts = [clean(c.text) for c in cells]
+        out.rows.rows += 1
+        texts = [c.text for c in cells]
         # "key | value" — or two pairs on one row: "key | value | key | value"
         pairs = [(texts[i], texts[i + 1]) for i in range(len(texts) - 1) if profile_field(texts[i])]
         if not pairs:
             kv = _key_value(cells)
             if kv is None:
-                out.rows["headings"] += 1
+                out.rows.headings += 1
                 continue
             pairs = [kv]
-        out.rows["references"] += 1
+        out.rows.references += 1
         for label, value in pairs:
             raw.append((label, value))
             name = profile_field(label)
@@ -65,19 +64,10 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
     def date(name: str):
         d = parse_date(values.get(name, ""))
         if values.get(name) and d is None:
-            out.finding(
-                "bad-date",
-                "error",
-                f'อ่านวันที่ "{values[name]}" ไม่ได้',
-                Source(path, table.index, rows[name]),
-                value=values[name],
-                hint="เขียนวันที่แบบ 16 กันยายน 2567 หรือ 16/09/2567",
-            )
+            out.notice("bad-date", Source(path, table.index, rows[name]), values[name])
         return d
 
-    year_text = arabic_digits(values.get("fiscal_year", ""))
-    digits = "".join(ch for ch in year_text if ch.isdigit())
-    year = int(digits[-4:]) if len(digits) >= 4 else None
+    year = year_of(values.get("fiscal_year", ""))
     out.profiles.append(
         Profile(
             org_name=values.get("org_name", ""),
@@ -104,7 +94,7 @@ def data_rows(table: Table, layout: Layout, out: Collector) -> Iterator[tuple[in
         row = table.rows[pos]
         texts = row.texts
         if texts:
-            out.rows["rows"] += 1
+            out.rows.rows += 1
             yield pos, row, texts
 
 
@@ -116,12 +106,11 @@ def extract_strategy_map(path: str, table: Table, layout: Layout, out: Collector
         strategy = strategy_name(s) if s else strategy
         programs = [p for p in cell_text(table, pos, f["program"]).split("\n") if p.strip()]
         if not programs:
-            out.rows["headings"] += 1
+            out.rows.headings += 1
             continue
         for p in programs:
-            body = strip_numbering(p)
-            out.strategies.append(StrategyLink(strategy, canonical_program(body) or body, Source(path, table.index, row.index)))
-        out.rows["references"] += 1
+            out.strategies.append(StrategyLink(strategy, program_name(p), Source(path, table.index, row.index)))
+        out.rows.references += 1
 
 
 def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out: Collector) -> None:
@@ -129,46 +118,38 @@ def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out
     program = ctx.program  # a "แผนงาน…" heading above the table
     for pos, row, texts in data_rows(table, layout, out):
         src = Source(path, table.index, row.index)
-        if key(texts[0]).startswith("รวม"):
-            out.rows["totals"] += 1
+        if is_total(texts[0]):
+            out.rows.totals += 1
             continue
         p = cell_text(table, pos, f.get("program"))
         if p:
-            body = strip_numbering(p)
-            program = canonical_program(body) or body
+            program = program_name(p)
         name = own_text(row, f.get("name"))
         raw = own_text(row, f.get("budget"))
         if not name and not raw:
             local = Context(program=program)
             if len(texts) == 1 and apply_heading(texts[0], local):
                 program = local.program
-            out.rows["headings"] += 1
+            out.rows.headings += 1
             continue
         amount = parse_amount(raw)
         if not amount.ok or amount.value is None:
-            out.rows["skipped"] += 1
-            out.finding(
-                "bad-amount",
-                "error",
-                f'จำนวนเงินในข้อบัญญัติ "{raw}" อ่านไม่ได้',
-                src,
-                value=raw,
-                hint="ใส่จำนวนเงินเป็นตัวเลข เช่น 1,250,000",
-            )
+            out.rows.skipped += 1
+            out.notice("bad-amount", src, raw, kind="ordinance")
             continue
         out.ordinance.append(OrdinanceLine(program, name, amount.value, src))
-        out.rows["references"] += 1
+        out.rows.references += 1
 
 
 def extract_devplan(path: str, table: Table, layout: Layout, out: Collector) -> None:
     f = layout.fields
     for _, row, texts in data_rows(table, layout, out):
         name = own_text(row, f.get("name"))
-        if key(texts[0]).startswith("รวม"):
-            out.rows["totals"] += 1
+        if is_total(texts[0]):
+            out.rows.totals += 1
             continue
         if not name or (len(texts) == 1 and apply_heading(texts[0], Context())):
-            out.rows["headings"] += 1
+            out.rows.headings += 1
             continue
         budgets = []
         for label, col in layout.year_cols:
@@ -176,4 +157,4 @@ def extract_devplan(path: str, table: Table, layout: Layout, out: Collector) -> 
             if a.ok and a.value is not None:
                 budgets.append((label, a.value))
         out.devplan.append(DevPlanItem(name, Source(path, table.index, row.index), tuple(budgets)))
-        out.rows["references"] += 1
+        out.rows.references += 1

@@ -1,4 +1,5 @@
-"""Reading inputs/: which files, and each .docx into Word-shaped blocks."""
+"""Reading inputs/: which files, and each .docx into Word-shaped blocks,
+normalised once where they are handed to the extractor."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .blocks import Cell, Document, Paragraph, Row, Table
+from ..settings import OWN_FILES, inputs_dir
+from .blocks import Cell, Document, Paragraph, Row, Table, normalised
 from .docx import read_docx
 from .legacy import convert_doc
 from .safe import ReadError, is_encrypted_docx
 
-__all__ = ["Cell", "Document", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "inputs_dir", "read_inputs"]
+__all__ = ["Cell", "Document", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
 
 
 @dataclass
@@ -20,12 +22,6 @@ class ReadResult:
     docs: list[Document] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, Thai note)
     errors: list[tuple[str, ReadError]] = field(default_factory=list)
-
-
-def inputs_dir(inputs: Path) -> Path:
-    """The folder of the drafts (and of the user's settings beside them);
-    ``inputs`` may also name a single .docx."""
-    return inputs.parent if inputs.is_file() else inputs
 
 
 def discover(inputs: Path) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -43,11 +39,19 @@ def discover(inputs: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             skipped.append((rel, "ไฟล์ซ่อน — ข้าม"))
         elif p.suffix.lower() in (".docx", ".doc"):
             take.append(p)
-        elif p.name.lower() in ("pipeline.toml", "corrections.txt", "glossary.txt", "readme.md", ".gitkeep"):
+        elif p.name.lower() in OWN_FILES:
             continue  # the user's own settings next to the drafts
         else:
             skipped.append((rel, f"ไม่ใช่ไฟล์ .docx ({p.suffix or 'ไม่มีนามสกุล'}) — ข้าม"))
     return take, skipped
+
+
+def _read(p: Path, rel: str) -> Document:
+    data = p.read_bytes()
+    if p.suffix.lower() == ".doc" and not is_encrypted_docx(data):
+        with tempfile.TemporaryDirectory() as tmp:
+            return read_docx(convert_doc(p, Path(tmp)), rel)
+    return read_docx(p, rel, data)
 
 
 def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None) -> ReadResult:
@@ -60,13 +64,9 @@ def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None) -> 
         if progress:
             progress(rel)
         try:
-            if p.suffix.lower() == ".doc" and not is_encrypted_docx(p):
-                with tempfile.TemporaryDirectory() as tmp:
-                    result.docs.append(read_docx(convert_doc(p, Path(tmp)), rel))
-                continue
-            result.docs.append(read_docx(p, rel))
+            result.docs.append(normalised(_read(p, rel)))
         except ReadError as exc:
             result.errors.append((rel, exc))
         except Exception as exc:
-            result.errors.append((rel, ReadError(f"เปิดไฟล์ไม่ได้ ({type(exc).__name__})", "เปิดไฟล์ใน Word แล้วบันทึกใหม่เป็น .docx")))
+            result.errors.append((rel, ReadError("open-failed", error=type(exc).__name__)))
     return result

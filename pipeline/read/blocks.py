@@ -4,12 +4,18 @@ Paragraphs and tables in document order. A table is a list of rows; a row a
 list of cells, each placed on the table grid (``col`` and ``span`` from
 gridSpan, ``vmerge`` "restart"/"continue" from vMerge). A vertically merged
 cell's text lives only in its first ("restart") cell, as in Word's XML.
+
+``text`` is what the rest of the pipeline reads: normalised once, by
+:func:`normalised`, where the reader hands its blocks on; ``raw`` keeps the
+text as typed (for the typing checks and the record's ``original``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
+
+from ..thai import clean
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,7 @@ class Paragraph:
     style: str = ""
     outline: int | None = None  # 0 = Heading 1
     bold: bool = False  # every run with text is bold (a typed heading)
+    raw: str = ""  # as typed
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,7 @@ class Cell:
     vmerge: str | None = None  # None | "restart" | "continue"
     fill: bool = False  # shaded (a Gantt bar)
     tables: tuple[Table, ...] = ()
+    raw: str = ""  # as typed
 
 
 @dataclass(frozen=True)
@@ -68,3 +76,21 @@ class Document:
     blocks: tuple[Paragraph | Table, ...]
     tracked_changes: int = 0
     comments: int = 0
+
+
+def _table(table: Table) -> Table:
+    rows = tuple(
+        replace(
+            r,
+            cells=tuple(replace(c, text=clean(c.text), raw=c.text, tables=tuple(map(_table, c.tables))) for c in r.cells),
+        )
+        for r in table.rows
+    )
+    return Table(table.index, rows)
+
+
+def normalised(doc: Document) -> Document:
+    """The document with every text normalised (``thai.clean``) and the typed
+    text kept in ``raw``: the one place text is cleaned."""
+    blocks = tuple(replace(b, text=clean(b.text), raw=b.text) if isinstance(b, Paragraph) else _table(b) for b in doc.blocks)
+    return replace(doc, blocks=blocks)

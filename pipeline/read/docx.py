@@ -13,10 +13,11 @@ text and content controls, and ``row.cells`` is ~8x slower than this walk.
 
 from __future__ import annotations
 
-import zipfile
+import io
 from pathlib import Path
 
 import docx
+from docx.parts.document import DocumentPart
 from lxml import etree
 
 from .blocks import Cell, Document, Paragraph, Row, Table
@@ -97,18 +98,9 @@ def _val(el: etree._Element | None, default: str | None = None) -> str | None:
     return default if el is None else el.get(q("val"), default)
 
 
-def _paragraphs(container: etree._Element) -> list[etree._Element]:
-    """Direct paragraphs of a cell/body, looking through content controls."""
-    out: list[etree._Element] = []
-    for child in container:
-        if child.tag == P:
-            out.append(child)
-        elif child.tag in WRAPPERS:
-            out.extend(_paragraphs(child))
-    return out
-
-
 def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    """Direct children with ``tag``, looking through content controls and
+    other wrappers."""
     out: list[etree._Element] = []
     for child in el:
         if child.tag == tag:
@@ -161,7 +153,7 @@ def _table(tbl: etree._Element, index: int) -> Table:
             span = int(_val(tcpr.find(q("gridSpan")) if tcpr is not None else None, "1") or 1)
             vm_el = tcpr.find(q("vMerge")) if tcpr is not None else None
             vmerge = None if vm_el is None else ("restart" if _val(vm_el) == "restart" else "continue")
-            text = "\n".join(paragraph_text(p) for p in _paragraphs(tc)).strip()
+            text = "\n".join(paragraph_text(p) for p in _children(tc, P)).strip()
             nested = tuple(_table(t, i) for i, t in enumerate(_children(tc, TBL), start=1))
             cells.append(Cell(text, col, max(span, 1), vmerge, _cell_fill(tc), nested))
             col += max(span, 1)
@@ -220,21 +212,22 @@ def _blocks(body: etree._Element) -> list[Paragraph | Table]:
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def _count_comments(path: Path) -> int:
-    with zipfile.ZipFile(path) as z:
-        if "word/comments.xml" not in z.namelist():
-            return 0
-        root = etree.fromstring(z.read("word/comments.xml"), PARSER)
-        return len(root.findall(q("comment")))
+def _count_comments(part: DocumentPart) -> int:
+    for p in part.package.iter_parts():
+        if p.partname == "/word/comments.xml":
+            return len(etree.fromstring(p.blob, PARSER).findall(q("comment")))
+    return 0
 
 
-def read_docx(path: Path, rel: str) -> Document:
-    """Read one .docx into blocks. Raises ``ReadError`` for files that cannot be
-    read safely (corrupt, encrypted, legacy .doc, too large)."""
-    check_package(path)
+def read_docx(path: Path, rel: str, data: bytes | None = None) -> Document:
+    """Read one .docx (its bytes, when the caller has them already) into
+    blocks. Raises ``ReadError`` for files that cannot be read safely
+    (corrupt, encrypted, legacy .doc, too large)."""
+    data = path.read_bytes() if data is None else data
+    check_package(data, path.suffix)
     # python-docx finds and opens the main document part; its custom element
     # classes make every element access slow, so the walk uses a plain tree.
-    part = docx.Document(str(path)).part
+    part = docx.Document(io.BytesIO(data)).part
     body = etree.fromstring(part.blob, PARSER).find(q("body"))
     changes = sum(1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(q(tag)))
-    return Document(rel, tuple(_blocks(body)), changes, _count_comments(path))
+    return Document(rel, tuple(_blocks(body)), changes, _count_comments(part))

@@ -7,8 +7,8 @@ DOCTYPE (entity declarations) is refused rather than parsed.
 
 from __future__ import annotations
 
+import io
 import zipfile
-from pathlib import Path
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # far above any real plan draft
@@ -16,43 +16,43 @@ MAX_RATIO = 200
 
 
 class ReadError(Exception):
-    """A file that cannot be read; ``reason`` is Thai text for the report."""
+    """A file that cannot be read. ``kind`` names what is wrong (the rule
+    catalogue's ``unreadable-file`` words it); ``facts`` fill its message."""
 
-    def __init__(self, reason: str, hint: str = "") -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.hint = hint
+    def __init__(self, kind: str, **facts: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.facts = facts
 
 
-def is_encrypted_docx(path: Path) -> bool:
+def is_encrypted_docx(data: bytes) -> bool:
     """An OLE file holding an encrypted OOXML package (not a legacy .doc)."""
-    with open(path, "rb") as fh:
-        data = fh.read(1 << 16)
-    return data[:8] == OLE_MAGIC and "EncryptedPackage".encode("utf-16-le") in data
+    return data[:8] == OLE_MAGIC and "EncryptedPackage".encode("utf-16-le") in data[: 1 << 16]
 
 
-def check_package(path: Path) -> None:
-    with open(path, "rb") as fh:
-        head = fh.read(8)
-    if head == OLE_MAGIC:
-        if path.suffix.lower() == ".doc":
-            raise ReadError("ไฟล์ .doc แบบเก่า อ่านไม่ได้", "เปิดใน Word แล้วบันทึกเป็น .docx")
-        raise ReadError("ไฟล์ถูกเข้ารหัส (ตั้งรหัสผ่าน) อ่านไม่ได้", "เอารหัสผ่านออกใน Word แล้วบันทึกใหม่")
-    if not zipfile.is_zipfile(path):
-        raise ReadError("ไฟล์เสียหาย ไม่ใช่เอกสาร Word (.docx) ที่สมบูรณ์", "เปิดไฟล์ใน Word แล้วบันทึกใหม่")
+def check_package(data: bytes, suffix: str) -> None:
+    """Raise ``ReadError`` unless ``data`` (a whole file) is a .docx that is
+    safe to parse."""
+    if data[:8] == OLE_MAGIC:
+        if suffix.lower() == ".doc":
+            raise ReadError("legacy-doc")
+        raise ReadError("encrypted")
+    buf = io.BytesIO(data)
+    if not zipfile.is_zipfile(buf):
+        raise ReadError("not-zip")
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(buf) as z:
             infos = z.infolist()
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
             if total > MAX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
-                raise ReadError("ไฟล์ใหญ่ผิดปกติ (ขยายแล้วเกินขนาดที่อ่านได้อย่างปลอดภัย)", "ตรวจสอบไฟล์ หรือแยกเป็นหลายไฟล์")
+                raise ReadError("too-large")
             names = {i.filename for i in infos}
             if "word/document.xml" not in names:
-                raise ReadError("ไฟล์เสียหาย ไม่มีเนื้อหาเอกสาร (word/document.xml)", "เปิดไฟล์ใน Word แล้วบันทึกใหม่")
+                raise ReadError("no-document")
             with z.open("word/document.xml") as fh:
                 start = fh.read(4096)
             if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-                raise ReadError("ไฟล์มีการประกาศ entity ใน XML ซึ่งไม่ปลอดภัย", "เปิดไฟล์ใน Word แล้วบันทึกใหม่")
+                raise ReadError("entity")
     except zipfile.BadZipFile as exc:
-        raise ReadError("ไฟล์เสียหาย (zip ไม่สมบูรณ์)", "เปิดไฟล์ใน Word แล้วบันทึกใหม่") from exc
+        raise ReadError("bad-zip") from exc

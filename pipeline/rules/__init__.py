@@ -1,17 +1,28 @@
-"""The rule catalogue: each rule is a small declared unit.
+"""The rule catalogue: the only place a finding's code, severity, Thai title,
+message and fix hint are declared.
 
-A rule has a stable kebab-case ``code``, a ``severity`` (error | warning), a
-Thai title with an English gloss, a default fix hint, and a function that
-looks at the Plan and yields Hits. Rules never raise for bad data.
+A rule looks at the Plan and yields Hits, or turns the reader's and
+extractor's notices of its code into findings through its message templates
+(``messages``/``hints``, chosen by the notice's ``kind`` fact) — as ruff
+treats a read failure as one more rule. A notice whose code no rule declares
+is a bug: ``check`` raises rather than drop it. Rules never raise for bad data.
 Importing this package registers every rule module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
-from ..model import Finding, Plan, Source
+from ..errors import InternalError
+from ..model import Finding, Notice, Plan, Severity, Source
+
+
+@dataclass(frozen=True)
+class Env:
+    """What the checks get besides the plan: the user's settings."""
+
+    glossary: tuple[str, ...] = ()  # the user's extra official terms (glossary.txt)
 
 
 @dataclass(frozen=True)
@@ -23,44 +34,72 @@ class Hit:
     hint: str = ""
 
 
+Check = Callable[[Plan, Env], Iterable[Hit]]
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
-    severity: str
+    severity: Severity
     title: str  # Thai
     gloss: str  # English
     hint: str
-    run: Callable[[Plan], Iterable[Hit]]
+    run: Check | None = None
+    messages: Mapping[str, str] = field(default_factory=dict)  # notice kind → message template
+    hints: Mapping[str, str] = field(default_factory=dict)  # notice kind → fix hint
 
-    def findings(self, plan: Plan) -> list[Finding]:
+    def from_notice(self, n: Notice) -> Hit:
+        facts = dict(n.facts)
+        kind = facts.get("kind", "")
+        template = self.messages.get(kind, self.messages.get(""))
+        if template is None:
+            raise InternalError(f'rule "{self.code}" declares no message for notices of kind "{kind}"')
+        return Hit(n.source, template.format(value=n.value, **facts), n.value, hint=self.hints.get(kind, ""))
+
+    def findings(self, plan: Plan, env: Env) -> list[Finding]:
+        hits = list(self.run(plan, env)) if self.run else []
+        hits += [self.from_notice(n) for n in plan.notices if n.code == self.code]
         return [
             Finding(
                 self.code, self.severity, h.message, h.source, value=h.value, suggestion=h.suggestion, hint=h.hint or self.hint
             )
-            for h in self.run(plan)
+            for h in hits
         ]
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: str, title: str, gloss: str, hint: str = "") -> Callable:
-    def register(fn: Callable[[Plan], Iterable[Hit]]) -> Callable[[Plan], Iterable[Hit]]:
-        RULES[code] = Rule(code, severity, title, gloss, hint, fn)
+def rule(
+    code: str,
+    severity: Severity,
+    title: str,
+    gloss: str,
+    hint: str = "",
+    messages: Mapping[str, str] | None = None,
+    hints: Mapping[str, str] | None = None,
+) -> Callable[[Check], Check]:
+    """Declare a rule that looks at the plan (and, with ``messages``, also
+    reports the reader's notices of its code)."""
+
+    def register(fn: Check) -> Check:
+        RULES[code] = Rule(code, severity, title, gloss, hint, fn, messages or {}, hints or {})
         return fn
 
     return register
 
 
-def passthrough(code: str, severity: str, title: str, gloss: str, hint: str = "") -> None:
-    """A rule whose findings the reader/extractor already made (kept in plan.findings)."""
-
-    def run(plan: Plan) -> Iterable[Hit]:
-        for f in plan.findings:
-            if f.code == code:
-                yield Hit(f.source, f.message, f.value, f.suggestion, f.hint)
-
-    RULES[code] = Rule(code, severity, title, gloss, hint, run)
+def notice(
+    code: str,
+    severity: Severity,
+    title: str,
+    gloss: str,
+    hint: str,
+    messages: Mapping[str, str],
+    hints: Mapping[str, str] | None = None,
+) -> None:
+    """Declare a rule whose findings are the reader's or extractor's notices."""
+    RULES[code] = Rule(code, severity, title, gloss, hint, None, messages, hints or {})
 
 
 from . import budget, dates, fields, files, strategy, text  # noqa: E402, F401  (registration)

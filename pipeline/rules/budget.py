@@ -13,7 +13,7 @@ from ..domain import funding_kind
 from ..match import closest, did_you_mean, similar
 from ..model import OrdinanceLine, Plan, Project
 from ..thai import format_amount, key
-from . import Hit, rule
+from . import Env, Hit, rule
 
 MATCH = 90  # similarity (0–100) above which two names are the same project
 
@@ -52,7 +52,7 @@ def ordinance_line(p: Project, lines: tuple[OrdinanceLine, ...]) -> OrdinanceLin
     "a development-plan list is given and the project matches none of it",
     "ตรวจชื่อโครงการให้ตรงกับแผนพัฒนาท้องถิ่น (ผ.02) หรือเพิ่มเติม/แก้ไขแผนพัฒนาก่อน",
 )
-def not_in_devplan(plan: Plan) -> Iterable[Hit]:
+def not_in_devplan(plan: Plan, env: Env) -> Iterable[Hit]:
     if not plan.has_devplan:
         return
     names = [d.name for d in plan.devplan]
@@ -78,7 +78,7 @@ def not_in_devplan(plan: Plan) -> Iterable[Hit]:
     "an ordinance-funded project's budget exceeds its ordinance line",
     "แก้งบประมาณให้ไม่เกินข้อบัญญัติ หรือโอน/แก้ไขงบประมาณก่อน",
 )
-def over_ordinance(plan: Plan) -> Iterable[Hit]:
+def over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
     for p in plan.projects:
         if not plan.ordinance or not _ordinance_funded(p) or p.budget is None:
             continue
@@ -99,7 +99,7 @@ def over_ordinance(plan: Plan) -> Iterable[Hit]:
     "an ordinance-funded project matches no ordinance line",
     "ตรวจชื่อโครงการให้ตรงกับข้อบัญญัติ หรือระบุแหล่งงบประมาณ (เงินสะสม, หน่วยงานอื่น)",
 )
-def not_in_ordinance(plan: Plan) -> Iterable[Hit]:
+def not_in_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
     if not plan.has_ordinance:
         return
     names = [line.name for line in plan.ordinance]
@@ -120,7 +120,7 @@ def not_in_ordinance(plan: Plan) -> Iterable[Hit]:
     "a แผนงาน's total exceeds the ordinance total for it",
     "ลดงบประมาณโครงการในแผนงานนี้ หรือตรวจว่าโครงการอยู่ถูกแผนงาน",
 )
-def program_over_ordinance(plan: Plan) -> Iterable[Hit]:
+def program_over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
     limit: dict[str, Decimal] = defaultdict(Decimal)
     for line in plan.ordinance:
         limit[line.program] += line.amount
@@ -146,7 +146,7 @@ def program_over_ordinance(plan: Plan) -> Iterable[Hit]:
     'a "รวม" row in a draft differs from the sum of the rows it closes',
     'แก้ยอดในแถว "รวม" ให้ตรงกับผลรวมของโครงการ (หรือแก้งบประมาณโครงการที่ผิด)',
 )
-def stated_total(plan: Plan) -> Iterable[Hit]:
+def stated_total(plan: Plan, env: Env) -> Iterable[Hit]:
     budgets = {(p.source.file, p.source.table, p.source.row): p.budget or Decimal(0) for p in plan.projects}
     for t in plan.totals:
         if t.amount is None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..domain import PROFILE_LABELS, REQUIRED_PROFILE
 from ..model import Plan, Source
 from ..thai import fiscal_years_in, thai_date
-from . import Hit, rule
+from . import Env, Hit, rule
 
 DEADLINE_DAYS = 30  # ข้อ 27: within 30 days of the ordinance announcement
 
@@ -24,7 +24,7 @@ def last_legal_day(ordinance: dt.date) -> dt.date:
     "no profile, or a required profile key is missing",
     "เพิ่มตาราง 2 คอลัมน์ (หัวข้อ | ข้อมูล) เช่น ชื่อหน่วยงาน, อำเภอ, จังหวัด, ปีงบประมาณ, วันที่ประกาศใช้ข้อบัญญัติงบประมาณ, วันที่ประกาศแผนการดำเนินงาน",
 )
-def missing_profile(plan: Plan) -> Iterable[Hit]:
+def missing_profile(plan: Plan, env: Env) -> Iterable[Hit]:
     prof = plan.profile
     if prof.source is None:
         yield Hit(Source("(inputs)"), "ไม่พบตารางข้อมูลทั่วไป (ชื่อหน่วยงาน ปีงบประมาณ วันที่ประกาศ ฯลฯ) ในไฟล์ใดเลย")
@@ -41,7 +41,7 @@ def missing_profile(plan: Plan) -> Iterable[Hit]:
     "a draft, heading or intro sentence names a fiscal year other than the profile's",
     "แก้ปี พ.ศ. ให้ตรงกับปีงบประมาณของแผน",
 )
-def fiscal_year(plan: Plan) -> Iterable[Hit]:
+def fiscal_year(plan: Plan, env: Env) -> Iterable[Hit]:
     year = plan.profile.fiscal_year
     if year is None:
         return
@@ -71,7 +71,7 @@ def fiscal_year(plan: Plan) -> Iterable[Hit]:
     "the announcement date is more than 30 days after the ordinance announcement, or before it",
     "ตั้งวันที่ประกาศแผนให้อยู่ระหว่างวันประกาศใช้ข้อบัญญัติ ถึง 30 วันหลังจากนั้น",
 )
-def deadline(plan: Plan) -> Iterable[Hit]:
+def deadline(plan: Plan, env: Env) -> Iterable[Hit]:
     prof = plan.profile
     if prof.ordinance_date is None or prof.announcement_date is None or prof.source is None:
         return

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..model import Plan
 from ..thai import key
-from . import Hit, rule
+from . import Env, Hit, rule
 
 
 @rule(
@@ -18,7 +18,7 @@ from . import Hit, rule
     "a project has no name or no budget cell",
     'กรอกชื่อโครงการและงบประมาณ (ถ้าไม่ใช้งบประมาณ ให้ใส่ "-")',
 )
-def missing_field(plan: Plan) -> Iterable[Hit]:
+def missing_field(plan: Plan, env: Env) -> Iterable[Hit]:
     for p in plan.projects:
         if not p.name.strip():
             yield Hit(replace(p.source, column="โครงการ"), "ไม่มีชื่อโครงการ", value=p.budget_raw or p.seq)
@@ -32,8 +32,10 @@ def missing_field(plan: Plan) -> Iterable[Hit]:
     "จำนวนเงินอ่านไม่ได้หรือติดลบ",
     "a budget cell does not parse as an amount, or is negative",
     "เขียนจำนวนเงินเป็นตัวเลข เช่น 1,250,000 หรือ 1,250,000.00",
+    messages={"ordinance": 'จำนวนเงินในข้อบัญญัติ "{value}" อ่านไม่ได้'},
+    hints={"ordinance": "ใส่จำนวนเงินเป็นตัวเลข เช่น 1,250,000"},
 )
-def bad_amount(plan: Plan) -> Iterable[Hit]:
+def bad_amount(plan: Plan, env: Env) -> Iterable[Hit]:
     for p in plan.projects:
         if p.budget is None and p.budget_raw.strip():
             yield Hit(replace(p.source, column="งบประมาณ"), f'งบประมาณของ "{p.name[:60]}" อ่านเป็นจำนวนเงินไม่ได้', value=p.budget_raw)
@@ -42,9 +44,6 @@ def bad_amount(plan: Plan) -> Iterable[Hit]:
     for t in plan.totals:
         if t.amount is None and t.raw.strip():
             yield Hit(replace(t.source, column="งบประมาณ"), f'ยอด "{t.label}" อ่านเป็นจำนวนเงินไม่ได้', value=t.raw)
-    for f in plan.findings:
-        if f.code == "bad-amount":
-            yield Hit(f.source, f.message, f.value, f.suggestion, f.hint)
 
 
 @rule(
@@ -54,7 +53,7 @@ def bad_amount(plan: Plan) -> Iterable[Hit]:
     "no month is marked and no period is given",
     'ทำเครื่องหมาย ✓ หรือแรเงาช่องเดือนที่ดำเนินการ หรือกรอกระยะเวลา เช่น "ต.ค. 63 – ก.ย. 64"',
 )
-def no_schedule(plan: Plan) -> Iterable[Hit]:
+def no_schedule(plan: Plan, env: Env) -> Iterable[Hit]:
     for p in plan.projects:
         if not p.months and p.name.strip():
             msg = f'โครงการ "{p.name[:60]}" ไม่ได้ระบุเดือนที่ดำเนินการ'
@@ -70,7 +69,7 @@ def no_schedule(plan: Plan) -> Iterable[Hit]:
     "the same project (name and location) appears twice",
     "ลบแถวที่ซ้ำ หรือแก้ชื่อ/สถานที่ให้ต่างกันถ้าเป็นคนละโครงการ",
 )
-def duplicate_project(plan: Plan) -> Iterable[Hit]:
+def duplicate_project(plan: Plan, env: Env) -> Iterable[Hit]:
     seen: dict[tuple[str, str], object] = {}
     for p in plan.projects:
         k = (key(p.name), key(p.location))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..domain import STANDARD_PROGRAMS, canonical_program, program_key, strategy_key
 from ..match import did_you_mean
 from ..model import Plan
-from . import Hit, rule
+from . import Env, Hit, rule
 
 
 @rule(
@@ -19,7 +19,7 @@ from . import Hit, rule
     "the project's strategy is not in the strategy map",
     "ใช้ชื่อยุทธศาสตร์ตามตารางความเชื่อมโยงยุทธศาสตร์ (แผนพัฒนาท้องถิ่น)",
 )
-def unknown_strategy(plan: Plan) -> Iterable[Hit]:
+def unknown_strategy(plan: Plan, env: Env) -> Iterable[Hit]:
     known = {strategy_key(s.strategy): s.strategy for s in plan.strategies}
     for p in plan.projects:
         src = replace(p.source, column="ยุทธศาสตร์")
@@ -41,7 +41,7 @@ def unknown_strategy(plan: Plan) -> Iterable[Hit]:
     "the แผนงาน is not a standard one, or not mapped under that strategy",
     "ใช้ชื่อแผนงานมาตรฐาน เช่น แผนงานเคหะและชุมชน และให้ตรงกับตารางความเชื่อมโยงยุทธศาสตร์",
 )
-def unknown_program(plan: Plan) -> Iterable[Hit]:
+def unknown_program(plan: Plan, env: Env) -> Iterable[Hit]:
     pairs = {(strategy_key(s.strategy), program_key(s.program)) for s in plan.strategies}
     for p in plan.projects:
         src = replace(p.source, column="แผนงาน")

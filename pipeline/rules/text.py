@@ -19,44 +19,38 @@ from pathlib import Path
 from ..domain import STANDARD_PROGRAMS
 from ..match import edit_distance
 from ..model import Plan, Source
-from ..thai import clean, dictionary_words, typing_problems, words
-from . import Hit, rule
+from ..settings import lines
+from ..thai import dictionary_words, typing_problems, words
+from . import Env, Hit, rule
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.txt"
 FIELDS = (("name", "โครงการ"), ("activity", "กิจกรรม"), ("location", "สถานที่"), ("unit", "หน่วยงาน"))
 MAX_WINDOW = 6  # tokens in a phrase compared with a term
 
 
-def read_terms(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [clean(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def base_terms() -> tuple[str, ...]:
-    return tuple(read_terms(GLOSSARY)) + STANDARD_PROGRAMS
+    return tuple(lines(GLOSSARY)) + STANDARD_PROGRAMS
 
 
-def glossary(plan: Plan) -> frozenset[str]:
+def glossary(plan: Plan, env: Env) -> frozenset[str]:
     """Official terms: the data file, the standard แผนงาน, the user's own
     terms, and the organisation's names (profile, strategies, villages)."""
     prof = plan.profile
-    names = [prof.org_name, prof.district, prof.province, *plan.glossary]
+    names = [prof.org_name, prof.district, prof.province, *env.glossary]
     m = re.search(r"(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|องค์การบริหารส่วนจังหวัด)(.+)", prof.org_name)
     if m:
         names.append(m.group(2).strip())
     for p in plan.projects:
         names += re.findall(r"บ้าน\S+", p.location)
     names += [s.strategy for s in plan.strategies]
-    return frozenset(t for t in (clean(n) for n in (*base_terms(), *names)) if len(t) >= 4)
+    return frozenset(t for t in (*base_terms(), *names) if len(t) >= 4)
 
 
 def texts(plan: Plan) -> Iterator[tuple[Source, str, str]]:
     """(place, text as typed, text as read) of everything a person wrote."""
     for block in plan.intro:
-        yield block.source, block.text, clean(block.text)
+        yield block.source, block.typed or block.text, block.text
     for p in plan.projects:
         original = dict(p.original)
         for name, label in FIELDS:
@@ -76,7 +70,7 @@ def _context(text: str, start: int, end: int) -> str:
     'character-level typing problems: "เเ" for "แ", decomposed ำ, doubled or misordered marks, zero-width or non-breaking spaces',
     "แก้ในไฟล์ร่าง (เอกสารที่สร้างจะแก้ให้อัตโนมัติอยู่แล้ว)",
 )
-def thai_typing(plan: Plan) -> Iterable[Hit]:
+def thai_typing(plan: Plan, env: Env) -> Iterable[Hit]:
     for src, typed, _ in texts(plan):
         seen = set()
         for kind, snippet, fixed in typing_problems(typed):
@@ -151,8 +145,8 @@ def near_misses(text: str, terms: frozenset[str]) -> list[tuple[str, str, int, i
     "a word or short phrase close to, but not, a known official term",
     "แก้คำในไฟล์ร่าง หรือยอมรับการแก้ไข (--accept-corrections หรือเพิ่มใน inputs/corrections.txt)",
 )
-def near_miss_term(plan: Plan) -> Iterable[Hit]:
-    terms = glossary(plan)
+def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
+    terms = glossary(plan, env)
     for src, _, text in texts(plan):
         for phrase, term, start, end in near_misses(text, terms):
             yield Hit(src, f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({_context(text, start, end)})', value=phrase, suggestion=term)
@@ -180,7 +174,7 @@ def doubled(text: str) -> list[tuple[str, str, int]]:
     "a word typed twice in a row",
     "ลบคำที่ซ้ำในไฟล์ร่าง หรือยอมรับการแก้ไข (--accept-corrections)",
 )
-def doubled_word(plan: Plan) -> Iterable[Hit]:
+def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
     for src, _, text in texts(plan):
         for typed, fixed, start in doubled(text):
             yield Hit(src, f'"{typed}" พิมพ์คำซ้ำ ({_context(text, start, start + len(typed))})', value=typed, suggestion=fixed)

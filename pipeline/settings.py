@@ -1,0 +1,101 @@
+"""The files a user keeps beside the drafts, read in one place.
+
+``pipeline.toml`` (which rules run), ``glossary.txt`` (the organisation's own
+official terms, one a line) and ``corrections.txt`` (``ผิด => ถูก``, one a
+line). Offices save text files in UTF-8, UTF-16 (Notepad's "Unicode") or the
+Windows Thai code page (cp874 / TIS-620); all are read. A setting of the wrong
+type names its key; nothing here ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+from .thai import clean
+
+CONFIG_NAME = "pipeline.toml"
+GLOSSARY_NAME = "glossary.txt"
+CORRECTIONS_NAME = "corrections.txt"
+# Files beside the drafts that are not drafts (never reported as skipped).
+OWN_FILES = frozenset({CONFIG_NAME, GLOSSARY_NAME, CORRECTIONS_NAME, "readme.md", ".gitkeep"})
+_ARROW = re.compile(r"\s*(?:=>|->|→|\t)\s*")
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    glossary: tuple[str, ...] = ()  # the user's extra official terms
+    corrections: tuple[tuple[str, str], ...] = ()  # (wrong, right) accepted by the user
+
+
+def inputs_dir(inputs: Path) -> Path:
+    """The folder of the drafts (and of the settings beside them); ``inputs``
+    may also name a single .docx."""
+    return inputs.parent if inputs.is_file() else inputs
+
+
+def read_text(path: Path) -> str:
+    """A user's text file in UTF-8 (with or without BOM), UTF-16 or cp874."""
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ("utf-16",)
+    elif data[1::2].count(0) > len(data) // 4 or data[::2].count(0) > len(data) // 4:
+        candidates = ("utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be",)
+    else:
+        candidates = ("utf-8-sig", "cp874")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UsageError(f"อ่าน {path.name} ไม่ได้: ไม่ใช่ไฟล์ข้อความ (บันทึกใหม่เป็น UTF-8 ใน Notepad: บันทึกเป็น › การเข้ารหัส UTF-8)")
+
+
+def _raw_lines(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    return [line.strip() for line in read_text(path).splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def lines(path: Path) -> list[str]:
+    """Non-empty lines that are not comments (#), normalised."""
+    return [clean(line) for line in _raw_lines(path)]
+
+
+def _rules(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not path.is_file():
+        return (), ()
+    try:
+        data = tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"อ่าน {path.name} ไม่ได้: {exc}") from exc
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise UsageError(f'{path.name}: "rules" ต้องเป็นหัวข้อ [rules]')
+    out = []
+    for name in ("select", "skip"):
+        value = rules.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise UsageError(f'{path.name}: "rules.{name}" ต้องเป็นรายการรหัสกฎ เช่น {name} = ["duplicate-project"]')
+        out.append(tuple(value))
+    return out[0], out[1]
+
+
+def _corrections(path: Path) -> tuple[tuple[str, str], ...]:
+    out = {}
+    for line in _raw_lines(path):
+        parts = _ARROW.split(line, maxsplit=1)
+        if len(parts) == 2 and parts[0]:
+            out[clean(parts[0])] = clean(parts[1])
+    return tuple(out.items())
+
+
+def load(inputs: Path) -> Settings:
+    folder = inputs_dir(inputs)
+    select, skip = _rules(folder / CONFIG_NAME)
+    return Settings(select, skip, tuple(lines(folder / GLOSSARY_NAME)), _corrections(folder / CORRECTIONS_NAME))
