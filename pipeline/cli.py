@@ -1,7 +1,8 @@
 """Command line: ``python -m pipeline build|check|rules``.
 
 Exit codes: 0 = no errors (warnings allowed), 1 = errors found, 2 = the run
-could not proceed (bad arguments, no inputs, a broken template).
+could not proceed (bad arguments, no inputs, a broken template, a bad
+setting), 3 = a bug in the pipeline itself.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from . import app
 from .atomic import write_json
-from .errors import UsageError
+from .errors import InternalError, UsageError
 from .report import print_report, to_json
 from .rules import RULES
 
@@ -92,8 +93,11 @@ def main(argv: list[str] | None = None) -> int:
             if bar:
                 bar.stop()
     except UsageError as exc:
-        err.print(f"ทำงานต่อไม่ได้: {exc}")
+        err.print(f"ทำงานต่อไม่ได้: {exc}", markup=False)
         return 2
+    except InternalError as exc:
+        err.print(f"ข้อผิดพลาดภายในโปรแกรม (โปรดแจ้งผู้ดูแล): {exc}", markup=False)
+        return 3
     print_report(report, console)
     if args.json:
         write_json(args.json, to_json(report, result.applied if result else None))

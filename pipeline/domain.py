@@ -148,6 +148,15 @@ def profile_field(label: str) -> str | None:
     return _PROFILE_BY_KEY.get(key(label))
 
 
+_ORG_TYPES = re.compile(r"(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|องค์การบริหารส่วนจังหวัด)(.+)")
+
+
+def org_place(org_name: str) -> str:
+    """ "องค์การบริหารส่วนตำบลหนองฉิม" → "หนองฉิม" (the place the organisation is named after)."""
+    m = _ORG_TYPES.search(org_name)
+    return m.group(2).strip() if m else ""
+
+
 # ---------------------------------------------------------------- funding
 
 _OWN = ("ข้อบัญญัติ", "เทศบัญญัติ", "งบประมาณรายจ่าย", "อบต", "องค์การบริหารส่วนตำบล", "เทศบาล", "งบอบต")

@@ -39,21 +39,30 @@ def inputs_dir(inputs: Path) -> Path:
     return inputs.parent if inputs.is_file() else inputs
 
 
+def _plausible(text: str) -> float:
+    """Share of characters a Thai text file holds: Thai, printable ASCII, white space."""
+    good = sum(1 for ch in text if "\u0e00" <= ch <= "\u0e7f" or " " <= ch <= "~" or ch in "\r\n\t\ufeff")
+    return good / max(len(text), 1)
+
+
 def read_text(path: Path) -> str:
-    """A user's text file in UTF-8 (with or without BOM), UTF-16 or cp874."""
+    """A user's text file in UTF-8 (with or without BOM), UTF-16 (with or
+    without BOM: Thai in UTF-16 has no zero bytes to give it away) or cp874."""
     data = path.read_bytes()
+    if not data.strip():
+        return ""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ("utf-16",)
-    elif data[1::2].count(0) > len(data) // 4 or data[::2].count(0) > len(data) // 4:
-        candidates = ("utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be",)
-    else:
-        candidates = ("utf-8-sig", "cp874")
-    for encoding in candidates:
+        return data.decode("utf-16", errors="replace")
+    decoded = []
+    for encoding in ("utf-8-sig", "utf-16-le", "utf-16-be", "cp874"):
         try:
-            return data.decode(encoding)
+            decoded.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise UsageError(f"อ่าน {path.name} ไม่ได้: ไม่ใช่ไฟล์ข้อความ (บันทึกใหม่เป็น UTF-8 ใน Notepad: บันทึกเป็น › การเข้ารหัส UTF-8)")
+    best = max(decoded, key=_plausible, default=None)  # ties keep the earlier (UTF-8 first)
+    if best is None or _plausible(best) < 0.9:
+        raise UsageError(f"อ่าน {path.name} ไม่ได้: ไม่ใช่ไฟล์ข้อความ (บันทึกใหม่เป็น UTF-8 ใน Notepad: บันทึกเป็น › การเข้ารหัส UTF-8)")
+    return best
 
 
 def _raw_lines(path: Path) -> list[str]:

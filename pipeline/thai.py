@@ -227,11 +227,6 @@ def be_year(date: dt.date) -> int:
     return date.year + BE_OFFSET
 
 
-def fiscal_year_span(year: int) -> tuple[dt.date, dt.date]:
-    """Fiscal year N (BE) runs 1 ตุลาคม N-1 – 30 กันยายน N."""
-    return dt.date(year - 1 - BE_OFFSET, 10, 1), dt.date(year - BE_OFFSET, 9, 30)
-
-
 def be_year_in(text: str) -> int | None:
     """The first four-digit Buddhist-era year (25xx) a text names, else None."""
     m = re.search(r"25\d\d", arabic_digits(text))

@@ -105,3 +105,14 @@ def test_readme_cli_reference_matches_help() -> None:
         for option in re.findall(r"--[a-z-]+", sub.format_help()):
             if option != "--help":
                 assert option in readme, (command, option)
+
+
+def test_json_has_the_shape_of_the_builds_report(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    folder = write_plan(tmp_path / "in", [row("1", "ถนน", "1,000")])
+    out = tmp_path / "out"
+    assert main(["build", str(folder), str(out), "--json", str(tmp_path / "r.json")]) == 0
+    built = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8")) == built
+    assert main(["check", str(folder), "--json", str(tmp_path / "c.json")]) == 0
+    assert set(json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))) == set(built)

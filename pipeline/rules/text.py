@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from ..domain import STANDARD_PROGRAMS
+from ..domain import STANDARD_PROGRAMS, org_place
 from ..match import edit_distance
 from ..model import Plan, Source
 from ..settings import lines
@@ -38,9 +38,7 @@ def glossary(plan: Plan, env: Env) -> frozenset[str]:
     terms, and the organisation's names (profile, strategies, villages)."""
     prof = plan.profile
     names = [prof.org_name, prof.district, prof.province, *env.glossary]
-    m = re.search(r"(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|องค์การบริหารส่วนจังหวัด)(.+)", prof.org_name)
-    if m:
-        names.append(m.group(2).strip())
+    names.append(org_place(prof.org_name))
     for p in plan.projects:
         names += re.findall(r"บ้าน\S+", p.location)
     names += [s.strategy for s in plan.strategies]
