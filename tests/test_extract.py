@@ -360,3 +360,13 @@ def test_profile_with_two_pairs_on_a_row(folder: Path) -> None:
     prof = plan_of(folder).profile
     assert (prof.org_name, prof.fiscal_year, prof.district, prof.province) == ("องค์การบริหารส่วนตำบลทดสอบ", 2565, "เมือง", "ชัยภูมิ")
     assert (prof.ordinance_date.isoformat(), prof.announcement_date.isoformat()) == ("2021-09-15", "2021-10-01")
+
+
+def test_row_counts_cannot_lose_a_misspelt_key() -> None:
+    import pytest
+
+    from pipeline.extract.collect import Tally
+
+    tally = Tally()
+    with pytest.raises(AttributeError):
+        tally.recrods += 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, make_dataclass
+from typing import Any
 
 from ..model import (
     DevPlanItem,
@@ -27,24 +28,19 @@ class Context:
     program: str = ""
 
 
-@dataclass(slots=True)
-class Tally:
-    """Row counts by fate. Slots: a misspelt count is an AttributeError, not a
-    new key that silently leaves a row unaccounted for."""
+def _stats(self: Any, files: int) -> RowStats:
+    return RowStats(files=files, **asdict(self))
 
-    tables: int = 0
-    rows: int = 0
-    header: int = 0
-    records: int = 0
-    references: int = 0
-    continuations: int = 0
-    headings: int = 0
-    totals: int = 0
-    skipped: int = 0
-    deleted: int = 0
 
-    def stats(self, files: int) -> RowStats:
-        return RowStats(files=files, **asdict(self))
+# Row counts by fate, one per RowStats field (so the two never drift apart).
+# Slots: a misspelt count is an AttributeError, not a new key that silently
+# leaves a row unaccounted for.
+Tally = make_dataclass(
+    "Tally",
+    [(f.name, int, 0) for f in fields(RowStats) if f.name != "files"],
+    slots=True,
+    namespace={"stats": _stats},
+)
 
 
 @dataclass
@@ -58,7 +54,7 @@ class Collector:
     years: list[YearMention] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     profiles: list[Profile] = field(default_factory=list)
-    rows: Tally = field(default_factory=Tally)
+    rows: Any = field(default_factory=Tally)  # a Tally
     kinds: set[str] = field(default_factory=set)  # of the file being read
 
     def notice(self, code: str, source: Source, value: str = "", **facts: str) -> None:
