@@ -6,7 +6,7 @@ INPUTS ?= inputs
 OUTPUTS ?= outputs
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf test lint bench samples clean
+.PHONY: all build check draft pdf test lint bench samples samples-aside clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -53,6 +53,10 @@ bench: $(VENV)/.installed
 ## samples: regenerate the sample drafts in inputs/ from tools/sample_data.py
 samples: $(VENV)/.installed
 	$(PY) -m tools.make_samples $(INPUTS)
+
+## samples-aside: move the shipped sample drafts from inputs/ to samples/ (start your own plan from an empty inputs/)
+samples-aside: $(VENV)/.installed
+	$(PY) -m tools.make_samples --aside $(INPUTS)
 
 clean:
 	find $(OUTPUTS) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import atomic, corrections, settings
+from . import outputs as output_set
 from .check import Report, run_checks, selected
 from .errors import UsageError
 from .extract import extract
@@ -17,14 +18,16 @@ from .report import to_html, to_json
 from .rules import Env
 
 
-def load(inputs: Path, progress: Callable[[str], None] | None = None) -> tuple[Plan, list[tuple[str, str]]]:
+def load(
+    inputs: Path, progress: Callable[[str], None] | None = None, ignore: tuple[str, ...] = ()
+) -> tuple[Plan, list[tuple[str, str]]]:
     """Read and extract every draft under ``inputs``; also the skipped-file notes."""
     if not inputs.exists():
         raise UsageError(f'ไม่พบโฟลเดอร์ "{inputs}"')
-    files, _ = discover(inputs)
-    if not files:
+    found = discover(inputs, ignore)
+    if not found.drafts and not found.refused:
         raise UsageError(f'ไม่พบไฟล์ .docx ใน "{inputs}" — วางไฟล์ร่างของแต่ละกองไว้ในโฟลเดอร์นี้')
-    result = read_inputs(inputs, progress)
+    result = read_inputs(inputs, progress, ignore)
     return extract(result), result.skipped
 
 
@@ -36,7 +39,7 @@ def _check(
 ) -> tuple[Report, settings.Settings]:
     conf = settings.load(inputs)
     codes = selected(select or conf.select, [*(skip or []), *conf.skip])
-    plan, skipped = load(inputs, progress)
+    plan, skipped = load(inputs, progress, conf.ignore)
     return run_checks(plan, codes, skipped, Env(glossary=conf.glossary)), conf
 
 
@@ -56,6 +59,7 @@ class BuildResult:
     official: bool = False
     pdf_message: str = ""
     applied: list[tuple[str, str, int]] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)  # documents of an earlier build moved to outputs/previous/
 
 
 def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
@@ -84,11 +88,21 @@ def build(
     mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
     corrected, applied = corrections.apply(report.plan, mapping)
     result = BuildResult(report, write_reports(report, outputs, applied), applied=applied)
+    found = discover(inputs, conf.ignore)
+    hashes = output_set.input_hashes(inputs, found.drafts)
+    build_id = output_set.build_id(hashes, {"draft": draft, "accept": accept, "applied": applied})
     if report.ok or draft:
         from .render import render_all
 
+        if not pdf:
+            result.moved = output_set.move_aside(outputs, output_set.PDFS)
         written, message = render_all(corrected, outputs, draft=draft or not report.ok, pdf=pdf, templates=templates)
+        if pdf and not any(p.suffix == ".pdf" for p in written):
+            result.moved = output_set.move_aside(outputs, output_set.PDFS)
         result.written += written
         result.official = True
         result.pdf_message = message
+    else:
+        result.moved = output_set.move_aside(outputs, output_set.DOCUMENTS + output_set.PDFS)
+    result.written.append(output_set.write_manifest(outputs, build_id, hashes, result.written, report.ok and not draft))
     return result

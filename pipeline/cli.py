@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from .read import discover
 
-        files, _ = discover(args.inputs) if args.inputs.exists() else ([], [])
+        files = discover(args.inputs).drafts if args.inputs.exists() else []
         bar = _progress(err) if len(files) > 3 and err.is_terminal else None
         task = bar.add_task("", total=len(files)) if bar else None
 
@@ -111,8 +111,11 @@ def main(argv: list[str] | None = None) -> int:
                 console.print(result.pdf_message)
         else:
             console.print(
-                f"ยังไม่สร้างแผนและประกาศ เพราะมีข้อผิดพลาด — ดูรายงานใน {args.outputs}/report.html หรือใช้ make draft เพื่อดูฉบับร่าง"
+                f"ยังไม่สร้างแผนและประกาศ เพราะมีข้อผิดพลาด — ดูรายงานใน {args.outputs}/report.html หรือใช้ make draft เพื่อดูฉบับร่าง",
+                markup=False,
             )
+        if result.moved:
+            console.print(f"ย้ายเอกสารของการสร้างครั้งก่อนไปไว้ที่ {args.outputs / 'previous'}: {', '.join(result.moved)}", markup=False)
     return report.exit_code
 
 

@@ -109,43 +109,97 @@ def is_grand_total(label: str) -> bool:
 
 # ---------------------------------------------------------------- profile
 
+# The profile keys of SPEC §2, in the order the report lists them, each with
+# its canonical wording (for messages) first and the other usual wordings after.
 PROFILE_KEYS: dict[str, tuple[str, ...]] = {
-    "org_name": ("ชื่อหน่วยงาน", "องค์กรปกครองส่วนท้องถิ่น", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "ชื่ออปท", "หน่วยงาน"),
+    "org_name": ("ชื่อหน่วยงาน", "องค์กรปกครองส่วนท้องถิ่น", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "ชื่อ อปท.", "หน่วยงาน"),
     "district": ("อำเภอ",),
     "province": ("จังหวัด",),
     "fiscal_year": ("ปีงบประมาณ", "ประจำปีงบประมาณ"),
-    "ordinance_date": (
-        "วันที่ประกาศใช้ข้อบัญญัติงบประมาณ",
-        "วันที่ประกาศใช้เทศบัญญัติงบประมาณ",
-        "วันที่ประกาศข้อบัญญัติงบประมาณ",
-        "วันที่ประกาศใช้ข้อบัญญัติ",
-        "วันประกาศใช้ข้อบัญญัติงบประมาณ",
-    ),
+    "ordinance_date": ("วันที่ประกาศใช้ข้อบัญญัติงบประมาณ", "วันที่ประกาศใช้เทศบัญญัติงบประมาณ"),
     "announcement_date": ("วันที่ประกาศแผนการดำเนินงาน", "วันที่ประกาศใช้แผนการดำเนินงาน", "วันที่ประกาศ"),
+    "supplementary_date": ("วันที่ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม",),
+    "accumulated_date": ("วันที่อนุมัติจ่ายขาดเงินสะสม",),
+    "notified_date": ("วันที่ได้รับแจ้งแผนงานและโครงการ",),
+    "extension_date": ("ขยายเวลาถึง",),
+    "committee_date": ("วันที่คณะกรรมการพัฒนาพิจารณา",),
     "signatory": ("ผู้ลงนาม", "ผู้ลงนามประกาศ", "ชื่อผู้ลงนาม"),
     "position": ("ตำแหน่ง", "ตำแหน่งผู้ลงนาม"),
-    "revision": ("ครั้งที่แก้ไข", "แก้ไขครั้งที่", "ครั้งที่"),
+    "revision": ("ครั้งที่แก้ไข", "แก้ไขครั้งที่"),
     "thai_digits": ("ตัวเลขไทย", "ใช้ตัวเลขไทย"),
 }
 REQUIRED_PROFILE = ("org_name", "district", "province", "fiscal_year", "ordinance_date", "announcement_date")
-PROFILE_LABELS = {
-    "org_name": "ชื่อหน่วยงาน",
-    "district": "อำเภอ",
-    "province": "จังหวัด",
-    "fiscal_year": "ปีงบประมาณ",
-    "ordinance_date": "วันที่ประกาศใช้ข้อบัญญัติงบประมาณ",
-    "announcement_date": "วันที่ประกาศแผนการดำเนินงาน",
-    "signatory": "ผู้ลงนาม",
-    "position": "ตำแหน่ง",
-    "revision": "ครั้งที่แก้ไข",
-    "thai_digits": "ตัวเลขไทย",
-}
-_PROFILE_BY_KEY = {key(v): f for f, vs in PROFILE_KEYS.items() for v in vs}
+PROFILE_LABELS = {f: words[0] for f, words in PROFILE_KEYS.items()}
+PROFILE_DATES = (
+    "ordinance_date",
+    "announcement_date",
+    "supplementary_date",
+    "accumulated_date",
+    "notified_date",
+    "extension_date",
+    "committee_date",
+)
+_OWN_BUDGET = ("ข้อบัญญัติ", "เทศบัญญัติ", "งบประมาณรายจ่าย")
+
+
+def _date_key(k: str) -> str | None:
+    """Which date a "วันที่…" key names, by the words in it, not its exact wording."""
+    if "คณะกรรมการ" in k:
+        return "committee_date"
+    if "ได้รับแจ้ง" in k or "แจ้งแผนงาน" in k:
+        return "notified_date"
+    if "เงินสะสม" in k:
+        return "accumulated_date"
+    if "ขยายเวลา" in k:
+        return "extension_date"
+    if "แผนการดำเนินงาน" in k or "ประกาศแผน" in k or k in ("วันที่ประกาศ", "วันประกาศ", "วันที่ประกาศใช้"):
+        return "announcement_date"
+    if any(w in k for w in _OWN_BUDGET):
+        return "supplementary_date" if "เพิ่มเติม" in k else "ordinance_date"
+    return None
 
 
 def profile_field(label: str) -> str | None:
-    """A profile-table key cell → the Profile field it fills, else None."""
-    return _PROFILE_BY_KEY.get(key(label))
+    """A profile-table key cell → the Profile field it fills, else None.
+
+    Matched by meaning: staff add words and qualifiers ("ปีงบประมาณที่จัดทำแผน",
+    "วันประกาศใช้เทศบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2564",
+    "ชื่อ อปท.", "(ข้อ 27)", a trailing colon), so keys are recognised by their
+    leading or telling words rather than compared whole."""
+    k = re.sub(r"^\d+", "", key(label))
+    if not k or len(k) > 90:
+        return None
+    if k.startswith("วัน") or k.startswith("ขยายเวลา"):
+        return _date_key(k)
+    if "ครั้งที่" in k and ("แก้ไข" in k or "เพิ่มเติม" in k or k == "ครั้งที่"):
+        return "revision"
+    if k.startswith(("ปีงบประมาณ", "ประจำปีงบประมาณ", "ปีงบ")):
+        return "fiscal_year"
+    if k.startswith("อำเภอ") or k.startswith("ชื่ออำเภอ"):
+        return "district"
+    if k.startswith("จังหวัด") or k.startswith("ชื่อจังหวัด"):
+        return "province"
+    if k.startswith(("ชื่อหน่วยงาน", "องค์กรปกครองส่วนท้องถิ่น", "ชื่อองค์กรปกครองส่วนท้องถิ่น", "ชื่ออปท", "ชื่อองค์กร")) or k in (
+        "อปท",
+        "หน่วยงาน",
+    ):
+        return "org_name"
+    if "ตำแหน่ง" in k and len(k) <= 30:
+        return "position"
+    if k.startswith(("ผู้ลงนาม", "ชื่อผู้ลงนาม", "ลงนาม")):
+        return "signatory"
+    if "เลขไทย" in k:
+        return "thai_digits"
+    return None
+
+
+def nearest_profile_key(label: str) -> str:
+    """The known key a label that could not be placed is most like ("" when none is)."""
+    from .match import closest
+
+    words = {w: f for f, ws in PROFILE_KEYS.items() for w in ws}
+    hit = closest(label, words, cutoff=50)
+    return PROFILE_LABELS[words[hit[0]]] if hit else ""
 
 
 _ORG_TYPES = re.compile(r"(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|องค์การบริหารส่วนจังหวัด)(.+)")
@@ -155,6 +209,45 @@ def org_place(org_name: str) -> str:
     """ "องค์การบริหารส่วนตำบลหนองฉิม" → "หนองฉิม" (the place the organisation is named after)."""
     m = _ORG_TYPES.search(org_name)
     return m.group(2).strip() if m else ""
+
+
+# Ordinance lines that are personnel and running costs, not projects: the
+# plan lists projects only, so these lines need no project (SPEC §4).
+RUNNING_COSTS = (
+    "เงินเดือน",
+    "ค่าจ้าง",
+    "ค่าตอบแทน",
+    "เงินประจำตำแหน่ง",
+    "เงินค่าตอบแทน",
+    "เงินสมทบ",
+    "เงินเพิ่ม",
+    "เงินช่วยเหลือ",
+    "ค่าเช่าบ้าน",
+    "ค่าสาธารณูปโภค",
+    "ค่าไฟฟ้า",
+    "ค่าน้ำประปา",
+    "ค่าโทรศัพท์",
+    "ค่าบริการไปรษณีย์",
+    "ค่าบริการโทรคมนาคม",
+    "ค่าบริการสื่อสาร",
+    "ค่าวัสดุ",
+    "วัสดุ",
+    "ค่าบำรุงรักษา",
+    "รายจ่ายเพื่อให้ได้มาซึ่งบริการ",
+    "ค่าใช้จ่ายในการเดินทางไปราชการ",
+    "สำรองจ่าย",
+    "เงินบำเหน็จ",
+    "บำเหน็จ",
+    "บำนาญ",
+    "ค่าเบี้ยประกัน",
+    "ค่าธรรมเนียม",
+)
+_RUNNING_KEYS = tuple(key(w) for w in RUNNING_COSTS)
+
+
+def running_cost(name: str) -> bool:
+    """An ordinance line for salaries, allowances, utilities and the like."""
+    return key(name).startswith(_RUNNING_KEYS)
 
 
 # ---------------------------------------------------------------- funding

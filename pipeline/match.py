@@ -42,3 +42,28 @@ def did_you_mean(name: str, choices: Iterable[str], key: Callable[[str], str] = 
 def edit_distance(a: str, b: str, cutoff: int) -> int:
     """Levenshtein distance, or cutoff + 1 when it is larger than ``cutoff``."""
     return Levenshtein.distance(a, b, score_cutoff=cutoff)
+
+
+class NameIndex:
+    """Names keyed once, for many look-ups: an exact key through a dict, else
+    the most similar key (rapidfuzz over the precomputed keys) — instead of
+    recomputing every candidate's key for every name looked up."""
+
+    def __init__(self, names: Iterable[str], key: Callable[[str], str] = default_key) -> None:
+        self.names = list(names)
+        self.key = key
+        self.keys = [key(n) for n in self.names]
+        self.exact: dict[str, int] = {}
+        for i, k in enumerate(self.keys):
+            self.exact.setdefault(k, i)
+
+    def find(self, name: str, cutoff: float) -> tuple[int, float] | None:
+        """(position, score 0–100) of the known name that is the same as
+        ``name`` or most like it at ``cutoff`` or above, else None."""
+        k = self.key(name)
+        if k in self.exact:
+            return self.exact[k], 100.0
+        if not k or not self.keys:
+            return None
+        hit = process.extractOne(k, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
+        return None if hit is None else (hit[2], float(hit[1]))

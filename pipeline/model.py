@@ -60,6 +60,7 @@ class Project:
     source_of_funds: str = ""
     strategy: str = ""
     program: str = ""
+    program_source: Source | None = None  # the heading, merged row or cell that set the แผนงาน
     months: tuple[int, ...] = ()
     period: str = ""
     kind: Kind = "project"
@@ -76,6 +77,11 @@ class Profile:
     fiscal_year: int | None = None
     ordinance_date: dt.date | None = None
     announcement_date: dt.date | None = None
+    supplementary_date: dt.date | None = None  # supplementary budget ordinance announced
+    accumulated_date: dt.date | None = None  # spending of accumulated funds approved
+    notified_date: dt.date | None = None  # projects notified by another agency
+    extension_date: dt.date | None = None  # time extended by the head of the organisation
+    committee_date: dt.date | None = None  # development committee considered the draft
     signatory: str = ""
     position: str = ""
     revision: str = ""
@@ -135,12 +141,13 @@ class DevPlanItem:
 
 @dataclass(frozen=True)
 class StatedTotal:
-    """A "รวม" row of a draft and the rows of projects it closes."""
+    """A "รวม" row of a draft and the rows of projects it closes, as (table,
+    row) pairs: a table split at a page break closes rows of both parts."""
 
     label: str
     amount: Decimal | None
     raw: str
-    rows: tuple[int, ...]
+    rows: tuple[tuple[int, int], ...]
     source: Source
 
 
@@ -205,6 +212,7 @@ class FileInfo:
     tracked_changes: int = 0
     comments: int = 0
     note: str = ""
+    converted_from: str = ""  # ".odt" etc.: converted through LibreOffice before reading
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,15 @@ from .model import (
 )
 
 SCHEMA_VERSION = 1
+DATES = (
+    "ordinance_date",
+    "announcement_date",
+    "supplementary_date",
+    "accumulated_date",
+    "notified_date",
+    "extension_date",
+    "committee_date",
+)
 
 
 def _enc(value: Any) -> Any:
@@ -81,6 +90,7 @@ def project_from_json(d: dict[str, Any]) -> Project:
             "months": tuple(d.get("months", ())),
             "original": tuple(tuple(x) for x in d.get("original", ())),
             "source": _src(d["source"]),
+            "program_source": _src(d.get("program_source")),
         }
     )
 
@@ -91,8 +101,7 @@ def plan_from_json(data: dict[str, Any]) -> Plan:
     profile = Profile(
         **{
             **p,
-            "ordinance_date": _date(p.get("ordinance_date")),
-            "announcement_date": _date(p.get("announcement_date")),
+            **{name: _date(p.get(name)) for name in DATES},
             "source": _src(p.get("source")),
             "present": tuple(p.get("present", ())),
             "raw": tuple((k, v) for k, v in p.get("raw", {}).items()),
@@ -124,7 +133,7 @@ def plan_from_json(data: dict[str, Any]) -> Plan:
             "devplan",
             {"budgets": lambda b: tuple((k, Decimal(v)) for k, v in b)},
         ),
-        totals=many(StatedTotal, "totals", {"amount": _dec, "rows": tuple}),
+        totals=many(StatedTotal, "totals", {"amount": _dec, "rows": lambda rs: tuple(tuple(r) for r in rs)}),
         years=many(YearMention, "years"),
         files=many(FileInfo, "files", {"kinds": tuple}),
         notices=many(Notice, "notices", {"facts": lambda fs: tuple(tuple(x) for x in fs)}),

@@ -23,6 +23,7 @@ from .check import Report
 from .model import Finding, budget_of
 from .records import SCHEMA_VERSION, profile_to_json, to_jsonable
 from .rules import RULES
+from .rules.budget import planned
 from .rules.dates import DEADLINE_DAYS, last_legal_day
 from .summary import summarise
 from .thai import format_amount, thai_date
@@ -52,6 +53,9 @@ def header(report: Report) -> Panel:
     if prof.ordinance_date:
         grid.add_row("ประกาศแผนได้ถึง", f"{thai_date(last_legal_day(prof.ordinance_date))} (ภายใน {DEADLINE_DAYS} วัน ตามข้อ 27)")
     grid.add_row("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else ""))
+    converted = [f"{f.path} ({f.converted_from})" for f in plan.files if f.converted_from]
+    if converted:
+        grid.add_row("แปลงด้วย LibreOffice", ", ".join(converted))
     grid.add_row(
         "แถวที่อ่าน",
         f"{s.rows} แถว: หัวตาราง {s.header}, โครงการ {s.records}, ข้อมูลอ้างอิง {s.references}, "
@@ -60,6 +64,16 @@ def header(report: Report) -> Panel:
     )
     grid.add_row("โครงการ", f"{len(projects)} โครงการ, ครุภัณฑ์ {len(equipment)} รายการ")
     grid.add_row("งบประมาณรวม", f"{_baht(total)} บาท")
+    if plan.ordinance:
+        lines = planned(plan)
+        done = [line for line, p in lines if p is not None]
+        whole = sum((line.amount for line, _ in lines), Decimal(0))
+        part = sum((line.amount for line in done), Decimal(0))
+        share = f" ({part * 100 / whole:.2f}%)" if whole else ""
+        grid.add_row(
+            "ข้อบัญญัติที่อยู่ในแผน",
+            f"{len(done)} จาก {len(lines)} รายการ, {_baht(part)} จาก {_baht(whole)} บาท{share}",
+        )
     return Panel(grid, title="แผนการดำเนินงาน — รายงานการตรวจ", box=box.ASCII2, expand=False)
 
 
@@ -76,6 +90,23 @@ def summary_table(report: Report) -> Table:
         )
         for p in s.programs:
             table.add_row(f"   {p.program or '(ไม่ระบุแผนงาน)'}", str(p.count), _baht(p.budget), f"{p.budget_pct:.2f}")
+    return table
+
+
+def units_table(report: Report) -> Table:
+    """Projects and budget per หน่วยงาน: a division missing from the plan shows at a glance."""
+    units: dict[str, list[int | Decimal]] = {}
+    for p in report.plan.projects:
+        row = units.setdefault(p.unit or "(ไม่ระบุหน่วยงาน)", [0, 0, Decimal(0)])
+        row[0 if p.kind == "project" else 1] += 1
+        row[2] += p.budget or Decimal(0)
+    table = Table(title="แยกตามหน่วยงาน", box=box.SIMPLE_HEAD)
+    table.add_column("หน่วยงาน", ratio=1)
+    table.add_column("โครงการ", justify="right")
+    table.add_column("ครุภัณฑ์", justify="right")
+    table.add_column("งบประมาณ (บาท)", justify="right")
+    for unit, (n_projects, n_items, budget) in sorted(units.items()):
+        table.add_row(unit, str(n_projects), str(n_items), _baht(Decimal(budget)))
     return table
 
 
@@ -122,6 +153,7 @@ def renderables(report: Report) -> list[RenderableType]:
         parts.append(Text("\n".join(f"ข้าม: {path} — {note}" for path, note in report.notes), style="dim"))
     if report.plan.projects:
         parts.append(summary_table(report))
+        parts.append(units_table(report))
     if report.findings:
         parts.append(Group(*findings_by_file(report)))
     parts.append(Text(""))

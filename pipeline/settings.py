@@ -31,6 +31,7 @@ class Settings:
     skip: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()  # the user's extra official terms
     corrections: tuple[tuple[str, str], ...] = ()  # (wrong, right) accepted by the user
+    ignore: tuple[str, ...] = ()  # file patterns under inputs/ that are not drafts
 
 
 def inputs_dir(inputs: Path) -> Path:
@@ -76,23 +77,23 @@ def lines(path: Path) -> list[str]:
     return [clean(line) for line in _raw_lines(path)]
 
 
-def _rules(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _strings(path: Path, data: dict, section: str, name: str, example: str) -> tuple[str, ...]:
+    table = data.get(section, {})
+    if not isinstance(table, dict):
+        raise UsageError(f'{path.name}: "{section}" ต้องเป็นหัวข้อ [{section}]')
+    value = table.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f'{path.name}: "{section}.{name}" ต้องเป็นรายการข้อความ เช่น {name} = {example}')
+    return tuple(value)
+
+
+def _config(path: Path) -> dict:
     if not path.is_file():
-        return (), ()
+        return {}
     try:
-        data = tomllib.loads(read_text(path))
+        return tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"อ่าน {path.name} ไม่ได้: {exc}") from exc
-    rules = data.get("rules", {})
-    if not isinstance(rules, dict):
-        raise UsageError(f'{path.name}: "rules" ต้องเป็นหัวข้อ [rules]')
-    out = []
-    for name in ("select", "skip"):
-        value = rules.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise UsageError(f'{path.name}: "rules.{name}" ต้องเป็นรายการรหัสกฎ เช่น {name} = ["duplicate-project"]')
-        out.append(tuple(value))
-    return out[0], out[1]
 
 
 def _corrections(path: Path) -> tuple[tuple[str, str], ...]:
@@ -106,5 +107,12 @@ def _corrections(path: Path) -> tuple[tuple[str, str], ...]:
 
 def load(inputs: Path) -> Settings:
     folder = inputs_dir(inputs)
-    select, skip = _rules(folder / CONFIG_NAME)
-    return Settings(select, skip, tuple(lines(folder / GLOSSARY_NAME)), _corrections(folder / CORRECTIONS_NAME))
+    path = folder / CONFIG_NAME
+    data = _config(path)
+    return Settings(
+        select=_strings(path, data, "rules", "select", '["missing-field"]'),
+        skip=_strings(path, data, "rules", "skip", '["duplicate-project"]'),
+        glossary=tuple(lines(folder / GLOSSARY_NAME)),
+        corrections=_corrections(folder / CORRECTIONS_NAME),
+        ignore=_strings(path, data, "inputs", "ignore", '["*.pdf", "เก่า/*"]'),
+    )

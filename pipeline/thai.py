@@ -105,6 +105,25 @@ class Amount:
     no_budget: bool = False
     ok: bool = True
     note: str = ""
+    intended: str = ""  # for an amount whose separators or letters change its value: what it most likely meant
+
+
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
+def _intended(text: str) -> str:
+    """ "120.000" → "120,000.00", "12,00,000" → "1,200,000.00", "1,2O0" →
+    "1,200.00": dots and commas as thousands separators, except a last group
+    of one or two digits after a dot (satang); letters O and l as digits."""
+    t = text.translate(_LOOKALIKES)
+    if not re.fullmatch(r"\d[\d.,]*", t):
+        return ""
+    parts, seps = re.split(r"[.,]", t), re.findall(r"[.,]", t)
+    satang = parts.pop() if seps and seps[-1] == "." and len(parts[-1]) in (1, 2) else ""
+    whole = "".join(parts)
+    if not whole.isdigit() or len(whole) > 15 or any(len(g) not in (2, 3) for g in parts[1:]):
+        return ""
+    return f"{Decimal(whole + ('.' + satang if satang else '')):,.2f}"
 
 
 def parse_amount(raw: str) -> Amount:
@@ -125,13 +144,15 @@ def parse_amount(raw: str) -> Amount:
         negative, text = True, text[1:-1]
     elif text[:1] in "-−–":
         negative, text = True, text[1:]
-    if not _NUMBER.match(text):
-        return Amount(None, ok=False, note=note)
+    m = _NUMBER.match(text)
+    # Three or more digits after the dot: "120.000" is 120,000 typed with a dot, not 120 baht.
+    if not m or len(m.group(2) or m.group(3) or ".") > 3:
+        return Amount(None, ok=False, note=note, intended=_intended(text))
     try:
         value = Decimal(text.replace(",", ""))
-    except InvalidOperation:
+        value = value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
+    except InvalidOperation:  # beyond Decimal's precision (29 digits and more)
         return Amount(None, ok=False, note=note)
-    value = value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
     return Amount(-value if negative else value, note=note)
 
 

@@ -12,6 +12,7 @@ from pipeline.app import build
 from pipeline.check import run_checks
 from pipeline.errors import InternalError
 from pipeline.model import Notice, Plan, Source
+from pipeline.read import REFUSED
 from pipeline.read.safe import ReadError
 from pipeline.rules import RULES
 
@@ -41,8 +42,11 @@ def _emitted() -> tuple[set[str], set[str]]:
                         if kw.arg == "kind" and isinstance(kw.value, ast.Constant):
                             kinds.add(f"{first.value}:{kw.value.value}")
                 elif name == "ReadError":
+                    if path.name == "__init__.py" and isinstance(first, ast.Name):
+                        continue  # a refused file's kind, from REFUSED (checked below)
                     assert isinstance(first, ast.Constant), f"{path.name}:{node.lineno}: a read error kind must be a literal"
                     kinds.add(f"unreadable-file:{first.value}")
+    kinds |= {f"unreadable-file:{kind}" for kind in REFUSED.values()}
     return codes, kinds
 
 

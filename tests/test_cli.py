@@ -54,7 +54,7 @@ def test_build_with_errors_writes_records_and_report_but_no_official_document(fo
     write_plan(folder, [row("1", "ถนน", "")])
     out = tmp_path / "out"
     assert main(["build", str(folder), str(out)]) == 1
-    assert sorted(p.name for p in out.iterdir()) == ["records.json", "report.html", "report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "records.json", "report.html", "report.json"]
     records = json.loads((out / "records.json").read_text(encoding="utf-8"))
     assert records["projects"][0]["source"] == {"file": "a.docx", "table": 1, "row": 2, "column": None, "paragraph": None}
 
@@ -116,3 +116,29 @@ def test_json_has_the_shape_of_the_builds_report(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8")) == built
     assert main(["check", str(folder), "--json", str(tmp_path / "c.json")]) == 0
     assert set(json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))) == set(built)
+
+
+def test_a_refused_build_leaves_no_official_document_of_an_earlier_build(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_plan(folder, [row("1", "ถนน", "1,000")])
+    assert main(["build", str(folder), str(out)]) == 0
+    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert first["official"] and set(first["documents"]) == {"plan.docx", "announcement.docx"}
+    assert [i["file"] for i in first["inputs"]] == ["a.docx", "ref.docx"]
+    assert all(d["build"] == first["build"] for d in first["documents"].values())
+    (out / "plan.pdf").write_bytes(b"%PDF old")  # a PDF of an earlier build
+    write_plan(folder, [row("1", "ถนน", "")])
+    assert main(["build", str(folder), str(out)]) == 1
+    assert not any((out / n).exists() for n in ("plan.docx", "announcement.docx", "plan.pdf"))
+    assert sorted(p.name for p in (out / "previous").iterdir()) == ["announcement.docx", "plan.docx", "plan.pdf"]
+    second = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert not second["official"] and second["documents"] == {} and second["build"] != first["build"]
+
+
+def test_a_build_without_pdf_moves_an_older_pdf_aside(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "announcement.pdf").write_bytes(b"%PDF old")
+    write_plan(folder, [row("1", "ถนน", "1,000")])
+    assert main(["build", str(folder), str(out)]) == 0
+    assert not (out / "announcement.pdf").exists() and (out / "previous" / "announcement.pdf").exists()

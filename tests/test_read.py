@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -87,9 +88,11 @@ def test_lock_hidden_and_other_files_are_skipped_with_a_note(folder: Path) -> No
     (folder / "~$a.docx").write_bytes(b"lock")
     (folder / ".hidden.docx").write_bytes(b"x")
     (folder / "notes.pdf").write_bytes(b"%PDF")
-    files, skipped = discover(folder)
-    assert [f.relative_to(folder).as_posix() for f in files] == ["a.docx", "sub/b.docx"]
-    assert sorted(s[0] for s in skipped) == [".hidden.docx", "notes.pdf", "~$a.docx"]
+    (folder / "notes.txt").write_text("x", encoding="utf-8")
+    found = discover(folder)
+    assert [f.relative_to(folder).as_posix() for f in found.drafts] == ["a.docx", "sub/b.docx"]
+    assert sorted(s[0] for s in found.skipped) == [".hidden.docx", "notes.txt", "~$a.docx"]
+    assert found.refused == [("notes.pdf", "pdf")]  # a PDF is a draft we cannot read: an error, not a note
 
 
 def test_bad_files_are_reported_and_the_others_still_read(folder: Path) -> None:
@@ -146,3 +149,30 @@ def test_zip_bomb_is_refused_by_declared_size(folder: Path) -> None:
     result = read_inputs(folder)
     (finding,) = run_checks(extract(result), ["unreadable-file"]).findings
     assert [p for p, _ in result.errors] == ["bomb.docx"] and "ใหญ่" in finding.message
+
+
+def test_an_odt_draft_is_converted_and_read_and_a_pdf_is_an_error(folder: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from pipeline.report import render_text
+
+    from .conftest import row, write_plan
+
+    if shutil.which("soffice") is None and not os.environ.get("CI"):
+        pytest.skip("LibreOffice not installed (CI installs it)")
+    (tmp_path / "src").mkdir()
+    src = write_plan(tmp_path / "src", [row("1", "ก่อสร้างถนนลูกรัง", "150,000", months={2, 3})])
+    shutil.copy(src / "ref.docx", folder)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "odt", "--outdir", str(folder), str(src / "a.docx")],
+        capture_output=True,
+        check=True,
+    )
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 scanned draft")
+    plan = extract(read_inputs(folder))
+    assert [(p.name, p.budget, p.months) for p in plan.projects] == [("ก่อสร้างถนนลูกรัง", Decimal("150000.00"), (2, 3))]
+    assert [f.converted_from for f in plan.files if f.path == "a.odt"] == [".odt"]
+    report = run_checks(plan)
+    assert [(f.code, f.source.file) for f in report.findings if f.code == "unreadable-file"] == [("unreadable-file", "scan.pdf")]
+    assert "a.odt (.odt)" in render_text(report)

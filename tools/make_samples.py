@@ -291,11 +291,37 @@ def devplan(out: Path) -> None:
     doc.save(out / "03_แผนพัฒนาท้องถิ่น_2561-2565.docx")
 
 
-def main(out: Path) -> None:
+MAKERS = (general, intro, ordinance, devplan, palad, klang, chang, suksa)
+
+
+def main(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    for make in (general, intro, ordinance, devplan, palad, klang, chang, suksa):
+    for make in MAKERS:
         make(out)
+    return sorted(out.glob("*.docx"))
+
+
+def aside(inputs: Path, dest: Path) -> list[str]:
+    """Move the shipped sample drafts out of ``inputs`` (the user's own drafts
+    stay), so a user starts from an empty folder without mixing two plans."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        names = [p.name for p in main(Path(tmp))]
+    moved = []
+    for name in names:
+        if (inputs / name).exists():
+            dest.mkdir(parents=True, exist_ok=True)
+            (inputs / name).replace(dest / name)
+            moved.append(name)
+    return moved
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "inputs")
+    root = Path(__file__).resolve().parents[1]
+    if sys.argv[1:2] == ["--aside"]:
+        inputs = Path(sys.argv[2]) if len(sys.argv) > 2 else root / "inputs"
+        moved = aside(inputs, root / "samples")
+        print(f"ย้ายไฟล์ตัวอย่าง {len(moved)} ไฟล์ไปไว้ที่ samples/ — วางไฟล์ร่างของท่านใน {inputs}/ แล้วสั่ง make")
+    else:
+        main(Path(sys.argv[1]) if len(sys.argv) > 1 else root / "inputs")

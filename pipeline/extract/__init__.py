@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..domain import strategy_key, strategy_number
+from ..domain import program_key, strategy_key, strategy_number
 from ..model import FileInfo, IntroBlock, Notice, Plan, Profile, Source, YearMention
 from ..read import Document, Paragraph, ReadResult, Table
 from ..thai import fiscal_years_in, key
-from .collect import Collector, Context
+from .collect import Collector, Context, OpenRows
 from .columns import Layout, find_layout
 from .projects import apply_heading, extract_projects
 from .reference import extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
@@ -29,6 +29,7 @@ class FileState:
     doc_title: list[str] = field(default_factory=list)  # the document's opening lines
     tables: int = 0  # top-level tables seen
     last: tuple[str, Layout, int] | None = None  # (kind, layout, width) of the last project table
+    open_rows: OpenRows = field(default_factory=OpenRows)  # rows a "รวม" row further down may close
 
 
 def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None, Layout | None]:
@@ -100,9 +101,12 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
             text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
             out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
         state.last = (kind, layout, table.width)
+        if not layout.continued:
+            state.open_rows = OpenRows()
         if layout.data_start >= len(table.rows):
             out.notice("empty-table", src, kind="header-only")
-        extract_projects(doc.path, table, layout, ctx, out, "equipment" if kind == "equipment" else "project")
+        kind_of = "equipment" if kind == "equipment" else "project"
+        extract_projects(doc.path, table, layout, ctx, out, kind_of, state.open_rows)
     elif kind == "strategy":
         extract_strategy_map(doc.path, table, layout, out)
     elif kind == "ordinance":
@@ -131,7 +135,7 @@ def _paragraph(doc: Document, p: Paragraph, state: FileState, ctx: Context, out:
         state.doc_title.append(text)
     for year, phrase in fiscal_years_in(text):
         out.years.append(YearMention(year, phrase, Source(doc.path, paragraph=p.index)))
-    apply_heading(text, ctx)
+    apply_heading(text, ctx, Source(doc.path, paragraph=p.index))
 
 
 def extract_document(doc: Document, out: Collector) -> None:
@@ -150,17 +154,49 @@ def extract_document(doc: Document, out: Collector) -> None:
 
 def _canonical_strategies(out: Collector) -> None:
     """Spell each project's strategy as the strategy map does; a strategy
-    known only by its number is the map's strategy of that number."""
+    known only by its number is the map's strategy of that number. A record
+    that names only its แผนงาน (equipment lists are grouped by แผนงาน, never
+    by strategy) takes the one strategy the map puts that แผนงาน under; under
+    several it stays open, for unknown-strategy to ask which."""
     by_key = {strategy_key(s.strategy): s.strategy for s in out.strategies}
     ordered = list(dict.fromkeys(s.strategy for s in out.strategies))
+    under: dict[str, set[str]] = {}
+    for s in out.strategies:
+        under.setdefault(program_key(s.program), set()).add(s.strategy)
     for i, p in enumerate(out.projects):
         number = strategy_number(p.strategy)
         if number is not None:
             name = ordered[number - 1] if 0 < number <= len(ordered) else None
+        elif not p.strategy and p.program:
+            owners = under.get(program_key(p.program), set())
+            name = next(iter(owners)) if len(owners) == 1 else None
         else:
             name = by_key.get(strategy_key(p.strategy)) if p.strategy else None
         if name and name != p.strategy:
             out.projects[i] = replace(p, strategy=name)
+
+
+def _conflicting_profiles(out: Collector) -> None:
+    """Exactly one plan: a second profile naming another organisation or fiscal
+    year means another plan's drafts (the shipped samples, say) are mixed in."""
+    if not out.profiles:
+        return
+    first = out.profiles[0]
+    for other in out.profiles[1:]:
+        org = other.org_name and first.org_name and key(other.org_name) != key(first.org_name)
+        year = other.fiscal_year and first.fiscal_year and other.fiscal_year != first.fiscal_year
+        if (org or year) and other.source is not None and first.source is not None:
+            out.notice(
+                "conflicting-profile",
+                other.source,
+                other.org_name,
+                file=other.source.file,
+                org=other.org_name or "-",
+                year=str(other.fiscal_year or "-"),
+                first_file=first.source.file,
+                first_org=first.org_name or "-",
+                first_year=str(first.fiscal_year or "-"),
+            )
 
 
 def extract(result: ReadResult) -> Plan:
@@ -172,7 +208,14 @@ def extract(result: ReadResult) -> Plan:
         extract_document(doc, out)
         kinds |= out.kinds
         files.append(
-            FileInfo(doc.path, out.rows.tables - tables_before, tuple(sorted(out.kinds)), doc.tracked_changes, doc.comments)
+            FileInfo(
+                doc.path,
+                out.rows.tables - tables_before,
+                tuple(sorted(out.kinds)),
+                doc.tracked_changes,
+                doc.comments,
+                converted_from=doc.converted_from,
+            )
         )
     for rel, err in result.errors:
         files.append(FileInfo(rel, note="อ่านไม่ได้"))
@@ -180,6 +223,7 @@ def extract(result: ReadResult) -> Plan:
     for rel, note in result.skipped:
         files.append(FileInfo(rel, note=note))
     _canonical_strategies(out)
+    _conflicting_profiles(out)
     profile = out.profiles[0] if out.profiles else Profile()
     stats = out.rows.stats(files=len(result.docs))
     return Plan(

@@ -21,11 +21,22 @@ from ..model import (
 
 
 @dataclass
+class OpenRows:
+    """Project rows not yet closed by a "รวม" row (``pending``) and all rows
+    since the table's header (``table``), as (table, row): kept across a
+    table that continues after a page break."""
+
+    pending: list[tuple[int, int]] = field(default_factory=list)
+    table: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
 class Context:
     """ยุทธศาสตร์/แผนงาน in force, set by headings and carried down."""
 
     strategy: str = ""
     program: str = ""
+    program_at: Source | None = None  # where the แผนงาน in force was set
 
 
 def _stats(self: Any, files: int) -> RowStats:

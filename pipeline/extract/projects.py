@@ -15,7 +15,7 @@ from ..domain import heading_kind, is_grand_total, is_total, program_name, strat
 from ..model import Kind, Project, Source, StatedTotal
 from ..read import Row, Table
 from ..thai import arabic_digits, parse_amount, parse_period, quarter_months
-from .collect import Collector, Context
+from .collect import Collector, Context, OpenRows
 from .columns import Layout, header_like, label_field
 
 TEXT_FIELDS = ("name", "activity", "location", "unit", "source")
@@ -75,13 +75,13 @@ def row_months(row: Row, layout: Layout) -> set[int]:
     return out
 
 
-def apply_heading(text: str, ctx: Context) -> bool:
-    """Set the context from a heading text; False when it is not a heading."""
+def apply_heading(text: str, ctx: Context, at: Source | None = None) -> bool:
+    """Set the context from a heading text found ``at``; False when it is not a heading."""
     kind = heading_kind(text)
     if kind == "strategy":
-        ctx.strategy, ctx.program = strategy_name(text), ""
+        ctx.strategy, ctx.program, ctx.program_at = strategy_name(text), "", None
     elif kind == "program":
-        ctx.program = program_name(text)
+        ctx.program, ctx.program_at = program_name(text), at
     return kind is not None
 
 
@@ -104,14 +104,14 @@ def _odd_cells(row: Row, src: Source, out: Collector) -> None:
             out.notice("long-cell", src, cell.raw[:80] + "…", length=f"{len(cell.raw):,}")
 
 
-def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: Kind) -> None:
+def extract_projects(
+    path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: Kind, open_rows: OpenRows
+) -> None:
     f = layout.fields
     for pos in range(min(layout.header_rows)):  # a title row above the header
         if table.rows[pos].texts:
             out.rows.rows += 1
             out.rows.headings += 1
-    pending: list[int] = []  # rows of projects not yet closed by a "รวม" row
-    table_rows: list[int] = []
     last: int | None = None  # index in out.projects of the project above
     for pos in range(layout.data_start, len(table.rows)):
         row = table.rows[pos]
@@ -128,9 +128,9 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
         if is_total(first):
             raw = own_text(row, f.get("budget")) or next((t for t in texts[1:] if parse_amount(t).ok), "")
             amount = parse_amount(raw)
-            closed = table_rows if is_grand_total(first) else pending
+            closed = open_rows.table if is_grand_total(first) else open_rows.pending
             out.totals.append(StatedTotal(first, amount.value if amount.ok else None, raw, tuple(closed), src))
-            pending = []
+            open_rows.pending = []
             out.rows.totals += 1
             continue
         if header_like(row) and len({label_field(t) for t in texts} - {None}) >= 2:
@@ -138,13 +138,14 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
             continue
         heading = _merged_heading(row, table.width)
         if heading is not None and not parse_amount(own_text(row, f.get("budget"))).ok:
-            apply_heading(heading, ctx)
+            apply_heading(heading, ctx, src)
             out.rows.headings += 1
             continue
         if "strategy" in f and cell_text(table, pos, f["strategy"]):
             ctx.strategy = strategy_name(cell_text(table, pos, f["strategy"]))
         if "program" in f and cell_text(table, pos, f["program"]):
             ctx.program = program_name(cell_text(table, pos, f["program"]))
+            ctx.program_at = replace(src, column="แผนงาน")
         values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
         seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
         months = row_months(row, layout)
@@ -188,6 +189,7 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
                 source_of_funds=source_of_funds,
                 strategy=ctx.strategy,
                 program=ctx.program,
+                program_source=ctx.program_at,
                 months=tuple(sorted(months | set(parse_period(period)))),
                 period=period,
                 kind=kind,
@@ -195,6 +197,6 @@ def extract_projects(path: str, table: Table, layout: Layout, ctx: Context, out:
             )
         )
         last = len(out.projects) - 1
-        pending.append(row.index)
-        table_rows.append(row.index)
+        open_rows.pending.append((table.index, row.index))
+        open_rows.table.append((table.index, row.index))
         out.rows.records += 1

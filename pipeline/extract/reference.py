@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..domain import PROFILE_KEYS, is_total, profile_field, program_name, strategy_name
+from ..domain import PROFILE_DATES, PROFILE_KEYS, is_total, nearest_profile_key, profile_field, program_name, strategy_name
 from ..model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
 from ..read import Row, Table
 from ..thai import is_number_label, key, parse_amount, parse_date, year_of
@@ -52,6 +52,8 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
                 out.rows.headings += 1
                 continue
             pairs = [kv]
+            if kv[1]:
+                out.notice("unknown-profile-key", Source(path, table.index, row.index), kv[0], suggest=nearest_profile_key(kv[0]))
         out.rows.references += 1
         for label, value in pairs:
             raw.append((label, value))
@@ -74,8 +76,7 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
             district=values.get("district", ""),
             province=values.get("province", ""),
             fiscal_year=year,
-            ordinance_date=date("ordinance_date"),
-            announcement_date=date("announcement_date"),
+            **{name: date(name) for name in PROFILE_DATES},
             signatory=values.get("signatory", ""),
             position=values.get("position", ""),
             revision=values.get("revision", ""),
@@ -135,7 +136,7 @@ def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out
         amount = parse_amount(raw)
         if not amount.ok or amount.value is None:
             out.rows.skipped += 1
-            out.notice("bad-amount", src, raw, kind="ordinance")
+            out.notice("bad-amount", src, raw, kind="ordinance", suggest=amount.intended)
             continue
         out.ordinance.append(OrdinanceLine(program, name, amount.value, src))
         out.rows.references += 1

@@ -1,20 +1,49 @@
-"""Reading inputs/: which files, and each .docx into Word-shaped blocks,
-normalised once where they are handed to the extractor."""
+"""Reading inputs/: which files, and each draft into Word-shaped blocks,
+normalised once where they are handed to the extractor.
+
+Word drafts (.docx) are read directly; other office documents that hold a
+draft (.doc, .odt, .rtf) are converted through LibreOffice first. Files that
+cannot hold a draft we read (PDF, spreadsheets, slides, images) are refused
+with a reason, so a division's draft is never lost in silence; plain notes and
+Word's lock and hidden files are skipped with a note.
+"""
 
 from __future__ import annotations
 
+import fnmatch
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..settings import OWN_FILES, inputs_dir
 from .blocks import Cell, Document, Paragraph, Row, Table, normalised
 from .docx import read_docx
-from .legacy import convert_doc
+from .legacy import convert_office
 from .safe import ReadError, is_encrypted_docx
 
-__all__ = ["Cell", "Document", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
+__all__ = ["Cell", "Document", "Found", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
+
+CONVERTED = (".doc", ".odt", ".rtf")
+REFUSED = {
+    ".pdf": "pdf",
+    ".xls": "spreadsheet",
+    ".xlsx": "spreadsheet",
+    ".xlsm": "spreadsheet",
+    ".ods": "spreadsheet",
+    ".csv": "spreadsheet",
+    ".ppt": "slides",
+    ".pptx": "slides",
+    ".odp": "slides",
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp"), "image"),
+}
+
+
+@dataclass
+class Found:
+    drafts: list[Path] = field(default_factory=list)  # to read
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, Thai note)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, ReadError kind)
 
 
 @dataclass
@@ -24,42 +53,49 @@ class ReadResult:
     errors: list[tuple[str, ReadError]] = field(default_factory=list)
 
 
-def discover(inputs: Path) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to read (sorted, so runs are repeatable) and files skipped with a note."""
+def discover(inputs: Path, ignore: Iterable[str] = ()) -> Found:
+    """Files to read (sorted, so runs are repeatable), skipped with a note, and
+    refused. ``ignore`` holds the user's patterns (pipeline.toml)."""
     paths = [inputs] if inputs.is_file() else sorted(p for p in inputs.rglob("*") if p.is_file())
     base = inputs_dir(inputs)
-    take: list[Path] = []
-    skipped: list[tuple[str, str]] = []
+    patterns = list(ignore)
+    found = Found()
     for p in paths:
         rel = p.relative_to(base).as_posix()
         parts = p.relative_to(base).parts
+        suffix = p.suffix.lower()
         if p.name.startswith("~$"):
-            skipped.append((rel, "ไฟล์ล็อกของ Word (มีคนเปิดไฟล์อยู่) — ข้าม"))
+            found.skipped.append((rel, "ไฟล์ล็อกของ Word (มีคนเปิดไฟล์อยู่) — ข้าม"))
         elif any(part.startswith(".") for part in parts):
-            skipped.append((rel, "ไฟล์ซ่อน — ข้าม"))
-        elif p.suffix.lower() in (".docx", ".doc"):
-            take.append(p)
+            found.skipped.append((rel, "ไฟล์ซ่อน — ข้าม"))
         elif p.name.lower() in OWN_FILES:
             continue  # the user's own settings next to the drafts
+        elif any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(p.name, pat) for pat in patterns):
+            found.skipped.append((rel, "ข้ามตามที่ตั้งไว้ใน pipeline.toml (ignore)"))
+        elif suffix == ".docx" or suffix in CONVERTED:
+            found.drafts.append(p)
+        elif suffix in REFUSED:
+            found.refused.append((rel, REFUSED[suffix]))
         else:
-            skipped.append((rel, f"ไม่ใช่ไฟล์ .docx ({p.suffix or 'ไม่มีนามสกุล'}) — ข้าม"))
-    return take, skipped
+            found.skipped.append((rel, f"ไม่ใช่ไฟล์ร่าง ({p.suffix or 'ไม่มีนามสกุล'}) — ข้าม"))
+    return found
 
 
 def _read(p: Path, rel: str) -> Document:
     data = p.read_bytes()
-    if p.suffix.lower() == ".doc" and not is_encrypted_docx(data):
+    suffix = p.suffix.lower()
+    if suffix in CONVERTED and not is_encrypted_docx(data):
         with tempfile.TemporaryDirectory() as tmp:
-            return read_docx(convert_doc(p, Path(tmp)), rel)
+            return replace(read_docx(convert_office(p, Path(tmp)), rel), converted_from=suffix)
     return read_docx(p, rel, data)
 
 
-def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None) -> ReadResult:
+def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None, ignore: Iterable[str] = ()) -> ReadResult:
     """Read every draft; a bad file never stops the others."""
-    files, skipped = discover(inputs)
+    found = discover(inputs, ignore)
     base = inputs_dir(inputs)
-    result = ReadResult(skipped=skipped)
-    for p in files:
+    result = ReadResult(skipped=found.skipped, errors=[(rel, ReadError(kind)) for rel, kind in found.refused])
+    for p in found.drafts:
         rel = p.relative_to(base).as_posix()
         if progress:
             progress(rel)
@@ -69,4 +105,5 @@ def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None) -> 
             result.errors.append((rel, exc))
         except Exception as exc:
             result.errors.append((rel, ReadError("open-failed", error=type(exc).__name__)))
+    result.errors.sort(key=lambda e: e[0])
     return result

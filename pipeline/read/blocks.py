@@ -76,6 +76,7 @@ class Document:
     blocks: tuple[Paragraph | Table, ...]
     tracked_changes: int = 0
     comments: int = 0
+    converted_from: str = ""  # ".odt" etc. when LibreOffice converted it first
 
 
 def _table(table: Table) -> Table:

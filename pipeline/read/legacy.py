@@ -1,5 +1,6 @@
-"""Legacy Word .doc files: converted to .docx with LibreOffice when it is
-installed, else refused with a clear note."""
+"""Office documents that are not .docx (legacy Word .doc, OpenDocument .odt,
+rich text .rtf): converted to .docx with LibreOffice when it is installed,
+else refused with a clear note."""
 
 from __future__ import annotations
 
@@ -9,18 +10,18 @@ from pathlib import Path
 from .. import office
 from .safe import ReadError
 
-TIMEOUT = 120  # seconds for one .doc
+TIMEOUT = 120  # seconds for one file
 
 
-def convert_doc(path: Path, workdir: Path) -> Path:
+def convert_office(path: Path, workdir: Path) -> Path:
     """A .docx copy of ``path`` in ``workdir``; the original is not touched."""
     try:
         office.convert([path], "docx", workdir, TIMEOUT)
     except FileNotFoundError as exc:
-        raise ReadError("no-office") from exc
+        raise ReadError("no-office", suffix=path.suffix) from exc
     except subprocess.TimeoutExpired as exc:
-        raise ReadError("convert-timeout") from exc
+        raise ReadError("convert-timeout", suffix=path.suffix) from exc
     out = workdir / f"{path.stem}.docx"
     if not out.exists():
-        raise ReadError("convert-failed")
+        raise ReadError("convert-failed", suffix=path.suffix)
     return out

@@ -34,7 +34,7 @@ def check_package(data: bytes, suffix: str) -> None:
     """Raise ``ReadError`` unless ``data`` (a whole file) is a .docx that is
     safe to parse."""
     if data[:8] == OLE_MAGIC:
-        if suffix.lower() == ".doc":
+        if suffix.lower() in (".doc", ".odt", ".rtf"):
             raise ReadError("legacy-doc")
         raise ReadError("encrypted")
     buf = io.BytesIO(data)

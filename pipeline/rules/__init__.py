@@ -47,6 +47,7 @@ class Rule:
     run: Check | None = None
     messages: Mapping[str, str] = field(default_factory=dict)  # notice kind → message template
     hints: Mapping[str, str] = field(default_factory=dict)  # notice kind → fix hint
+    suggestion: str = 'หมายถึง "{suggest}" ใช่หรือไม่'  # for a notice with a "suggest" fact
 
     def from_notice(self, n: Notice) -> Hit:
         facts = dict(n.facts)
@@ -54,7 +55,9 @@ class Rule:
         template = self.messages.get(kind, self.messages.get(""))
         if template is None:
             raise InternalError(f'rule "{self.code}" declares no message for notices of kind "{kind}"')
-        return Hit(n.source, template.format(value=n.value, **facts), n.value, hint=self.hints.get(kind, ""))
+        message = template.format(value=n.value, **facts)
+        suggestion = self.suggestion.format(**facts) if facts.get("suggest") else ""
+        return Hit(n.source, message, n.value, suggestion, self.hints.get(kind, ""))
 
     def findings(self, plan: Plan, env: Env) -> list[Finding]:
         hits = list(self.run(plan, env)) if self.run else []

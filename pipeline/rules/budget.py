@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from ..domain import funding_kind
-from ..match import closest, did_you_mean, similar
-from ..model import OrdinanceLine, Plan, Project
+from ..domain import funding_kind, running_cost
+from ..match import NameIndex, closest, did_you_mean, similar
+from ..model import OrdinanceLine, Plan, Project, budget_of
 from ..thai import format_amount, key
 from . import Env, Hit, rule
 
@@ -35,14 +35,35 @@ def name_key(name: str) -> str:
     return k
 
 
+_INDEXES: dict[int, tuple[tuple[OrdinanceLine, ...], NameIndex]] = {}
+
+
+def _index(lines: tuple[OrdinanceLine, ...]) -> NameIndex:
+    """One index per ordinance list (kept while the list lives)."""
+    cached = _INDEXES.get(id(lines))
+    if cached is None or cached[0] is not lines:
+        if len(_INDEXES) > 8:
+            _INDEXES.clear()
+        cached = _INDEXES[id(lines)] = (lines, NameIndex([line.name for line in lines], name_key))
+    return cached[1]
+
+
 def ordinance_line(p: Project, lines: tuple[OrdinanceLine, ...]) -> OrdinanceLine | None:
     """The ordinance line of a project: same name, else a very similar one."""
-    k = name_key(p.name)
+    hit = _index(lines).find(p.name, MATCH) if lines else None
+    return lines[hit[0]] if hit else None
+
+
+def planned(plan: Plan) -> list[tuple[OrdinanceLine, Project | None]]:
+    """Each project line of the ordinance (not personnel or running costs)
+    and the plan record that carries it, or None when no record does."""
+    lines = [line for line in plan.ordinance if not running_cost(line.name)]
+    index = NameIndex([p.name for p in plan.projects], name_key)
+    out = []
     for line in lines:
-        if name_key(line.name) == k:
-            return line
-    best = max(lines, key=lambda line: similar(p.name, line.name, name_key), default=None)
-    return best if best is not None and similar(p.name, best.name, name_key) >= MATCH else None
+        hit = index.find(line.name, MATCH)
+        out.append((line, plan.projects[hit[0]] if hit else None))
+    return out
 
 
 @rule(
@@ -132,9 +153,13 @@ def program_over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
             first.setdefault(p.program, p)
     for program, total in spent.items():
         if total > limit[program]:
+            p = first[program]
+            # Point at where the แผนงาน is set (its heading, merged row or column), never a column the table lacks.
+            where = p.program_source or p.source
             yield Hit(
-                replace(first[program].source, column="แผนงาน"),
-                f"{program}: รวม {format_amount(total)} บาท เกินข้อบัญญัติ {format_amount(limit[program])} บาท",
+                where,
+                f"{program}: รวม {format_amount(total)} บาท เกินข้อบัญญัติ ({format_amount(limit[program])} บาท) "
+                f"อยู่ {format_amount(total - limit[program])} บาท",
                 value=format_amount(total),
             )
 
@@ -147,15 +172,48 @@ def program_over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
     'แก้ยอดในแถว "รวม" ให้ตรงกับผลรวมของโครงการ (หรือแก้งบประมาณโครงการที่ผิด)',
 )
 def stated_total(plan: Plan, env: Env) -> Iterable[Hit]:
-    budgets = {(p.source.file, p.source.table, p.source.row): p.budget or Decimal(0) for p in plan.projects}
+    by_place = {(p.source.file, p.source.table, p.source.row): p for p in plan.projects}
     for t in plan.totals:
         if t.amount is None:
             continue
-        actual = sum((budgets.get((t.source.file, t.source.table, r), Decimal(0)) for r in t.rows), Decimal(0))
+        closed = [by_place[k] for k in ((t.source.file, table, row) for table, row in t.rows) if k in by_place]
+        unreadable = [p for p in closed if p.budget is None and p.budget_raw.strip()]
+        if unreadable:
+            rows = ", ".join(f"ตารางที่ {p.source.table} แถวที่ {p.source.row}" for p in unreadable)
+            yield Hit(
+                replace(t.source, column="งบประมาณ"),
+                f'ตรวจยอดแถว "{t.label}" ไม่ได้ เพราะงบประมาณของโครงการที่รวมอยู่อ่านไม่ได้ ({rows})',
+                value=format_amount(t.amount),
+                hint="แก้งบประมาณที่อ่านไม่ได้ก่อน (ดู bad-amount) แล้วรันใหม่",
+            )
+            continue
+        actual = budget_of(closed)
         if actual != t.amount:
             yield Hit(
                 replace(t.source, column="งบประมาณ"),
                 f'แถว "{t.label}" ระบุ {format_amount(t.amount)} บาท แต่ผลรวม {len(t.rows)} โครงการ = {format_amount(actual)} บาท',
                 value=format_amount(t.amount),
                 suggestion=format_amount(actual),
+            )
+
+
+@rule(
+    "ordinance-line-unplanned",
+    "error",
+    "รายการในข้อบัญญัติยังไม่อยู่ในแผน",
+    "an own-funded project line of the budget ordinance has no project in the plan",
+    "เพิ่มโครงการนี้ในร่างของกองที่รับผิดชอบ (ชื่อให้ตรงกับข้อบัญญัติ) — ถ้ามีอยู่แล้วแต่ชื่อต่างกัน ให้แก้ชื่อให้ตรง",
+)
+def ordinance_line_unplanned(plan: Plan, env: Env) -> Iterable[Hit]:
+    if not plan.ordinance:
+        return
+    names = [p.name for p in plan.projects]
+    for line, project in planned(plan):
+        if project is None:
+            yield Hit(
+                replace(line.source, column="โครงการ"),
+                f'"{line.name[:80]}" ({format_amount(line.amount)} บาท, {line.program or "ไม่ระบุแผนงาน"}) '
+                "มีในข้อบัญญัติแต่ไม่มีโครงการใดในแผน",
+                value=line.name,
+                suggestion=did_you_mean(line.name, names, name_key),
             )

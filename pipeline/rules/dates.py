@@ -8,7 +8,26 @@ from collections.abc import Iterable
 from ..domain import PROFILE_LABELS, REQUIRED_PROFILE
 from ..model import Plan, Source
 from ..thai import fiscal_years_in, thai_date
-from . import Env, Hit, rule
+from . import Env, Hit, notice, rule
+
+notice(
+    "conflicting-profile",
+    "error",
+    "ข้อมูลทั่วไปขัดกัน (ร่างของหน่วยงานอื่นหรือปีอื่นปนอยู่)",
+    "two profiles among the drafts name different organisations or fiscal years",
+    "ย้ายไฟล์ร่างที่ไม่ใช่ของแผนนี้ออกจากโฟลเดอร์ inputs (ไฟล์ตัวอย่างที่มากับโปรแกรมย้ายออกได้ด้วย make samples-aside)",
+    messages={
+        "": "ข้อมูลทั่วไปใน {file} ({org} ปีงบประมาณ {year}) ไม่ตรงกับใน {first_file} ({first_org} ปีงบประมาณ {first_year})",
+    },
+)
+notice(
+    "unknown-profile-key",
+    "warning",
+    "ไม่รู้จักหัวข้อในข้อมูลทั่วไป",
+    "a key of the profile table that matches no known profile key",
+    "เขียนหัวข้อตามตัวอย่างใน README (เช่น วันที่ประกาศใช้ข้อบัญญัติงบประมาณ) หรือลบแถวที่ไม่ใช้",
+    messages={"": 'ไม่รู้จักหัวข้อ "{value}" ในตารางข้อมูลทั่วไป จึงไม่ได้ใช้ค่าในแถวนี้'},
+)
 
 DEADLINE_DAYS = 30  # ข้อ 27: within 30 days of the ordinance announcement
 

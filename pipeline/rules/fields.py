@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..model import Plan
-from ..thai import key
+from ..domain import funding_kind
+from ..model import Plan, Project
+from ..thai import key, parse_amount
 from . import Env, Hit, rule
 
 
@@ -30,20 +31,31 @@ def missing_field(plan: Plan, env: Env) -> Iterable[Hit]:
     "bad-amount",
     "error",
     "จำนวนเงินอ่านไม่ได้หรือติดลบ",
-    "a budget cell does not parse as an amount, or is negative",
-    "เขียนจำนวนเงินเป็นตัวเลข เช่น 1,250,000 หรือ 1,250,000.00",
+    "a budget cell does not parse as an amount, is negative, or has separators that change its value",
+    "เขียนจำนวนเงินเป็นตัวเลข ใช้จุลภาคคั่นหลักพัน และจุดเฉพาะหน้าสตางค์ เช่น 1,250,000 หรือ 1,250,000.00",
     messages={"ordinance": 'จำนวนเงินในข้อบัญญัติ "{value}" อ่านไม่ได้'},
     hints={"ordinance": "ใส่จำนวนเงินเป็นตัวเลข เช่น 1,250,000"},
 )
 def bad_amount(plan: Plan, env: Env) -> Iterable[Hit]:
     for p in plan.projects:
         if p.budget is None and p.budget_raw.strip():
+            intended = parse_amount(p.budget_raw).intended
+            if intended:
+                message = f'งบประมาณของ "{p.name[:60]}" ใช้จุด/จุลภาคหรือตัวอักษรผิดที่ จึงไม่รู้ค่าที่แน่ชัด'
+                yield Hit(replace(p.source, column="งบประมาณ"), message, p.budget_raw, f'หมายถึง "{intended}" ใช่หรือไม่')
+                continue
             yield Hit(replace(p.source, column="งบประมาณ"), f'งบประมาณของ "{p.name[:60]}" อ่านเป็นจำนวนเงินไม่ได้', value=p.budget_raw)
         elif p.budget is not None and p.budget < 0:
             yield Hit(replace(p.source, column="งบประมาณ"), f'งบประมาณของ "{p.name[:60]}" ติดลบ', value=p.budget_raw)
     for t in plan.totals:
         if t.amount is None and t.raw.strip():
-            yield Hit(replace(t.source, column="งบประมาณ"), f'ยอด "{t.label}" อ่านเป็นจำนวนเงินไม่ได้', value=t.raw)
+            intended = parse_amount(t.raw).intended
+            yield Hit(
+                replace(t.source, column="งบประมาณ"),
+                f'ยอด "{t.label}" อ่านเป็นจำนวนเงินไม่ได้',
+                value=t.raw,
+                suggestion=f'หมายถึง "{intended}" ใช่หรือไม่' if intended else "",
+            )
 
 
 @rule(
@@ -66,17 +78,18 @@ def no_schedule(plan: Plan, env: Env) -> Iterable[Hit]:
     "duplicate-project",
     "warning",
     "โครงการซ้ำ",
-    "the same project (name and location) appears twice",
-    "ลบแถวที่ซ้ำ หรือแก้ชื่อ/สถานที่ให้ต่างกันถ้าเป็นคนละโครงการ",
+    "the same project (name, place and funding) appears twice",
+    "ตรวจว่าเป็นโครงการเดียวกันหรือไม่: ถ้าเป็นคนละโครงการ ให้ระบุสถานที่หรือแหล่งงบประมาณให้ต่างกัน ถ้าซ้ำจริงจึงลบแถวหนึ่ง",
 )
 def duplicate_project(plan: Plan, env: Env) -> Iterable[Hit]:
-    seen: dict[tuple[str, str], object] = {}
+    """Two rows are the same project when name, place and funding agree: a
+    project funded once from the ordinance and once by a transfer is two."""
+    seen: dict[tuple[str, ...], Project] = {}
     for p in plan.projects:
-        k = (key(p.name), key(p.location))
-        if not k[0]:
+        k = (p.kind, key(p.name), key(p.location), funding_kind(p.source_of_funds), key(p.source_of_funds))
+        if not k[1]:
             continue
         if k in seen:
-            first = seen[k]
-            yield Hit(p.source, f'โครงการ "{p.name[:60]}" ซ้ำกับ {first.source.where()}', value=p.name)  # type: ignore[attr-defined]
+            yield Hit(p.source, f'โครงการ "{p.name[:60]}" ซ้ำกับ {seen[k].source.where()}', value=p.name)
         else:
             seen[k] = p

@@ -10,18 +10,23 @@ from . import Env, Hit, notice, rule
 
 RESAVE = "เปิดไฟล์ใน Word แล้วบันทึกใหม่"
 SAVE_DOCX = "เปิดใน Word แล้วบันทึกเป็น .docx"
+FROM_SOURCE = "เปิดต้นฉบับใน Word แล้วบันทึกเป็น .docx (แฟ้ม › บันทึกเป็น › เอกสาร Word) วางแทนไฟล์นี้ หรือย้ายไฟล์นี้ออกจาก inputs"
 
 notice(
     "unreadable-file",
     "error",
     "อ่านไฟล์ไม่ได้",
-    "a .docx that is corrupt, encrypted, or too large to open safely",
+    "a draft that cannot be read: corrupt, encrypted, too large, or a PDF, spreadsheet, slide or image file",
     "เปิดไฟล์ใน Word แล้วบันทึกใหม่เป็น .docx (ไม่ตั้งรหัสผ่าน)",
     messages={
         "legacy-doc": "ไฟล์ .doc แบบเก่า อ่านไม่ได้",
-        "no-office": "ไฟล์ .doc แบบเก่า อ่านไม่ได้ (ไม่พบ LibreOffice สำหรับแปลงไฟล์)",
-        "convert-timeout": "แปลงไฟล์ .doc ไม่สำเร็จ (ใช้เวลานานเกินไป)",
-        "convert-failed": "แปลงไฟล์ .doc ด้วย LibreOffice ไม่สำเร็จ",
+        "no-office": "ไฟล์ {suffix} อ่านไม่ได้โดยตรง และไม่พบ LibreOffice สำหรับแปลงไฟล์",
+        "convert-timeout": "แปลงไฟล์ {suffix} ไม่สำเร็จ (ใช้เวลานานเกินไป)",
+        "convert-failed": "แปลงไฟล์ {suffix} ด้วย LibreOffice ไม่สำเร็จ",
+        "pdf": "ไฟล์ PDF อ่านเป็นร่างไม่ได้ (โครงการในไฟล์นี้ยังไม่อยู่ในแผน)",
+        "spreadsheet": "ไฟล์ตารางคำนวณ (Excel) ยังอ่านเป็นร่างไม่ได้ (โครงการในไฟล์นี้ยังไม่อยู่ในแผน)",
+        "slides": "ไฟล์งานนำเสนอ (PowerPoint) อ่านเป็นร่างไม่ได้",
+        "image": "ไฟล์รูปภาพ อ่านเป็นร่างไม่ได้",
         "encrypted": "ไฟล์ถูกเข้ารหัส (ตั้งรหัสผ่าน) อ่านไม่ได้",
         "not-zip": "ไฟล์เสียหาย ไม่ใช่เอกสาร Word (.docx) ที่สมบูรณ์",
         "bad-zip": "ไฟล์เสียหาย (zip ไม่สมบูรณ์)",
@@ -36,6 +41,10 @@ notice(
         "convert-timeout": SAVE_DOCX,
         "convert-failed": SAVE_DOCX,
         "open-failed": SAVE_DOCX,
+        "pdf": FROM_SOURCE,
+        "spreadsheet": "คัดลอกตารางลงในเอกสาร Word แล้วบันทึกเป็น .docx วางแทนไฟล์นี้ (หรือย้ายไฟล์นี้ออกจาก inputs)",
+        "slides": FROM_SOURCE,
+        "image": FROM_SOURCE,
         "encrypted": "เอารหัสผ่านออกใน Word แล้วบันทึกใหม่",
         "not-zip": RESAVE,
         "bad-zip": RESAVE,

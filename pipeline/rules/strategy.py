@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from ..domain import STANDARD_PROGRAMS, canonical_program, program_key, strategy_key
 from ..match import did_you_mean
-from ..model import Plan
+from ..model import Plan, Project
 from . import Env, Hit, rule
+from .budget import ordinance_line
 
 
 @rule(
@@ -21,9 +22,27 @@ from . import Env, Hit, rule
 )
 def unknown_strategy(plan: Plan, env: Env) -> Iterable[Hit]:
     known = {strategy_key(s.strategy): s.strategy for s in plan.strategies}
+    under: dict[str, list[str]] = {}
+    for s in plan.strategies:
+        names = under.setdefault(program_key(s.program), [])
+        if s.strategy not in names:
+            names.append(s.strategy)
+    asked: set[tuple[str, int | None, str]] = set()
     for p in plan.projects:
         src = replace(p.source, column="ยุทธศาสตร์")
-        if not p.strategy:
+        owners = under.get(program_key(p.program), []) if p.program else []
+        if not p.strategy and len(owners) > 1:
+            group = (p.source.file, p.source.table, p.program)
+            if group not in asked:  # one question per table and แผนงาน, not one per row
+                asked.add(group)
+                yield Hit(
+                    src,
+                    f"{p.program} อยู่ใต้หลายยุทธศาสตร์ในตารางความเชื่อมโยง จึงไม่รู้ว่ารายการในตารางนี้อยู่ใต้ยุทธศาสตร์ใด",
+                    value=p.program,
+                    suggestion="ยุทธศาสตร์ที่เป็นไปได้: " + ", ".join(owners),
+                    hint='ใส่หัวข้อ "ยุทธศาสตร์ที่ … " ก่อนตาราง หรือเพิ่มคอลัมน์ยุทธศาสตร์',
+                )
+        elif not p.strategy:
             yield Hit(src, f'โครงการ "{p.name[:60]}" ไม่อยู่ใต้ยุทธศาสตร์ใด', hint='ใส่หัวข้อ "ยุทธศาสตร์ที่ … " ก่อนตาราง หรือเพิ่มคอลัมน์ยุทธศาสตร์')
         elif plan.has_strategy_map and strategy_key(p.strategy) not in known:
             yield Hit(
@@ -43,11 +62,15 @@ def unknown_strategy(plan: Plan, env: Env) -> Iterable[Hit]:
 )
 def unknown_program(plan: Plan, env: Env) -> Iterable[Hit]:
     pairs = {(strategy_key(s.strategy), program_key(s.program)) for s in plan.strategies}
+    yield from _without_program(plan)
+    said: set[tuple[object, str, str]] = set()
     for p in plan.projects:
-        src = replace(p.source, column="แผนงาน")
-        if not p.program:
-            yield Hit(src, f'โครงการ "{p.name[:60]}" ไม่อยู่ใต้แผนงานใด', hint='ใส่หัวข้อ "แผนงาน…" ก่อนตาราง หรือเพิ่มคอลัมน์แผนงาน')
-        elif canonical_program(p.program) is None:
+        src = p.program_source or replace(p.source, column="แผนงาน")
+        if not p.program or (p.program_source, p.program, p.strategy) in said:
+            continue
+        if p.program_source is not None:  # one finding per heading, not one per row under it
+            said.add((p.program_source, p.program, p.strategy))
+        if canonical_program(p.program) is None:
             yield Hit(
                 src,
                 f'"{p.program}" ไม่ใช่แผนงานมาตรฐาน',
@@ -63,3 +86,28 @@ def unknown_program(plan: Plan, env: Env) -> Iterable[Hit]:
                     value=p.program,
                     suggestion="แผนงานที่ใช้ได้: " + ", ".join(allowed),
                 )
+
+
+def _without_program(plan: Plan) -> Iterable[Hit]:
+    """Records under no แผนงาน heading: one finding per table when the
+    ordinance names one แผนงาน for its rows (the heading was left out), else
+    one per row. The place is the row, not a แผนงาน column the table lacks."""
+    tables: dict[tuple[str, int | None], list[Project]] = {}
+    for p in plan.projects:
+        if not p.program:
+            tables.setdefault((p.source.file, p.source.table), []).append(p)
+    hint = 'ใส่หัวข้อ "แผนงาน…" ก่อนตาราง หรือเพิ่มคอลัมน์แผนงาน'
+    for items in tables.values():
+        named = {line.program for p in items if (line := ordinance_line(p, plan.ordinance)) and line.program}
+        if len(named) == 1:
+            program = named.pop()
+            yield Hit(
+                items[0].source,
+                f"รายการ {len(items)} แถวในตารางนี้ไม่อยู่ใต้แผนงานใด แต่ข้อบัญญัติระบุว่าอยู่ใน{program}",
+                value=items[0].name,
+                suggestion=f'ใส่หัวข้อ "{program}" ก่อนตาราง',
+                hint=hint,
+            )
+            continue
+        for p in items:
+            yield Hit(p.source, f'โครงการ "{p.name[:60]}" ไม่อยู่ใต้แผนงานใด', hint=hint)

@@ -1,13 +1,28 @@
 from pathlib import Path
 
-from ..conftest import findings, row, write_plan
+from pipeline.check import run_checks
+
+from ..conftest import MONTHS, STRATEGY, Doc, R, findings, plan_of, row, write_plan
 
 H = "แผนงานเคหะและชุมชน"
 
 
 def test_fires_when_the_program_total_exceeds_the_ordinance_total(folder: Path) -> None:
     write_plan(folder, [row("1", "ถนน", "100,000"), row("2", "ถนนสายสอง", "100,000")], ordinance=[(H, "ถนน", "150,000")])
-    assert findings(folder, "program-over-ordinance") == [("a.docx", 1, 2)]
+    (f,) = run_checks(plan_of(folder), ["program-over-ordinance"]).findings
+    # At the แผนงาน heading (the second paragraph), never a แผนงาน column the table does not have.
+    assert (f.source.file, f.source.table, f.source.paragraph, f.source.column) == ("a.docx", None, 2, None)
+    assert "รวม 200,000.00 บาท เกินข้อบัญญัติ (150,000.00 บาท) อยู่ 50,000.00 บาท" in f.message
+
+
+def test_points_at_the_program_column_when_the_table_has_one(folder: Path) -> None:
+    doc = Doc().p(STRATEGY)
+    head = ["ที่", "แผนงาน", "โครงการ", "งบประมาณ", *MONTHS]
+    doc.table([R(head, header=True), ["1", H, "ถนน", "100,000", "✓", *[""] * 11], ["2", H, "ท่อ", "100,000", "✓", *[""] * 11]])
+    write_plan(folder, [], ordinance=[(H, "ถนน", "150,000")], headings=())
+    doc.save(folder / "a.docx")
+    (f,) = run_checks(plan_of(folder), ["program-over-ordinance"]).findings
+    assert (f.source.table, f.source.row, f.source.column) == (1, 2, "แผนงาน")
 
 
 def test_quiet_within_the_program_total(folder: Path) -> None:

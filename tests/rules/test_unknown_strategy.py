@@ -13,8 +13,22 @@ def test_fires_with_the_closest_known_strategy_as_suggestion(folder: Path) -> No
 
 
 def test_fires_when_no_heading_gives_a_strategy(folder: Path) -> None:
-    write_plan(folder, [row("1", "ถนน", "1,000")], headings=("แผนงานเคหะและชุมชน",))
+    write_plan(folder, [row("1", "ถนน", "1,000")], headings=("แผนงานการศึกษา",))
     assert findings(folder, "unknown-strategy") == [("a.docx", 1, 2)]
+
+
+def test_a_program_under_one_strategy_gives_it_silently(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "1,000"), row("2", "ท่อ", "1,000")], headings=("แผนงานเคหะและชุมชน",))
+    assert findings(folder, "unknown-strategy") == []
+    assert {p.strategy for p in plan_of(folder).projects} == {"การพัฒนาด้านโครงสร้างพื้นฐาน"}
+
+
+def test_a_program_under_several_strategies_asks_which_once(folder: Path) -> None:
+    links = [("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน", "แผนงานเคหะและชุมชน"), ("ยุทธศาสตร์ที่ 2 การพัฒนาคุณภาพชีวิต", "แผนงานเคหะและชุมชน")]
+    write_plan(folder, [row("1", "ถนน", "1,000"), row("2", "ท่อ", "1,000")], strategies=links, headings=("แผนงานเคหะและชุมชน",))
+    (f,) = run_checks(plan_of(folder), ["unknown-strategy"]).findings
+    assert (f.source.table, f.source.row) == (1, 2)
+    assert "การพัฒนาด้านโครงสร้างพื้นฐาน" in f.suggestion and "การพัฒนาคุณภาพชีวิต" in f.suggestion
 
 
 def test_quiet_when_the_strategy_is_written_differently_but_is_the_same(folder: Path) -> None:

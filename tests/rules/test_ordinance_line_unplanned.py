@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from pipeline.check import run_checks
+
+from ..conftest import findings, plan_of, row, write_plan
+
+H = "แผนงานเคหะและชุมชน"
+
+
+def test_fires_at_the_ordinance_row_of_a_line_no_project_carries(folder: Path) -> None:
+    lines = [(H, "ก่อสร้างถนน คสล.", "100,000"), (H, "ขุดลอกลำห้วยหนองบัว", "300,000")]
+    write_plan(folder, [row("1", "โครงการก่อสร้างถนน คสล.", "100,000")], ordinance=lines)
+    assert findings(folder, "ordinance-line-unplanned") == [("ref.docx", 3, 3)]
+    (f,) = run_checks(plan_of(folder), ["ordinance-line-unplanned"]).findings
+    assert "300,000.00" in f.message and f.source.column == "โครงการ"
+
+
+def test_suggests_the_nearest_plan_project(folder: Path) -> None:
+    lines = [(H, "ก่อสร้างรางระบายน้ำ คสล. สายบ้านหนองฉิม", "100,000")]
+    write_plan(folder, [row("1", "ก่อสร้างรางระบายน้ำ คสล. สายบ้านโนนสำราญ", "100,000")], ordinance=lines)
+    (f,) = run_checks(plan_of(folder), ["ordinance-line-unplanned"]).findings
+    assert "บ้านโนนสำราญ" in f.suggestion
+
+
+def test_quiet_for_planned_lines_and_for_salaries_and_running_costs(folder: Path) -> None:
+    lines = [
+        (H, "ก่อสร้างถนน คสล.", "100,000"),
+        ("แผนงานบริหารงานทั่วไป", "เงินเดือนพนักงาน", "1,000,000"),
+        ("แผนงานบริหารงานทั่วไป", "ค่าตอบแทนผู้ปฏิบัติราชการอันเป็นประโยชน์", "20,000"),
+        ("แผนงานบริหารงานทั่วไป", "ค่าไฟฟ้า", "50,000"),
+        ("แผนงานบริหารงานทั่วไป", "วัสดุสำนักงาน", "30,000"),
+    ]
+    write_plan(folder, [row("1", "ก่อสร้างถนน คสล.", "100,000")], ordinance=lines)
+    assert findings(folder, "ordinance-line-unplanned") == []
