@@ -8,6 +8,12 @@ fixtures. Text accepts a small markup so fixtures can show Word features:
     "[fld:2564]"                        a simple field (its result is read)
     "[sym:F0FC]"                        Insert › Symbol (a Wingdings tick)
     "[pict:]"                           a drawn shape anchored in the text
+    "[arrow:wps,300,2400]"              an arrow drawn from 300 to 2,700 twips right
+                                        of the cell's text (Word 2010+: a wps shape
+                                        in mc:AlternateContent with a VML fallback);
+                                        "vml" for a plain VML line; a fourth value
+                                        "margin"/"page" measures from there; a fifth
+                                        is the offset down from the paragraph
 
 Cells are given as ``C(text, fill=, span=, vmerge=)`` or plain strings.
 """
@@ -26,7 +32,59 @@ from docx.shared import Cm
 
 FONT = "TH Sarabun New"
 W_NS = nsdecls("w")
-_MARK = re.compile(r"\[(del|ins|sdt|fld|sym|pict):([^\]]*)\]")
+_MARK = re.compile(r"\[(del|ins|sdt|fld|sym|pict|arrow):([^\]]*)\]")
+NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+NS_V = "urn:schemas-microsoft-com:vml"
+NS_O = "urn:schemas-microsoft-com:office:office"
+
+
+def arrow_xml(spec: str, shape_id: int = 1) -> str:
+    """A drawn arrow as Word writes it (see the module docstring)."""
+    parts = spec.split(",")
+    form, x, width = parts[0], int(parts[1]), int(parts[2])
+    relative = parts[3] if len(parts) > 3 and parts[3] else "column"
+    y = int(parts[4]) if len(parts) > 4 else 120
+    vml_relative = {"column": "text", "margin": "margin", "page": "page"}[relative]
+    style = (
+        f"position:absolute;margin-left:{x / 20}pt;margin-top:{y / 20}pt;width:{width / 20}pt;height:0;z-index:{shape_id};"
+        f"mso-position-horizontal-relative:{vml_relative};mso-position-vertical-relative:text"
+    )
+    fallback = (
+        f'<w:pict><v:shape xmlns:v="{NS_V}" xmlns:o="{NS_O}" id="Arrow{shape_id}" o:spid="_x0000_s{1025 + shape_id}" '
+        f'type="#_x0000_t32" style="{style}" o:connectortype="straight" strokeweight="1.5pt">'
+        '<v:stroke endarrow="block"/></v:shape></w:pict>'
+    )
+    if form == "vml":
+        return (
+            f'<w:r><w:pict><v:line xmlns:v="{NS_V}" id="Line{shape_id}" '
+            f'style="position:absolute;z-index:{shape_id};mso-position-horizontal-relative:{vml_relative};'
+            f'mso-position-vertical-relative:text" from="{x / 20}pt,{y / 20}pt" to="{(x + width) / 20}pt,{y / 20}pt" '
+            'strokeweight="1.5pt"><v:stroke endarrow="block"/></v:line></w:pict></w:r>'
+        )
+    emu = 635
+    anchor = (
+        f'<wp:anchor xmlns:wp="{NS_WP}" distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        f'relativeHeight="{251659264 + shape_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="{relative}"><wp:posOffset>{x * emu}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y * emu}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{width * emu}" cy="0"/><wp:effectExtent l="0" t="57150" r="0" b="95250"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="Straight Arrow Connector {shape_id}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic xmlns:a="{NS_A}"><a:graphicData uri="{NS_WPS}"><wps:wsp xmlns:wps="{NS_WPS}"><wps:cNvCnPr/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width * emu}" cy="0"/></a:xfrm>'
+        '<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>'
+        '<a:ln w="19050"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:tailEnd type="triangle"/></a:ln>'
+        "</wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+    )
+    return (
+        f'<w:r><mc:AlternateContent xmlns:mc="{NS_MC}"><mc:Choice Requires="wps"><w:drawing>{anchor}</w:drawing></mc:Choice>'
+        f"<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
 _DATE = 'w:author="ผู้จัดทำ" w:date="2020-10-01T09:00:00Z"'
 
 
@@ -74,6 +132,8 @@ def runs(text: str, bold: bool = False) -> str:
             out.append(f'<w:r><w:sym w:font="Wingdings" w:char="{inner}"/></w:r>')
         elif kind == "pict":
             out.append("<w:r><w:pict/></w:r>")
+        elif kind == "arrow":
+            out.append(arrow_xml(inner, rid))
         else:
             out.append(f'<w:fldSimple w:instr=" QUOTE {_esc(inner)} ">{_run(inner, bold)}</w:fldSimple>')
         pos = m.end()
@@ -141,6 +201,7 @@ class R:
     deleted: bool = False
     sdt: bool = False
     cant_split: bool = False
+    height: int | None = None  # twips, set exactly
 
 
 def tbl_xml(rows: list, widths: list[int] | None = None, style: str | None = None, margin: int | None = None) -> str:
@@ -156,10 +217,11 @@ def tbl_xml(rows: list, widths: list[int] | None = None, style: str | None = Non
             tcs.append(tc_xml(c, widths[min(col, len(widths) - 1)]))
             col += c.span
         trpr = ""
-        if row.header or row.deleted or row.cant_split:
+        if row.header or row.deleted or row.cant_split or row.height:
             trpr = (
                 "<w:trPr>"
                 + ("<w:cantSplit/>" if row.cant_split or row.header else "")
+                + (f'<w:trHeight w:val="{row.height}" w:hRule="exact"/>' if row.height else "")
                 + ("<w:tblHeader/>" if row.header else "")
                 + (f'<w:del w:id="99" {_DATE}/>' if row.deleted else "")
                 + "</w:trPr>"

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..domain import program_key, strategy_key, strategy_number
-from ..model import FileInfo, IntroBlock, Notice, Plan, Profile, Source, YearMention
+from ..model import FileInfo, IntroBlock, Notice, Plan, Profile, Project, Source, YearMention
 from ..read import Document, Paragraph, ReadResult, Table
 from ..thai import fiscal_years_in, key
+from .arrows import crossed, row_at, span
 from .collect import Collector, Context, OpenRows
 from .columns import Layout, find_layout
 from .projects import apply_heading, extract_projects
@@ -30,6 +31,7 @@ class FileState:
     tables: int = 0  # top-level tables seen
     last: tuple[str, Layout, int] | None = None  # (kind, layout, width) of the last project table
     open_rows: OpenRows = field(default_factory=OpenRows)  # rows a "รวม" row further down may close
+    project_tables: dict[int, tuple[Table, Layout]] = field(default_factory=dict)  # by table index
 
 
 def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None, Layout | None]:
@@ -101,12 +103,13 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
             text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
             out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
         state.last = (kind, layout, table.width)
+        state.project_tables[table.index] = (table, layout)
         if not layout.continued:
             state.open_rows = OpenRows()
         if layout.data_start >= len(table.rows):
             out.notice("empty-table", src, kind="header-only")
         kind_of = "equipment" if kind == "equipment" else "project"
-        extract_projects(doc.path, table, layout, ctx, out, kind_of, state.open_rows)
+        extract_projects(doc.path, table, layout, ctx, out, kind_of, state.open_rows, doc.page_left)
     elif kind == "strategy":
         extract_strategy_map(doc.path, table, layout, out)
     elif kind == "ordinance":
@@ -150,6 +153,45 @@ def extract_document(doc: Document, out: Collector) -> None:
         for table in _unwrap(block):
             _table(doc, table, " ".join(state.title), ctx, out, state)
         state.title = []
+    _loose_arrows(doc, state, out)
+
+
+def _loose_arrows(doc: Document, state: FileState, out: Collector) -> None:
+    """Arrows anchored in the paragraph just before or after a project table:
+    the row through the rows' set heights, the months through the columns."""
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or not block.shapes:
+            continue
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        before = blocks[i - 1] if i > 0 else None
+        if isinstance(after, Table) and after.index in state.project_tables:
+            table, above = after, True
+        elif isinstance(before, Table) and before.index in state.project_tables:
+            table, above = before, False
+        else:
+            continue  # a drawing away from any project table (a logo, a signature line)
+        table, layout = state.project_tables[table.index]
+        for shape in block.shapes:
+            row = row_at(table, shape.y, above) if shape.y is not None else None
+            extent = span(table, None, shape, doc.page_left)
+            months = crossed(layout, table, *extent) if extent and row is not None else set()
+            project = _project_at(out, doc.path, table.index, row.index) if row is not None else None
+            if not months or project is None:
+                out.notice("unreadable-arrow", Source(doc.path, table.index), kind="outside", paragraph=str(block.index))
+                continue
+            i_p, p = project
+            out.projects[i_p] = replace(p, months=tuple(sorted(set(p.months) | months)))
+
+
+def _project_at(out: Collector, path: str, table: int, row: int) -> tuple[int, Project] | None:
+    """The record a table row belongs to (a continuation row: the project above)."""
+    best = None
+    for i, p in enumerate(out.projects):
+        s = p.source
+        if s.file == path and s.table == table and s.row is not None and s.row <= row:
+            best = (i, p)
+    return best
 
 
 def _canonical_strategies(out: Collector) -> None:

@@ -15,6 +15,7 @@ from ..domain import heading_kind, is_grand_total, is_total, program_name, strat
 from ..model import Kind, Project, Source, StatedTotal
 from ..read import Row, Table
 from ..thai import arabic_digits, parse_amount, parse_period, quarter_months
+from .arrows import row_shapes
 from .collect import Collector, Context, OpenRows
 from .columns import Layout, header_like, label_field
 
@@ -66,13 +67,16 @@ def _marked(row: Row, col: int) -> bool:
     return cell is not None and cell.vmerge != "continue" and (cell.fill or bool(cell.text.strip()))
 
 
-def row_months(row: Row, layout: Layout) -> set[int]:
-    """Fiscal months marked in a row: month columns, or quarter columns."""
+def row_months(row: Row, layout: Layout, table: Table, page_left: int) -> tuple[set[int], bool]:
+    """Fiscal months marked in a row — marks or shading in month or quarter
+    columns, and drawn arrows by their extent — and whether a drawn shape's
+    extent could not be read."""
     out = {month for month, col in layout.months.items() if _marked(row, col)}
     for q, col in layout.quarters.items():
         if _marked(row, col):
             out.update(quarter_months(q))
-    return out
+    drawn, unclear = row_shapes(row, layout, table, page_left)
+    return out | drawn, unclear
 
 
 def apply_heading(text: str, ctx: Context, at: Source | None = None) -> bool:
@@ -105,7 +109,14 @@ def _odd_cells(row: Row, src: Source, out: Collector) -> None:
 
 
 def extract_projects(
-    path: str, table: Table, layout: Layout, ctx: Context, out: Collector, kind: Kind, open_rows: OpenRows
+    path: str,
+    table: Table,
+    layout: Layout,
+    ctx: Context,
+    out: Collector,
+    kind: Kind,
+    open_rows: OpenRows,
+    page_left: int = 1440,
 ) -> None:
     f = layout.fields
     for pos in range(min(layout.header_rows)):  # a title row above the header
@@ -120,7 +131,8 @@ def extract_projects(
         if row.deleted:
             out.rows.deleted += 1
             continue
-        if not texts and not row_months(row, layout):
+        months, unclear = row_months(row, layout, table, page_left)
+        if not texts and not months:
             continue
         out.rows.rows += 1
         _odd_cells(row, src, out)
@@ -148,7 +160,8 @@ def extract_projects(
             ctx.program_at = replace(src, column="แผนงาน")
         values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
         seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
-        months = row_months(row, layout)
+        if unclear:
+            out.notice("unreadable-arrow", src, first)
         period = own_text(row, f.get("period"))
         if not seq and not budget_raw and last is not None:
             prev = out.projects[last]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..thai import clean
+from .shapes import Shape
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Paragraph:
     outline: int | None = None  # 0 = Heading 1
     bold: bool = False  # every run with text is bold (a typed heading)
     raw: str = ""  # as typed
+    shapes: tuple[Shape, ...] = ()  # drawn shapes anchored here
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Cell:
     fill: bool = False  # shaded (a Gantt bar)
     tables: tuple[Table, ...] = ()
     raw: str = ""  # as typed
+    shapes: tuple[Shape, ...] = ()  # drawn shapes (arrows over months) anchored in the cell
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Row:
     cells: tuple[Cell, ...]
     deleted: bool = False  # a tracked deletion of the whole row
     header: bool = False  # marked "repeat as header row"
+    height: int | None = None  # twips, when the row's height is set exactly or at least
 
     def cell_at(self, col: int) -> Cell | None:
         """The cell covering grid column ``col`` (a spanned cell covers several)."""
@@ -62,6 +66,9 @@ class Row:
 class Table:
     index: int  # 1-based among the file's top-level tables
     rows: tuple[Row, ...]
+    grid: tuple[int, ...] = ()  # column widths in twips (w:tblGrid)
+    indent: int = 0  # twips from the margin to the table's left edge (w:tblInd)
+    cell_margin: int = 108  # twips of a cell's left margin (Word's default 0.19 cm)
 
     @cached_property
     def width(self) -> int:
@@ -77,6 +84,7 @@ class Document:
     tracked_changes: int = 0
     comments: int = 0
     converted_from: str = ""  # ".odt" etc. when LibreOffice converted it first
+    page_left: int = 1440  # twips of the page's left margin (a shape placed relative to the page)
 
 
 def _table(table: Table) -> Table:
@@ -87,7 +95,7 @@ def _table(table: Table) -> Table:
         )
         for r in table.rows
     )
-    return Table(table.index, rows)
+    return replace(table, rows=rows)
 
 
 def normalised(doc: Document) -> Document:

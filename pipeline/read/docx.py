@@ -22,6 +22,7 @@ from lxml import etree
 
 from .blocks import Cell, Document, Paragraph, Row, Table
 from .safe import check_package
+from .shapes import shapes_in
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -121,25 +122,39 @@ def _shaded(shd: etree._Element | None) -> bool:
     return val not in ("clear", "nil") and color != "ffffff"
 
 
-OBJECTS = (q("drawing"), q("pict"), f"{{{MC}}}AlternateContent")
 SHD, HIGHLIGHT = q("shd"), q("highlight")
 
 
 def _cell_fill(tc: etree._Element) -> bool:
-    """Shaded, highlighted, or holding a drawn shape (an arrow or bar drawn
-    over the month columns is anchored in one of their cells)."""
+    """Shaded or highlighted (drawn arrows are read as shapes, by geometry)."""
     # One pass: some drafts colour the paragraph or the text instead of the cell.
-    for el in tc.iter(SHD, HIGHLIGHT, *OBJECTS):
-        tag = el.tag
-        if tag == SHD:
+    for el in tc.iter(SHD, HIGHLIGHT):
+        if el.tag == SHD:
             if _shaded(el):
                 return True
-        elif tag == HIGHLIGHT:
-            if (_val(el) or "none") != "none":
-                return True
-        else:
+        elif (_val(el) or "none") != "none":
             return True
     return False
+
+
+def _twips(el: etree._Element | None, attr: str = "w") -> int | None:
+    try:
+        return None if el is None else int(float(el.get(q(attr), "")))
+    except ValueError:
+        return None
+
+
+def _table_geometry(tbl: etree._Element) -> dict:
+    """Grid widths, indent and the cells' left margin, for placing shapes."""
+    grid = tuple(_twips(c) or 0 for c in tbl.findall(f"{q('tblGrid')}/{q('gridCol')}"))
+    pr = tbl.find(q("tblPr"))
+    indent = _twips(pr.find(q("tblInd"))) if pr is not None else None
+    margin = None
+    if pr is not None:
+        mar = pr.find(q("tblCellMar"))
+        if mar is not None:
+            margin = _twips(mar.find(q("left"))) or _twips(mar.find(q("start")))
+    return {"grid": grid, "indent": indent or 0, "cell_margin": 108 if margin is None else margin}
 
 
 def _table(tbl: etree._Element, index: int) -> Table:
@@ -155,12 +170,15 @@ def _table(tbl: etree._Element, index: int) -> Table:
             vmerge = None if vm_el is None else ("restart" if _val(vm_el) == "restart" else "continue")
             text = "\n".join(paragraph_text(p) for p in _children(tc, P)).strip()
             nested = tuple(_table(t, i) for i, t in enumerate(_children(tc, TBL), start=1))
-            cells.append(Cell(text, col, max(span, 1), vmerge, _cell_fill(tc), nested))
+            shapes = tuple(shapes_in(tc))
+            cells.append(Cell(text, col, max(span, 1), vmerge, _cell_fill(tc), nested, shapes=shapes))
             col += max(span, 1)
         deleted = trpr is not None and trpr.find(q("del")) is not None
         header = trpr is not None and trpr.find(q("tblHeader")) is not None
-        rows.append(Row(n, tuple(cells), deleted, header))
-    return Table(index, tuple(rows))
+        height_el = trpr.find(q("trHeight")) if trpr is not None else None
+        height = _twips(height_el, "val")
+        rows.append(Row(n, tuple(cells), deleted, header, height))
+    return Table(index, tuple(rows), **_table_geometry(tbl))
 
 
 def _all_bold(p: etree._Element) -> bool:
@@ -196,9 +214,8 @@ def _blocks(body: etree._Element) -> list[Paragraph | Table]:
                 counters["p"] += 1
                 style = _val(child.find(f"{q('pPr')}/{q('pStyle')}"), "") or ""
                 text = paragraph_text(child)
-                blocks.append(
-                    Paragraph(counters["p"], text, style, _outline(child, style), bool(text.strip()) and _all_bold(child))
-                )
+                bold = bool(text.strip()) and _all_bold(child)
+                blocks.append(Paragraph(counters["p"], text, style, _outline(child, style), bold, shapes=tuple(shapes_in(child))))
             elif child.tag == TBL:
                 counters["t"] += 1
                 blocks.append(_table(child, counters["t"]))
@@ -230,4 +247,6 @@ def read_docx(path: Path, rel: str, data: bytes | None = None) -> Document:
     part = docx.Document(io.BytesIO(data)).part
     body = etree.fromstring(part.blob, PARSER).find(q("body"))
     changes = sum(1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(q(tag)))
-    return Document(rel, tuple(_blocks(body)), changes, _count_comments(part))
+    margin = body.find(f"{q('sectPr')}/{q('pgMar')}")
+    page_left = _twips(margin, "left") if margin is not None else None
+    return Document(rel, tuple(_blocks(body)), changes, _count_comments(part), page_left=page_left or 1440)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..domain import funding_kind
 from ..model import Plan, Project
 from ..thai import key, parse_amount
-from . import Env, Hit, rule
+from . import Env, Hit, notice, rule
 
 
 @rule(
@@ -56,6 +56,19 @@ def bad_amount(plan: Plan, env: Env) -> Iterable[Hit]:
                 value=t.raw,
                 suggestion=f'หมายถึง "{intended}" ใช่หรือไม่' if intended else "",
             )
+
+
+notice(
+    "unreadable-arrow",
+    "warning",
+    "อ่านเดือนจากรูปลูกศรไม่ได้",
+    "a drawn arrow or line whose extent over the month columns cannot be read",
+    "ตรวจเดือนของโครงการนี้ในรายงาน: วาดลูกศรใหม่ในแถวของโครงการให้คร่อมช่องเดือน หรือแรเงา/ทำเครื่องหมายช่องเดือนแทน",
+    messages={
+        "": "แถวนี้มีรูปลูกศรหรือเส้นที่อ่านตำแหน่งไม่ได้ จึงไม่รู้ว่าคร่อมเดือนใดบ้าง (นับเฉพาะเดือนของช่องที่ยึดรูปไว้ ถ้ามี)",
+        "outside": "รูปลูกศรหรือเส้นที่วาดไว้นอกตาราง (ย่อหน้าที่ {paragraph}) ระบุแถวหรือเดือนไม่ได้",
+    },
+)
 
 
 @rule(
