@@ -46,3 +46,14 @@ def test_records_json_round_trips_through_the_model() -> None:
     plan = plan_of(ROOT / "inputs")
     data = plan_to_json(plan)
     assert plan_from_json(json.loads(json.dumps(data, ensure_ascii=False))) == plan
+
+
+def test_the_samples_can_be_moved_aside_leaving_the_users_drafts(tmp_path: Path) -> None:
+    from tools.make_samples import aside
+
+    inputs = tmp_path / "inputs"
+    make_samples(inputs)
+    (inputs / "กองช่างของเรา.docx").write_bytes(b"mine")
+    moved = aside(inputs, tmp_path / "samples")
+    assert len(moved) == 8 and [p.name for p in inputs.iterdir()] == ["กองช่างของเรา.docx"]
+    assert sorted(p.name for p in (tmp_path / "samples").iterdir()) == sorted(moved)

@@ -43,3 +43,16 @@ def test_a_wrong_setting_exits_2_without_a_traceback(folder: Path, capsys: pytes
     assert main(["check", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "rules.skip" in err and "Traceback" not in err
+
+
+def test_ignore_patterns_skip_files_with_a_note(folder: Path) -> None:
+    from pipeline.app import check
+
+    write_plan(folder, [row("1", "ถนน", "1,000")])
+    (folder / "เก่า").mkdir()
+    (folder / "เก่า" / "ร่างปีก่อน.docx").write_bytes(b"not even a zip")
+    (folder / "scan.pdf").write_bytes(b"%PDF")
+    (folder / "pipeline.toml").write_text('[inputs]\nignore = ["*.pdf", "เก่า/*"]\n', encoding="utf-8")
+    report = check(folder)
+    assert [f.code for f in report.findings if f.code == "unreadable-file"] == []
+    assert sorted(path for path, _ in report.notes) == ["scan.pdf", "เก่า/ร่างปีก่อน.docx"]
