@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..domain import funding_kind, running_cost
-from ..match import NameIndex, closest, did_you_mean, similar
+from ..match import NameIndex, did_you_mean
 from ..model import OrdinanceLine, Plan, Project, budget_of
 from ..thai import format_amount, key
 from . import Env, Hit, rule
@@ -77,12 +77,9 @@ def not_in_devplan(plan: Plan, env: Env) -> Iterable[Hit]:
     if not plan.has_devplan:
         return
     names = [d.name for d in plan.devplan]
-    keys = {name_key(n) for n in names}
+    index = NameIndex(names, name_key)
     for p in plan.projects:
-        if p.kind != "project" or not p.name or not _own(p) or name_key(p.name) in keys:
-            continue
-        hit = closest(p.name, names, name_key)
-        if hit and similar(p.name, hit[0], name_key) >= MATCH:
+        if p.kind != "project" or not p.name or not _own(p) or index.find(p.name, MATCH):
             continue
         yield Hit(
             replace(p.source, column="โครงการ"),
