@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, corrections, settings
+from . import atomic, corrections, paths, settings
 from . import outputs as output_set
 from .check import Report, run_checks, selected
 from .errors import UsageError
@@ -36,11 +36,13 @@ def _check(
     select: list[str] | None,
     skip: list[str] | None,
     progress: Callable[[str], None] | None,
+    templates: Path | None = None,
 ) -> tuple[Report, settings.Settings]:
     conf = settings.load(inputs)
     codes = selected(select or conf.select, [*(skip or []), *conf.skip])
     plan, skipped = load(inputs, progress, conf.ignore)
-    return run_checks(plan, codes, skipped, Env(glossary=conf.glossary)), conf
+    env = Env(glossary=conf.glossary, emblem=paths.emblem(templates) is not None)
+    return run_checks(plan, codes, skipped, env), conf
 
 
 def check(
@@ -48,8 +50,9 @@ def check(
     select: list[str] | None = None,
     skip: list[str] | None = None,
     progress: Callable[[str], None] | None = None,
+    templates: Path | None = None,
 ) -> Report:
-    return _check(inputs, select, skip, progress)[0]
+    return _check(inputs, select, skip, progress, templates)[0]
 
 
 @dataclass
@@ -84,7 +87,7 @@ def build(
     """Check, write records/report, and render the official documents when the
     checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
     corrections are applied to the documents only when accepted."""
-    report, conf = _check(inputs, select, skip, progress)
+    report, conf = _check(inputs, select, skip, progress, templates)
     mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
     corrected, applied = corrections.apply(report.plan, mapping)
     result = BuildResult(report, write_reports(report, outputs, applied), applied=applied)

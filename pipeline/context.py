@@ -1,39 +1,28 @@
 """Plan → template contexts: the only place template variable names live.
 
 Everything handed to a template is a plain str/int/bool/list/dict, already
-formatted (amounts with separators and two decimals, Buddhist-era dates with
-Thai month names, Thai digits in running text when the profile asks for them).
-Text arrives normalised from the reader (XML-illegal characters removed), so
-nothing here cleans it again. The README lists these variables; tests check
-that list against the templates.
+formatted: amounts with separators and two decimals, Buddhist-era dates with
+Thai month names, numbers as the development plan numbers them, shares as
+``summary`` computes them. Text arrives normalised from the reader, so
+nothing here cleans it again. Digits are Arabic here: the renderer turns every
+digit of the finished document into Thai digits when the profile asks for
+them (one place, so none is missed). The README lists these variables; tests
+check that list against the templates.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from .model import Plan, Project, budget_of
-from .summary import group, summarise
-from .thai import FULL_MONTHS, baht_text, be_year, format_amount, starts_numbered, thai_digits
+from .summary import group, numbering, summarise
+from .thai import FULL_MONTHS, baht_text, be_year, format_amount, starts_numbered, thai_date
 
 SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
 NO_SHADE = "auto"
-
-
-@dataclass(frozen=True)
-class Digits:
-    """The profile's ตัวเลขไทย setting, applied in one place: ``run`` for
-    numbers in running text, dates and amounts."""
-
-    thai: bool = False
-
-    def run(self, text: str) -> str:
-        return thai_digits(text) if self.thai else text
-
-    def amount(self, value: Decimal | None) -> str:
-        return format_amount(value, self.thai)
+ARROW = "\ue000{}\ue001"  # an arrow over this and the next n-1 months; the renderer draws it
+DOTS = "." * 45  # a line to sign or write on by hand
 
 
 def strategy_title(name: str) -> str:
@@ -46,7 +35,27 @@ def _pct(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
-def _project(n: int, p: Project) -> dict[str, Any]:
+def runs(months: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Contiguous runs of fiscal months as (first, length): (2, 3, 4, 9) → [(2, 3), (9, 1)]."""
+    out: list[tuple[int, int]] = []
+    for m in sorted(months):
+        if out and out[-1][0] + out[-1][1] == m:
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+        else:
+            out.append((m, 1))
+    return out
+
+
+def month_marks(p: Project, arrows: bool) -> dict[str, list[str]]:
+    """Per month cell: its shading colour and an arrow marker (arrows drawn
+    across each run of active months, or shaded cells)."""
+    if not arrows:
+        return {"fill": [SHADE if m in p.months else NO_SHADE for m in range(1, 13)], "arrow": [""] * 12}
+    starts = dict(runs(p.months))
+    return {"fill": [NO_SHADE] * 12, "arrow": [ARROW.format(starts[m]) if m in starts else "" for m in range(1, 13)]}
+
+
+def _project(n: int, p: Project, arrows: bool) -> dict[str, Any]:
     return {
         "no": str(n),
         "name": clean_block(p.name),
@@ -55,7 +64,7 @@ def _project(n: int, p: Project) -> dict[str, Any]:
         "location": clean_block(p.location),
         "unit": clean_block(p.unit),
         "source": clean_block(p.source_of_funds),
-        "fill": [SHADE if m in p.months else NO_SHADE for m in range(1, 13)],
+        **month_marks(p, arrows),
     }
 
 
@@ -66,19 +75,23 @@ def clean_block(text: str) -> str:
 
 
 def _forms_02(plan: Plan, kind: str) -> list[dict[str, Any]]:
+    arrows = plan.profile.month_marks == "arrow"
+    numbers = numbering(plan)
     out = []
-    for s_no, (name, programs) in enumerate(group(plan, list(plan.of_kind(kind))), start=1):
+    items_of = plan.of_kind("equipment" if kind == "equipment" else "project")
+    for s_no, (name, programs) in enumerate(group(plan, list(items_of)), start=1):
+        number = numbers.strategy(name, s_no)
         progs = []
         for g_no, (program, items) in enumerate(programs, start=1):
             progs.append(
                 {
-                    "number": f"{s_no}.{g_no}",
+                    "number": numbers.program(number, name, program, g_no),
                     "name": program or "(ไม่ระบุแผนงาน)",
-                    "projects": [_project(i, p) for i, p in enumerate(items, start=1)],
+                    "projects": [_project(i, p, arrows) for i, p in enumerate(items, start=1)],
                     "budget": format_amount(budget_of(items)),
                 }
             )
-        out.append({"number": str(s_no), "title": strategy_title(name), "programs": progs})
+        out.append({"number": str(number), "title": strategy_title(name), "programs": progs})
     return out
 
 
@@ -95,6 +108,7 @@ def _form_01(plan: Plan) -> dict[str, Any]:
                 "budget_pct": _pct(s.budget_pct),
                 "programs": [
                     {
+                        "number": p.number,
                         "name": p.program,
                         "count": str(p.count),
                         "count_pct": _pct(p.count_pct),
@@ -114,15 +128,19 @@ def _form_01(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _revision(raw: str) -> str:
+def revision_title(raw: str, year: int | None) -> str:
+    """ "2/2568" or "2" → "แก้ไขครั้งที่ 2/2568"; the first plan → ""."""
+    raw = raw.strip()
     if not raw or raw in {"-", "0", "ไม่มี"}:
         return ""
-    return raw if raw.startswith(("แก้ไข", "เพิ่มเติม")) else f"แก้ไข/เพิ่มเติม ครั้งที่ {raw}"
+    if raw.startswith(("แก้ไข", "เพิ่มเติม")):
+        return raw
+    number = raw if "/" in raw or not year else f"{raw}/{year}"
+    return f"แก้ไขครั้งที่ {number}"
 
 
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
     prof = plan.profile
-    digits = Digits(prof.thai_digits)
     year = prof.fiscal_year or 0
     return {
         "draft": draft,
@@ -130,11 +148,11 @@ def common(plan: Plan, draft: bool) -> dict[str, Any]:
         "org_name": prof.org_name,
         "district": prof.district,
         "province": prof.province,
-        "year": digits.run(str(year)),
-        "prev_year": digits.run(str(year - 1)),
+        "year": str(year),
+        "prev_year": str(year - 1),
         "year_num": str(year),
         "prev_year_num": str(year - 1),
-        "revision": digits.run(_revision(prof.revision)),
+        "revision": revision_title(prof.revision, prof.fiscal_year),
         "signatory": prof.signatory,
         "position": prof.position,
     }
@@ -142,10 +160,9 @@ def common(plan: Plan, draft: bool) -> dict[str, Any]:
 
 def _date_parts(plan: Plan) -> dict[str, str]:
     d = plan.profile.announcement_date
-    digits = Digits(plan.profile.thai_digits)
     if d is None:
         return {"day": "", "month": "", "be_year": ""}
-    return {"day": digits.run(str(d.day)), "month": FULL_MONTHS[d.month - 1], "be_year": digits.run(str(be_year(d)))}
+    return {"day": str(d.day), "month": FULL_MONTHS[d.month - 1], "be_year": str(be_year(d))}
 
 
 def _intro_kind(block_heading: bool, text: str) -> str:
@@ -158,30 +175,42 @@ def _intro_kind(block_heading: bool, text: str) -> str:
 
 
 def plan_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
-    digits = Digits(plan.profile.thai_digits)
-    intro = [{"text": digits.run(b.text), "kind": _intro_kind(b.heading, b.text)} for b in plan.intro if b.text]
+    intro = [{"text": b.text, "kind": _intro_kind(b.heading, b.text)} for b in plan.intro if b.text]
     equipment = _forms_02(plan, "equipment")
     return {
         **common(plan, draft),
         "intro": intro,
         "pd01": _form_01(plan),
         "pd02": _forms_02(plan, "project"),
+        "pd02_total": format_amount(budget_of(plan.of_kind("project"))),
         "pd021": equipment,
+        "pd021_total": format_amount(budget_of(plan.of_kind("equipment"))),
         "has_equipment": bool(equipment),
     }
 
 
 def announcement_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
+    """The announcement: its totals are the forms' totals (ผด.02 and ผด.02/1)."""
+    prof = plan.profile
     ctx = common(plan, draft)
-    total = budget_of(plan.projects)
-    digits = Digits(plan.profile.thai_digits)
+    projects, equipment = budget_of(plan.of_kind("project")), budget_of(plan.of_kind("equipment"))
+    total = projects + equipment
     ctx.update(
         {
-            "project_count": digits.run(str(len(plan.of_kind("project")))),
-            "equipment_count": digits.run(str(len(plan.of_kind("equipment")))),
-            "total_budget": digits.amount(total),
+            "project_count": str(len(plan.of_kind("project"))),
+            "equipment_count": str(len(plan.of_kind("equipment"))),
+            "project_budget": format_amount(projects),
+            "equipment_budget": format_amount(equipment),
+            "total_budget": format_amount(total),
             "total_budget_text": baht_text(total),
             "announce": _date_parts(plan),
+            "ordinance_word": "เทศบัญญัติ" if prof.org_name.startswith("เทศบาล") else "ข้อบัญญัติ",
+            "ordinance_date": thai_date(prof.ordinance_date) if prof.ordinance_date else DOTS,
+            "committee_date": thai_date(prof.committee_date) if prof.committee_date else "",
+            "event_text": "",
+            "emblem": "",  # the renderer puts the organisation's emblem image here when templates/ has one
+            "signature_name": f"({prof.signatory})" if prof.signatory else f"({DOTS})",
+            "signature_position": prof.position or f"ตำแหน่ง {DOTS}",
         }
     )
     return ctx

@@ -72,6 +72,13 @@ def strategy_name(text: str) -> str:
     return rest or body
 
 
+def strategy_no(text: str) -> int | None:
+    """The number a strategy heading or cell gives it: "ยุทธศาสตร์ที่ 3 …" or "3. ยุทธศาสตร์…"."""
+    t = arabic_digits(text)
+    m = _STRATEGY_NO.match(t) or re.match(r"^\s*(\d+)\s*[.)]\s*(?!\d)", t)
+    return int(m.group(1)) if m else None
+
+
 def strategy_number(name: str) -> int | None:
     """2 for a strategy known only as "ยุทธศาสตร์ที่ 2"."""
     m = _STRATEGY_NO.fullmatch(name)
@@ -127,6 +134,7 @@ PROFILE_KEYS: dict[str, tuple[str, ...]] = {
     "position": ("ตำแหน่ง", "ตำแหน่งผู้ลงนาม"),
     "revision": ("ครั้งที่แก้ไข", "แก้ไขครั้งที่"),
     "thai_digits": ("ตัวเลขไทย", "ใช้ตัวเลขไทย"),
+    "month_marks": ("เครื่องหมายเดือน", "แสดงเดือนแบบ"),
 }
 REQUIRED_PROFILE = ("org_name", "district", "province", "fiscal_year", "ordinance_date", "announcement_date")
 PROFILE_LABELS = {f: words[0] for f, words in PROFILE_KEYS.items()}
@@ -190,6 +198,8 @@ def profile_field(label: str) -> str | None:
         return "signatory"
     if "เลขไทย" in k:
         return "thai_digits"
+    if "เดือน" in k and ("เครื่องหมาย" in k or "แบบ" in k):
+        return "month_marks"
     return None
 
 

@@ -86,6 +86,7 @@ class Profile:
     position: str = ""
     revision: str = ""
     thai_digits: bool = False
+    month_marks: str = "shade"  # "shade" or "arrow": how the forms mark active months
     source: Source | None = None
     present: tuple[str, ...] = ()
     raw: tuple[tuple[str, str], ...] = ()
@@ -113,11 +114,13 @@ class IntroBlock:
 
 @dataclass(frozen=True)
 class StrategyLink:
-    """An allowed ยุทธศาสตร์ → แผนงาน pair from the strategy map."""
+    """An allowed ยุทธศาสตร์ → แผนงาน pair from the strategy map, with the
+    strategy's number in the development plan when the map gives it."""
 
     strategy: str
     program: str
     source: Source
+    number: int | None = None
 
 
 @dataclass(frozen=True)

@@ -11,22 +11,23 @@ timestamp. Writes are atomic.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from . import atomic, office
+from . import atomic, office, typeset
 from .context import announcement_context, plan_context
 from .errors import UsageError
 from .model import Plan
+from .paths import TEMPLATES, emblem
 
-ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = ROOT / "templates"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
 
@@ -43,35 +44,56 @@ def undeclared(template: Path, context: dict[str, Any]) -> set[str]:
     return DocxTemplate(str(template)).get_undeclared_template_variables(environment(), context)
 
 
-def _deterministic(data: bytes) -> bytes:
-    """Same content → same bytes: rewrite the zip with fixed timestamps."""
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
+_UPDATE_FIELDS = b'<w:updateFields w:val="true"/>'
+
+
+def _finished(data: bytes, thai: bool) -> bytes:
+    """Same content → same bytes (fixed timestamps), and every text part made
+    ready for paper by ``typeset``; Word is asked to refresh the contents'
+    page numbers when it opens the file (LibreOffice computes them itself)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
+            content = src.read(item.filename)
+            part = _TEXT_PARTS.fullmatch(item.filename)
+            if part:
+                content = typeset.finish(content, thai, body=part.group(1) == "document")
+            elif (
+                item.filename == "word/settings.xml"
+                and b"PAGEREF" in src.read("word/document.xml")
+                and _UPDATE_FIELDS not in content
+            ):
+                content = re.sub(rb"(<w:settings[^>]*>)", rb"\1" + _UPDATE_FIELDS, content, count=1)
             info = zipfile.ZipInfo(item.filename, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item.filename))
+            dst.writestr(info, content)
     return out.getvalue()
 
 
-def render_docx(template: Path, context: dict[str, Any], target: Path, pictures: dict[str, Path] | None = None) -> Path:
+def render_docx(
+    template: Path,
+    context: dict[str, Any],
+    target: Path,
+    thai: bool = False,
+) -> Path:
     if not template.exists():
         raise TemplateProblem(f"ไม่พบแม่แบบ {template}")
     missing = undeclared(template, context)
     if missing:
         raise TemplateProblem(f"แม่แบบ {template.name} ใช้ตัวแปรที่ไม่มี: {', '.join(sorted(missing))} (ดูรายชื่อตัวแปรใน README)")
     tpl = DocxTemplate(str(template))
-    for name, path in (pictures or {}).items():
-        if path.exists():
-            tpl.replace_pic(name, str(path))
+    image = emblem(template.parent) if "emblem" in context else None
+    if image is not None:
+        context = {**context, "emblem": InlineImage(tpl, str(image), height=Mm(30))}
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
         raise TemplateProblem(f"แม่แบบ {template.name} ผิดพลาด: {exc}") from exc
     buf = io.BytesIO()
     tpl.save(buf)
-    return atomic.write_bytes(target, _deterministic(buf.getvalue()))
+    return atomic.write_bytes(target, _finished(buf.getvalue(), thai))
 
 
 PDF_TIMEOUT = 300  # seconds for both documents
@@ -100,14 +122,10 @@ def render_all(
 ) -> tuple[list[Path], str]:
     """Render plan.docx and announcement.docx (and PDFs); the paths and a message."""
     folder = templates or TEMPLATES
+    thai = plan.profile.thai_digits
     written = [
-        render_docx(folder / "plan.docx", plan_context(plan, draft), outputs / "plan.docx"),
-        render_docx(
-            folder / "announcement.docx",
-            announcement_context(plan, draft),
-            outputs / "announcement.docx",
-            {"garuda.png": folder / "garuda.png"},
-        ),
+        render_docx(folder / "plan.docx", plan_context(plan, draft), outputs / "plan.docx", thai),
+        render_docx(folder / "announcement.docx", announcement_context(plan, draft), outputs / "announcement.docx", thai),
     ]
     message = ""
     if pdf:

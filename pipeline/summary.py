@@ -1,21 +1,27 @@
-"""Counts, budgets and shares per ยุทธศาสตร์ and แผนงาน (ผด.01 and the report).
+"""Counts, budgets and shares per ยุทธศาสตร์ and แผนงาน (ผด.01, the forms'
+numbering and the report).
 
-Percentages use the largest-remainder method on the แผนงาน rows, so they are
-rounded to two decimals and still add up to exactly 100.00; a strategy's share
-is the sum of its แผนงาน shares.
+Every percentage is the exact share rounded half up to two decimals, so a
+reviewer who recomputes one gets the same figure and equal counts give equal
+percentages; the total row states 100.00. Strategies and แผนงาน keep the
+numbers of the development plan (the strategy map): a plan of only
+ยุทธศาสตร์ที่ 3 prints 3, and its second แผนงาน in the map prints 3.2.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from .domain import STANDARD_PROGRAMS, canonical_program, strategy_key
+from .domain import STANDARD_PROGRAMS, canonical_program, program_key, strategy_key
 from .model import Kind, Plan, Project, budget_of
+
+HUNDREDTH = Decimal("0.01")
 
 
 @dataclass(frozen=True)
 class ProgramRow:
+    number: str  # "3.2"
     program: str
     count: int
     budget: Decimal
@@ -42,18 +48,40 @@ class Summary:
     budget: Decimal
 
 
-def shares(values: list[Decimal] | list[int]) -> list[Decimal]:
-    """Percentages with two decimals that add up to exactly 100.00 (or all 0)."""
-    total = sum(Decimal(v) for v in values)
-    if total <= 0:
-        return [Decimal("0.00")] * len(values)
-    scaled = [Decimal(v) * 10000 / total for v in values]
-    floors = [int(s) for s in scaled]
-    left = 10000 - sum(floors)
-    order = sorted(range(len(values)), key=lambda i: (-(scaled[i] - floors[i]), i))
-    for i in order[:left]:
-        floors[i] += 1
-    return [Decimal(f) / 100 for f in floors]
+def share(part: Decimal | int, whole: Decimal | int) -> Decimal:
+    """``part`` as a percentage of ``whole``, rounded half up to two decimals."""
+    if not whole:
+        return Decimal("0.00")
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The development plan's numbers: strategy key → N, (strategy key,
+    แผนงาน key) → M for "N.M"."""
+
+    strategies: dict[str, int]
+    programs: dict[tuple[str, str], int]
+
+    def strategy(self, name: str, fallback: int) -> int:
+        return self.strategies.get(strategy_key(name), fallback)
+
+    def program(self, number: int, strategy: str, program: str, fallback: int) -> str:
+        """ "N.M" for a แผนงาน of strategy ``number``: M from the map, else ``fallback``."""
+        return f"{number}.{self.programs.get((strategy_key(strategy), program_key(program)), fallback)}"
+
+
+def numbering(plan: Plan) -> Numbering:
+    strategies: dict[str, int] = {}
+    programs: dict[tuple[str, str], int] = {}
+    for link in plan.strategies:
+        k = strategy_key(link.strategy)
+        if k not in strategies:
+            strategies[k] = link.number or len(strategies) + 1
+        pk = (k, program_key(link.program))
+        if pk not in programs:
+            programs[pk] = sum(1 for s, _ in programs if s == k) + 1
+    return Numbering(strategies, programs)
 
 
 def strategy_order(plan: Plan, projects: list[Project]) -> list[str]:
@@ -67,46 +95,63 @@ def strategy_order(plan: Plan, projects: list[Project]) -> list[str]:
     return [n for k, n in names.items() if k in used]
 
 
-def program_rank(program: str) -> tuple[int, str]:
-    canon = canonical_program(program)
-    return (STANDARD_PROGRAMS.index(canon) if canon else len(STANDARD_PROGRAMS), program)
+def program_rank(plan: Plan, strategy: str) -> dict[str, tuple[int, int, str]]:
+    """Sort key of each แผนงาน under a strategy: the map's order, then the standard order."""
+    order = numbering(plan).programs
+    sk = strategy_key(strategy)
+
+    def rank(program: str) -> tuple[int, int, str]:
+        canon = canonical_program(program)
+        standard = STANDARD_PROGRAMS.index(canon) if canon else len(STANDARD_PROGRAMS)
+        return (order.get((sk, program_key(program)), 999), standard, program)
+
+    return {p.program: rank(p.program) for p in plan.projects if strategy_key(p.strategy) == sk}
 
 
 def group(plan: Plan, projects: list[Project]) -> list[tuple[str, list[tuple[str, list[Project]]]]]:
-    """Projects grouped by strategy (plan order) then แผนงาน (standard order)."""
+    """Projects grouped by strategy (plan order) then แผนงาน (map order)."""
     out = []
     for name in strategy_order(plan, projects):
         k = strategy_key(name)
         mine = [p for p in projects if strategy_key(p.strategy) == k]
-        programs = sorted({p.program for p in mine}, key=program_rank)
+        ranks = program_rank(plan, name)
+        programs = sorted({p.program for p in mine}, key=lambda prog: ranks.get(prog, (999, 999, prog)))
         out.append((name, [(prog, [p for p in mine if p.program == prog]) for prog in programs]))
     return out
 
 
 def summarise(plan: Plan, kind: Kind = "project") -> Summary:
     projects = list(plan.of_kind(kind))
-    groups = group(plan, projects)
-    flat = [items for _, progs in groups for _, items in progs]
-    budgets = [budget_of(items) for items in flat]
-    count_pcts = shares([len(items) for items in flat])
-    budget_pcts = shares(budgets)
+    total_count, total_budget = len(projects), budget_of(projects)
+    numbers = numbering(plan)
     rows: list[StrategyRow] = []
-    i = 0
-    for n, (name, progs) in enumerate(groups, start=1):
+    for i, (name, progs) in enumerate(group(plan, projects), start=1):
+        number = numbers.strategy(name, i)
         prow = []
-        for program, items in progs:
+        for j, (program, items) in enumerate(progs, start=1):
             units = tuple(dict.fromkeys(p.unit for p in items if p.unit))
-            prow.append(ProgramRow(program, len(items), budgets[i], count_pcts[i], budget_pcts[i], units))
-            i += 1
+            budget = budget_of(items)
+            prow.append(
+                ProgramRow(
+                    numbers.program(number, name, program, j),
+                    program,
+                    len(items),
+                    budget,
+                    share(len(items), total_count),
+                    share(budget, total_budget),
+                    units,
+                )
+            )
+        count, budget = sum(r.count for r in prow), sum((r.budget for r in prow), Decimal(0))
         rows.append(
             StrategyRow(
-                n,
+                number,
                 name,
                 tuple(prow),
-                sum(r.count for r in prow),
-                sum((r.budget for r in prow), Decimal(0)),
-                sum((r.count_pct for r in prow), Decimal("0.00")),
-                sum((r.budget_pct for r in prow), Decimal("0.00")),
+                count,
+                budget,
+                share(count, total_count),
+                share(budget, total_budget),
             )
         )
-    return Summary(tuple(rows), len(projects), sum(budgets, Decimal(0)))
+    return Summary(tuple(rows), total_count, total_budget)

@@ -142,12 +142,20 @@ def runs(text: str, bold: bool = False) -> str:
     return "".join(out)
 
 
-def p_xml(text: str, bold: bool = False, align: str | None = None, style: str | None = None, shade: str | None = None) -> str:
+def p_xml(
+    text: str,
+    bold: bool = False,
+    align: str | None = None,
+    style: str | None = None,
+    shade: str | None = None,
+    keep: bool = False,
+) -> str:
     ppr = ""
-    if style or align:
+    if style or align or keep:
         ppr = (
             "<w:pPr>"
             + (f'<w:pStyle w:val="{style}"/>' if style else "")
+            + ("<w:keepNext/>" if keep else "")
             + (f'<w:jc w:val="{align}"/>' if align else "")
             + "</w:pPr>"
         )
@@ -172,11 +180,14 @@ class C:
     highlight: str | None = None
     style: str | None = None  # paragraph style id of the cell's text
     borders: str = ""  # raw w:tcBorders children, e.g. '<w:bottom w:val="nil"/>'
+    margin: int | None = None  # twips left and right inside this cell (w:tcMar)
+    keep: bool = False  # keep with the next row (a heading row kept with its first rows)
 
 
 def tc_xml(cell: C | str, width: int) -> str:
+    """A cell ``width`` twips wide (the sum of the grid columns it spans)."""
     c = C(cell) if isinstance(cell, str) else cell
-    pr = f'<w:tcW w:w="{width * c.span}" w:type="dxa"/>'
+    pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if c.span > 1:
         pr += f'<w:gridSpan w:val="{c.span}"/>'
     if c.vmerge == "restart":
@@ -187,7 +198,11 @@ def tc_xml(cell: C | str, width: int) -> str:
         pr += f"<w:tcBorders>{c.borders}</w:tcBorders>"
     if c.fill:
         pr += f'<w:shd w:val="clear" w:color="auto" w:fill="{c.fill}"/>'
-    paras = "".join(p_xml(line, c.bold, c.align, c.style, c.highlight) for line in (c.text.split("\n\n") if c.text else [""]))
+    if c.margin is not None:
+        pr += f'<w:tcMar><w:left w:w="{c.margin}" w:type="dxa"/><w:right w:w="{c.margin}" w:type="dxa"/></w:tcMar>'
+    lines = c.text.split("\n\n") if c.text else [""]
+    paras = "".join(p_xml(line, c.bold, c.align, c.style, c.highlight, c.keep) for line in lines)
+
     return f"<w:tc><w:tcPr>{pr}</w:tcPr>{c.nested}{paras}</w:tc>"
 
 
@@ -214,7 +229,7 @@ def tbl_xml(rows: list, widths: list[int] | None = None, style: str | None = Non
         col, tcs = 0, []
         for cell in row.cells:
             c = C(cell) if isinstance(cell, str) else cell
-            tcs.append(tc_xml(c, widths[min(col, len(widths) - 1)]))
+            tcs.append(tc_xml(c, sum(widths[min(i, len(widths) - 1)] for i in range(col, col + c.span))))
             col += c.span
         trpr = ""
         if row.header or row.deleted or row.cant_split or row.height:

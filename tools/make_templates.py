@@ -1,23 +1,27 @@
 """Write templates/plan.docx and templates/announcement.docx (the starting
-point; users then restyle them in Word). python tools/make_templates.py [DIR]
+point; users then restyle them in Word). python -m tools.make_templates [DIR]
 
 Every title, column heading and fixed sentence of the forms lives in these
 documents, not in code: SPEC marks them *(verify)*, so a planning officer must
 be able to change them in Word. Thai bold is set with w:b *and* w:bCs, sizes
 with w:sz *and* w:szCs, fonts with w:cs, or Word renders Thai regular-weight.
+
+Layout (SPEC §5): a cover without a page number; คำนำ, สารบัญ and ส่วนที่ 1
+บทนำ in A4 portrait; ส่วนที่ 2 with ผด.01, ผด.02 and ผด.02/1 in A4 landscape
+over the full width. Each form is one table that flows from page to page: its
+header rows repeat, ยุทธศาสตร์ and แผนงาน are heading rows kept with the rows
+after them, and rows never split. Every section has its own header and
+footer, so a template saved again by Word or LibreOffice keeps them apart.
 """
 
 from __future__ import annotations
 
-import struct
 import sys
-import tempfile
-import zlib
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
@@ -25,11 +29,19 @@ from docx.shared import Cm, Pt
 from tools.docxkit import C, Doc, R, p_xml, rpr_xml, tbl_xml
 
 MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
+NBSP = "\u00a0"
 ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "both": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY,  # กระจายแบบไทย: spreads between letters, not only at spaces
+    # Plain justification: Word and LibreOffice both honour it (LibreOffice
+    # ignores Word's Thai distributed justification and sets it ragged).
+    "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
+# A4 landscape, margins 2 cm (binding side) and 1.5 cm: 26.2 cm = 14,850 twips of table.
+LANDSCAPE_WIDTH = 14850
+PAD = 60  # twips (0.11 cm) of padding left and right in every text cell
+MONTH_PAD = 10  # month columns are narrow: the label needs the width
+MONTH_W = 350
 
 
 def style(
@@ -44,8 +56,11 @@ def style(
     after: float = 0,
     char: bool = False,
     keep: bool = False,
+    line: float | None = None,
 ) -> str:
-    """A paragraph (or character) style with Thai-correct font, size and bold."""
+    """A paragraph (or character) style with Thai-correct font, size and bold;
+    ``line`` an exact line height in points (Thai fonts' single spacing is
+    half again their size: exact spacing is what fits rows on a page)."""
     st = doc.doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER if char else WD_STYLE_TYPE.PARAGRAPH)
     if not char:
         st.base_style = doc.doc.styles["Normal"]
@@ -56,6 +71,9 @@ def style(
         if indent:
             pf.first_line_indent = Cm(indent)
         pf.keep_with_next = keep or None
+        if line:
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(line)
     old = st.element.find(qn("w:rPr"))
     if old is not None:
         st.element.remove(old)
@@ -64,120 +82,183 @@ def style(
 
 
 def styles(doc: Doc) -> dict[str, str]:
-    return {
+    s = {
         "cover": style(doc, "PlanCover", 28, bold=True, align="center", after=12),
-        "part": style(doc, "PlanPart", 20, bold=True, align="center", after=6),
+        "part": style(doc, "PlanPart", 20, bold=True, align="center", after=6, keep=True),
         "sub": style(doc, "PlanSubheading", 16, bold=True, before=6, keep=True),
         "body": style(doc, "PlanBody", 16, align="both", indent=2.5),
         "item": style(doc, "PlanItem", 16, indent=1.25),
-        "code": style(doc, "FormCode", 16, bold=True, align="right"),
-        "title": style(doc, "FormTitle", 16, bold=True, align="center"),
-        "th": style(doc, "TableHead", 14, bold=True, align="center"),
-        "td": style(doc, "TableText", 14),
-        "tdr": style(doc, "TableNumber", 14, align="right"),
-        "tdb": style(doc, "TableBold", 14, bold=True),
-        "tdbr": style(doc, "TableBoldNumber", 14, bold=True, align="right"),
-        "month": style(doc, "TableMonth", 9, align="center"),
-        "year": style(doc, "TableYear", 12, bold=True, align="center"),
+        "toc": style(doc, "PlanContents", 16),
+        "code": style(doc, "FormCode", 16, bold=True, align="right", line=18),
+        "title": style(doc, "FormTitle", 16, bold=True, align="center", line=18),
+        "th": style(doc, "TableHead", 14, bold=True, align="center", line=17),
+        "td": style(doc, "TableText", 14, line=17),
+        "tdr": style(doc, "TableNumber", 14, align="right", line=17),
+        "tdc": style(doc, "TableCentre", 14, align="center", line=17),
+        "tdb": style(doc, "TableBold", 14, bold=True, line=17),
+        "tdbr": style(doc, "TableBoldNumber", 14, bold=True, align="right", line=17),
+        "month": style(doc, "TableMonth", 8, align="center", line=11),
+        "year": style(doc, "TableYear", 10, bold=True, align="center", line=12),
         "draft": style(doc, "DraftMark", 16, bold=True, align="center", color="C00000"),
+        "sign": style(doc, "Signature", 16, align="center", keep=True),
+        "dated": style(doc, "AnnounceDate", 16, align="center", before=12, keep=True),
+        # A section must open with a paragraph, not a table, or LibreOffice keeps
+        # the page header of the section before: this one is 1 pt high.
+        "gap": style(doc, "SectionStart", 1, line=1),
         "strong": style(doc, "ThaiBold", 16, bold=True, char=True),
     }
+    # The table of contents: page numbers at the right margin after a dotted leader.
+    toc = doc.doc.styles["PlanContents"].element
+    ppr = toc.find(qn("w:pPr"))
+    ppr.append(parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'))
+    return s
 
 
-def header(section, s: dict[str, str], code: str | None, titles: list[str]) -> None:
+def _clear(part) -> None:
+    el = part._element
+    for child in list(el):
+        el.remove(child)
+
+
+def header(section, s: dict[str, str], code: str | None = None, titles: list[str] | None = None) -> None:
     """Draft mark, the form code top-right and the three centred title lines:
     in the page header, so every page of the form carries them."""
     section.header.is_linked_to_previous = False
-    hdr = section.header._element
-    for child in list(hdr):
-        hdr.remove(child)
+    _clear(section.header)
     xml = p_xml("{%p if draft %}") + p_xml("{{ draft_mark }}", style=s["draft"]) + p_xml("{%p endif %}")
-    if code:
+    titles = list(titles or [])
+    if code and titles:
+        # The form code at the right margin on the first title's line: one line less above every form page.
+        first = titles.pop(0)
+        xml += (
+            f'<w:p><w:pPr><w:pStyle w:val="{s["title"]}"/><w:tabs><w:tab w:val="center" w:pos="{LANDSCAPE_WIDTH // 2}"/>'
+            f'<w:tab w:val="right" w:pos="{LANDSCAPE_WIDTH}"/></w:tabs><w:jc w:val="left"/></w:pPr>'
+            f'<w:r><w:tab/><w:t xml:space="preserve">{first}</w:t><w:tab/><w:t xml:space="preserve">{code}</w:t></w:r></w:p>'
+        )
+    elif code:
         xml += p_xml(code, style=s["code"])
     xml += "".join(p_xml(t, style=s["title"]) for t in titles)
+    if not code and not titles:
+        xml += p_xml("")
     for el in parse_xml(f"<w:hdr {nsdecls('w')}>{xml}</w:hdr>"):
-        hdr.append(el)
+        section.header._element.append(el)
 
 
-def footer_page_number(section) -> None:
+def footer(section, numbered: bool) -> None:
     section.footer.is_linked_to_previous = False
-    ftr = section.footer._element
-    for child in list(ftr):
-        ftr.remove(child)
-    ftr.append(
-        parse_xml(
-            f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'
-        )
-    )
+    _clear(section.footer)
+    field = '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>' if numbered else ""
+    section.footer._element.append(parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{field}</w:p>'))
 
 
-def landscape(doc: Doc, top: float = 4.6):
+def restart_numbering(section) -> None:
+    sect = section._sectPr
+    sect.append(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'))
+
+
+def new_section(doc: Doc, landscape: bool, top: float):
     sec = doc.doc.add_section(WD_SECTION.NEW_PAGE)
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Cm(29.7), Cm(21)
-    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
-    sec.top_margin, sec.bottom_margin, sec.header_distance = Cm(top), Cm(1.5), Cm(0.8)
+    for num in sec._sectPr.findall(qn("w:pgNumType")):  # copied from the section before: numbering continues
+        sec._sectPr.remove(num)
+    if landscape:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21)
+        sec.left_margin, sec.right_margin = Cm(2), Cm(1.5)
+        sec.top_margin, sec.bottom_margin, sec.header_distance, sec.footer_distance = Cm(top), Cm(1.1), Cm(0.7), Cm(0.4)
+    else:
+        sec.orientation = WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+        sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Cm(3), Cm(2), Cm(top), Cm(2)
     return sec
 
 
 def titles(first: str) -> list[str]:
     return [
         first,
-        "แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{ year }}{% if revision %} ({{ revision }}){% endif %}",
+        f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}{{% if revision %}} {{{{ revision }}}}{{% endif %}}",
         "{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}",
     ]
 
 
-def form02_table(s: dict[str, str], item: str, detail: str) -> str:
-    lead = ["ที่", item, detail, "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก"]
-    widths = [400, 2200, 2250, 1850, 1210, 1050] + [420] * 12
+def bookmarked(xml: str, name: str, n: int) -> str:
+    """A paragraph carrying a bookmark (the table of contents refers to it)."""
+    start = xml.index("</w:pPr>") + len("</w:pPr>") if "</w:pPr>" in xml else xml.index("<w:p>") + len("<w:p>")
+    return f'{xml[:start]}<w:bookmarkStart w:id="{n}" w:name="{name}"/>{xml[start:-6]}<w:bookmarkEnd w:id="{n}"/></w:p>'
+
+
+def toc_line(text: str, bookmark: str, s: dict[str, str]) -> str:
+    """ "ส่วนที่ 1 บทนำ ……… 3": the page number is a PAGEREF field, which Word
+    and LibreOffice fill in from where the bookmark falls on paper."""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{s["toc"]}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:tab/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str) -> str:
+    """One table for the whole form: header rows repeat on every page, a
+    ยุทธศาสตร์ and a แผนงาน are heading rows kept with the rows below."""
+    lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
+    widths = [400, 2650, 2550, 2000, 1600, 1450] + [MONTH_W] * 12
+    assert sum(widths) == LANDSCAPE_WIDTH
     # Not vMerge: LibreOffice clips vertically merged cells in repeated header
     # rows. A hidden border between the two rows looks the same on paper.
-    top = [C(h.replace("\n", "\n\n"), style=s["th"], borders='<w:bottom w:val="nil"/>') for h in lead]
-    top += [C("พ.ศ. {{ prev_year_num }}", span=3, style=s["year"]), C("พ.ศ. {{ year_num }}", span=9, style=s["year"])]
-    bottom = [C("", style=s["th"], borders='<w:top w:val="nil"/>') for _ in lead] + [C(m, style=s["month"]) for m in MONTHS]
+    top = [C(h, style=s["th"], borders='<w:bottom w:val="nil"/>') for h in lead]
+    top += [
+        C(f"พ.ศ.{NBSP}{{{{ prev_year_num }}}}", span=3, style=s["year"], margin=MONTH_PAD),
+        C(f"พ.ศ.{NBSP}{{{{ year_num }}}}", span=9, style=s["year"], margin=MONTH_PAD),
+    ]
+    bottom = [C("", style=s["th"], borders='<w:top w:val="nil"/>') for _ in lead]
+    bottom += [C(m, style=s["month"], margin=MONTH_PAD) for m in MONTHS]
     row = [
-        C("{{ p.no }}", style=s["td"]),
+        C("{{ p.no }}", style=s["tdc"]),
         C("{{ p.name }}", style=s["td"]),
         C("{{ p.activity }}", style=s["td"]),
         C("{{ p.budget }}", style=s["tdr"]),
         C("{{ p.location }}", style=s["td"]),
         C("{{ p.unit }}", style=s["td"]),
     ]
-    row += [C(f"{{% cellbg p.fill[{i}] %}}", style=s["td"]) for i in range(12)]
+    row += [C(f"{{% cellbg p.fill[{i}] %}}{{{{ p.arrow[{i}] }}}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
     rows = [
         R(top, header=True),
         R(bottom, header=True),
+        [C(f"{{%tr for s in {var} %}}", span=18)],
+        R([C("{{ s.number }}. {{ s.title }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
+        [C("{%tr for g in s.programs %}", span=18)],
+        R([C("{{ g.number }} {{ g.name }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
         [C("{%tr for p in g.projects %}", span=18)],
         R(row, cant_split=True),
         [C("{%tr endfor %}", span=18)],
+        [C("{%tr endfor %}", span=18)],
+        [C("{%tr endfor %}", span=18)],
+        [C(f"{{%tr if {var} %}}", span=18)],
+        R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True),
+        [C("{%tr endif %}", span=18)],
     ]
-    return tbl_xml(rows, widths, margin=20)
+    return tbl_xml(rows, widths, margin=PAD)
 
 
-def form02(doc: Doc, s: dict[str, str], var: str, item: str, detail: str, empty: str) -> None:
-    doc.xml(p_xml(f"{{%p for s in {var} %}}"))
-    doc.xml(p_xml("{{ s.number }}. {{ s.title }}", style=s["sub"]))
-    doc.xml(p_xml("{%p for g in s.programs %}"))
-    doc.xml(p_xml("{{ g.number }} {{ g.name }}", style=s["sub"]))
-    doc.xml(form02_table(s, item, detail))
-    doc.xml(p_xml("{%p endfor %}"))
-    doc.xml(p_xml("{%p endfor %}"))
+def form02(doc: Doc, s: dict[str, str], var: str, total: str, item: str, detail: str, empty: str, mark: tuple[str, int]) -> None:
+    doc.xml(opening(s, *mark))
+    doc.xml(form02_table(s, item, detail, var, total))
     doc.xml(p_xml(f"{{%p if not {var} %}}"))
     doc.xml(p_xml(empty, style=s["title"]))
     doc.xml(p_xml("{%p endif %}"))
 
 
-def form01(doc: Doc, s: dict[str, str]) -> None:
+def form01(doc: Doc, s: dict[str, str], mark: tuple[str, int]) -> None:
     head = [
         "ยุทธศาสตร์ / แผนงาน",
-        "จำนวนโครงการ\n\nที่ดำเนินการ",
-        "คิดเป็นร้อยละ\n\nของโครงการทั้งหมด",
-        "จำนวน\n\nงบประมาณ (บาท)",
-        "คิดเป็นร้อยละ\n\nของงบประมาณทั้งหมด",
-        "หน่วยดำเนินการ",
+        "จำนวน\n\nโครงการ",
+        "คิดเป็นร้อยละของ\n\nโครงการทั้งหมด",
+        "จำนวนงบประมาณ\n\n(บาท)",
+        "คิดเป็นร้อยละของ\n\nงบประมาณทั้งหมด",
+        "หน่วย\n\nดำเนินการ",
     ]
-    widths = [4700, 1400, 1600, 2200, 1600, 2500]
+    widths = [4500, 1650, 2350, 2000, 2350, 2000]
+    assert sum(widths) == LANDSCAPE_WIDTH
 
     def nums(prefix: str, bold: bool = False) -> list[C]:
         st = s["tdbr"] if bold else s["tdr"]
@@ -186,15 +267,21 @@ def form01(doc: Doc, s: dict[str, str]) -> None:
     rows = [
         R([C(h, style=s["th"]) for h in head], header=True),
         [C("{%tr for s in pd01.strategies %}", span=6)],
-        R([C("{{ s.number }}. {{ s.title }}", span=6, style=s["tdb"])], cant_split=True),
+        R([C("{{ s.number }}. {{ s.title }}", span=6, style=s["tdb"], keep=True)], cant_split=True),
         [C("{%tr for p in s.programs %}", span=6)],
-        R([C("    {{ p.name }}", style=s["td"]), *nums("p"), C("{{ p.units }}", style=s["td"])], cant_split=True),
+        R([C("{{ p.number }} {{ p.name }}", style=s["td"]), *nums("p"), C("{{ p.units }}", style=s["td"])], cant_split=True),
         [C("{%tr endfor %}", span=6)],
         R([C("รวม", style=s["tdb"]), *nums("s", True), C("", style=s["td"])], cant_split=True),
         [C("{%tr endfor %}", span=6)],
         R([C("รวมทั้งสิ้น", style=s["tdb"]), *nums("pd01", True), C("", style=s["td"])], cant_split=True),
     ]
-    doc.xml(tbl_xml(rows, widths, margin=80))
+    doc.xml(opening(s, *mark))
+    doc.xml(tbl_xml(rows, widths, margin=PAD))
+
+
+def opening(s: dict[str, str], name: str, n: int) -> str:
+    """The section's first paragraph (1 pt high), carrying the contents' bookmark."""
+    return bookmarked(p_xml("", style=s["gap"]), name, n)
 
 
 def portrait(top: float) -> tuple[Doc, dict[str, str], object]:
@@ -203,22 +290,55 @@ def portrait(top: float) -> tuple[Doc, dict[str, str], object]:
     s = styles(doc)
     sec = doc.doc.sections[0]
     sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Cm(3), Cm(2), Cm(top), Cm(2)
-    header(sec, s, None, [])
+    header(sec, s)
     return doc, s, sec
+
+
+PREFACE = [
+    f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}} ของ{{{{ org_name }}}} จัดทำขึ้นตามระเบียบกระทรวงมหาดไทย"
+    f"ว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ.{NBSP}2548 แก้ไขเพิ่มเติมถึง (ฉบับที่{NBSP}3) พ.ศ.{NBSP}2561 "
+    f"หมวด{NBSP}5 ข้อ{NBSP}26 และข้อ{NBSP}27 เพื่อแสดงรายละเอียดโครงการ/กิจกรรมการพัฒนาที่ดำเนินการจริงทั้งหมดในพื้นที่"
+    "ในปีงบประมาณนั้น ทำให้การดำเนินงานมีความชัดเจน มีการประสานและบูรณาการการทำงานกับหน่วยงานอื่น "
+    "และเป็นเครื่องมือสำคัญในการติดตามและประเมินผล",
+    "{{ org_name }} หวังเป็นอย่างยิ่งว่าแผนการดำเนินงานฉบับนี้จะเป็นประโยชน์ต่อการพัฒนาท้องถิ่น และต่อผู้ที่เกี่ยวข้องทุกฝ่ายต่อไป",
+]
 
 
 def plan_template(out: Path) -> Path:
     doc, s, sec = portrait(2.5)
+    footer(sec, numbered=False)  # the cover carries no page number
     doc.xml('<w:p><w:pPr><w:spacing w:before="3600"/></w:pPr></w:p>')
     doc.xml(p_xml("แผนการดำเนินงาน", style=s["cover"]))
-    doc.xml(p_xml("ประจำปีงบประมาณ พ.ศ. {{ year }}", style=s["cover"]))
+    doc.xml(p_xml(f"ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}", style=s["cover"]))
     doc.xml(p_xml("{%p if revision %}"))
     doc.xml(p_xml("({{ revision }})", style=s["part"]))
     doc.xml(p_xml("{%p endif %}"))
     doc.xml('<w:p><w:pPr><w:spacing w:before="2400"/></w:pPr></w:p>')
     doc.xml(p_xml("{{ org_name }}", style=s["part"]))
     doc.xml(p_xml("อำเภอ{{ district }} จังหวัด{{ province }}", style=s["part"]))
-    doc.xml(p_xml("ส่วนที่ 1", style=s["part"]).replace("</w:pPr>", "<w:pageBreakBefore/></w:pPr>", 1))
+
+    sec = new_section(doc, landscape=False, top=2.5)
+    header(sec, s)
+    footer(sec, numbered=True)
+    restart_numbering(sec)
+    doc.xml(bookmarked(p_xml("คำนำ", style=s["part"]), "plan_preface", 1))
+    for text in PREFACE:
+        doc.xml(p_xml(text, style=s["body"]))
+    doc.p("")
+    doc.xml(p_xml("{{ org_name }}", style=s["sign"]))
+    doc.xml(p_xml("สารบัญ", style=s["part"]).replace("</w:pPr>", "<w:pageBreakBefore/></w:pPr>", 1))
+    contents = [
+        ("คำนำ", "plan_preface"),
+        ("ส่วนที่ 1 บทนำ", "plan_intro"),
+        ("ส่วนที่ 2 บัญชีโครงการ/กิจกรรม/งบประมาณ", "plan_part2"),
+        (f"{NBSP * 6}แบบ ผด.01 บัญชีสรุปจำนวนโครงการและงบประมาณ", "plan_pd01"),
+        (f"{NBSP * 6}แบบ ผด.02 บัญชีโครงการ/กิจกรรม/งบประมาณ", "plan_pd02"),
+        (f"{NBSP * 6}แบบ ผด.02/1 บัญชีจำนวนครุภัณฑ์", "plan_pd021"),
+    ]
+    for text, mark in contents:
+        doc.xml(toc_line(text, mark, s))
+    part1 = p_xml("ส่วนที่ 1", style=s["part"]).replace("</w:pPr>", "<w:pageBreakBefore/></w:pPr>", 1)
+    doc.xml(bookmarked(part1, "plan_intro", 2))
     doc.xml(p_xml("บทนำ", style=s["part"]))
     doc.xml(p_xml("{%p for b in intro %}"))
     doc.xml(p_xml("{%p if b.kind == 'heading' %}"))
@@ -229,82 +349,76 @@ def plan_template(out: Path) -> Path:
     doc.xml(p_xml("{{ b.text }}", style=s["body"]))
     doc.xml(p_xml("{%p endif %}"))
     doc.xml(p_xml("{%p endfor %}"))
-    footer_page_number(sec)
 
-    sec = landscape(doc)
+    # ส่วนที่ 2 opens on a page of its own, as printed plans divide their parts.
+    sec = new_section(doc, landscape=False, top=2.5)
+    header(sec, s)
+    footer(sec, numbered=True)
+    doc.xml('<w:p><w:pPr><w:spacing w:before="4800"/></w:pPr></w:p>')
+    doc.xml(bookmarked(p_xml("ส่วนที่ 2", style=s["cover"]), "plan_part2", 3))
+    doc.xml(p_xml("บัญชีโครงการ/กิจกรรม/งบประมาณ", style=s["part"]))
+    doc.xml(p_xml("แบบ ผด.01 · แบบ ผด.02 · แบบ ผด.02/1", style=s["title"]))
+
+    sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.01", titles("บัญชีสรุปจำนวนโครงการและงบประมาณ"))
-    doc.xml(p_xml("ส่วนที่ 2 บัญชีโครงการ/กิจกรรม/งบประมาณ", style=s["sub"]))
-    form01(doc, s)
+    footer(sec, numbered=True)
+    form01(doc, s, ("plan_pd01", 4))
 
-    sec = landscape(doc)
+    sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.02", titles("บัญชีโครงการ/กิจกรรม/งบประมาณ"))
-    form02(doc, s, "pd02", "โครงการ", "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ", "- ไม่มีโครงการ -")
+    footer(sec, numbered=True)
+    form02(doc, s, "pd02", "pd02_total", "โครงการ", "รายละเอียดของกิจกรรม\n\nที่เกิดขึ้นจากโครงการ", "- ไม่มีโครงการ -", ("plan_pd02", 5))
 
-    sec = landscape(doc)
+    sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.02/1", titles("บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"))
-    form02(doc, s, "pd021", "ครุภัณฑ์", "รายละเอียดของครุภัณฑ์", "- ไม่มีรายการครุภัณฑ์ -")
+    footer(sec, numbered=True)
+    form02(doc, s, "pd021", "pd021_total", "ครุภัณฑ์", "รายละเอียดของครุภัณฑ์", "- ไม่มีรายการครุภัณฑ์ -", ("plan_pd021", 6))
     return doc.save(out / "plan.docx")
 
 
-def placeholder_png(size: int = 240) -> bytes:
-    """A grey disc on white: where the Garuda emblem goes (replace it in Word,
-    or put templates/garuda.png beside the template)."""
-    rows = []
-    c, r2 = size / 2, (size / 2 - 4) ** 2
-    for y in range(size):
-        row = bytearray([0])
-        for x in range(size):
-            d = (x - c) ** 2 + (y - c) ** 2
-            row.append(150 if d <= r2 and d >= r2 * 0.85 else (225 if d < r2 else 255))
-        rows.append(bytes(row))
-    raw = zlib.compress(b"".join(rows), 9)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0))
-        + chunk(b"IDAT", raw)
-        + chunk(b"IEND", b"")
-    )
+ANNOUNCEMENT = [
+    "ตามระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น "
+    f"พ.ศ.{NBSP}2548 แก้ไขเพิ่มเติมถึง (ฉบับที่{NBSP}3) พ.ศ.{NBSP}2561 หมวด{NBSP}5 ข้อ{NBSP}26 และข้อ{NBSP}27 "
+    "กำหนดให้องค์กรปกครองส่วนท้องถิ่นจัดทำแผนการดำเนินงานให้แล้วเสร็จภายในสามสิบวันนับแต่วันที่ประกาศใช้งบประมาณรายจ่ายประจำปี "
+    "งบประมาณรายจ่ายเพิ่มเติม งบประมาณจากเงินสะสม หรือได้รับแจ้งแผนงานและโครงการจากหน่วยงานราชการอื่น "
+    "และประกาศให้ประชาชนในท้องถิ่นทราบโดยทั่วกัน",
+    "{{ org_name }} ได้ประกาศใช้{{ ordinance_word }}งบประมาณรายจ่ายประจำปีงบประมาณ "
+    f"พ.ศ.{NBSP}{{{{ year }}}} เมื่อวันที่ {{{{ ordinance_date }}}}"
+    "{% if event_text %} และ{{ event_text }}{% endif %}"
+    "{% if committee_date %} และคณะกรรมการพัฒนาท้องถิ่นได้พิจารณาร่างแผนการดำเนินงานแล้ว เมื่อวันที่ {{ committee_date }}{% endif %} "
+    f"จึงประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}{{% if revision %}} {{{{ revision }}}}{{% endif %}} "
+    "(ตั้งแต่วันที่ 1 ตุลาคม {{ prev_year }} ถึงวันที่ 30 กันยายน {{ year }}) "
+    "ประกอบด้วยโครงการ/กิจกรรม จำนวน {{ project_count }} โครงการ งบประมาณ {{ project_budget }} บาท"
+    "{% if equipment_count != '0' %} และครุภัณฑ์ที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น จำนวน {{ equipment_count }} รายการ "
+    "งบประมาณ {{ equipment_budget }} บาท{% endif %} รวมงบประมาณทั้งสิ้น {{ total_budget }} บาท ({{ total_budget_text }}) "
+    "รายละเอียดปรากฏตามแผนการดำเนินงานแนบท้ายประกาศนี้",
+]
 
 
 def announcement_template(out: Path) -> Path:
-    doc, s, _ = portrait(1.5)
-    with tempfile.TemporaryDirectory() as tmp:
-        png = Path(tmp) / "garuda.png"
-        png.write_bytes(placeholder_png())
-        para = doc.doc.add_paragraph()
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.add_run().add_picture(str(png), width=Cm(3))
+    doc, s, sec = portrait(1.2)
+    footer(sec, numbered=False)
+    # The emblem: the organisation's own image (templates/garuda.png) is put
+    # here by the renderer; without one the slot stays empty (missing-emblem).
+    doc.xml(p_xml("{%p if emblem %}"))
+    doc.xml(p_xml("{{ emblem }}", align="center"))
+    doc.xml(p_xml("{%p endif %}"))
     doc.xml(p_xml("ประกาศ{{ org_name }}", style=s["title"]))
     doc.xml(
         p_xml(
-            "เรื่อง ประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{ year }}{% if revision %} ({{ revision }}){% endif %}",
+            f"เรื่อง ประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}{{% if revision %}} {{{{ revision }}}}{{% endif %}}",
             style=s["title"],
         )
     )
     doc.xml(p_xml("-------------------------------------", style=s["title"]))
-    body = [
-        "ตามระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548 และที่แก้ไขเพิ่มเติม (ฉบับที่ 2) พ.ศ. 2559 "
-        "และ (ฉบับที่ 3) พ.ศ. 2561 หมวด 5 ข้อ 26 และข้อ 27 กำหนดให้องค์กรปกครองส่วนท้องถิ่นจัดทำแผนการดำเนินงาน "
-        "ให้แล้วเสร็จภายในสามสิบวันนับแต่วันที่ประกาศใช้งบประมาณรายจ่ายประจำปี และให้ประกาศให้ประชาชนในท้องถิ่นทราบโดยทั่วกัน",
-        "{{ org_name }} จึงได้จัดทำแผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{ year }} (ตั้งแต่วันที่ 1 ตุลาคม {{ prev_year }} "
-        "ถึงวันที่ 30 กันยายน {{ year }}) จำนวน {{ project_count }} โครงการ{% if equipment_count != '0' %} "
-        "และครุภัณฑ์ {{ equipment_count }} รายการ{% endif %} งบประมาณรวมทั้งสิ้น {{ total_budget }} บาท ({{ total_budget_text }}) "
-        "เพื่อใช้เป็นแนวทางในการดำเนินงานในปีงบประมาณดังกล่าว รายละเอียดปรากฏตามแผนการดำเนินงานแนบท้ายประกาศนี้",
-    ]
-    for text in body:
+    for text in ANNOUNCEMENT:
         doc.xml(p_xml(text, style=s["body"]))
     doc.xml(p_xml("จึงประกาศให้ทราบโดยทั่วกัน", style=s["body"]))
-    doc.p("")
-    doc.xml(p_xml("ประกาศ ณ วันที่ {{ announce.day }} เดือน {{ announce.month }} พ.ศ. {{ announce.be_year }}", style=s["title"]))
-    sign = style(doc, "Signature", 16, align="center", keep=True)
-    doc.xml(p_xml("", style=sign))
-    doc.xml(p_xml("", style=sign))
-    doc.xml(p_xml("({{ signatory }})", style=sign))
-    doc.xml(p_xml("{{ position }}", style=sign))
+    doc.xml(p_xml("ประกาศ ณ วันที่ {{ announce.day }} เดือน {{ announce.month }} พ.ศ. {{ announce.be_year }}", style=s["dated"]))
+    doc.xml(p_xml("", style=s["sign"]))
+    doc.xml(p_xml("", style=s["sign"]))
+    doc.xml(p_xml("{{ signature_name }}", style=s["sign"]))
+    doc.xml(p_xml("{{ signature_position }}", style=s["sign"]))
     return doc.save(out / "announcement.docx")
 
 

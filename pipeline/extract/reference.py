@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..domain import PROFILE_DATES, PROFILE_KEYS, is_total, nearest_profile_key, profile_field, program_name, strategy_name
+from ..domain import (
+    PROFILE_DATES,
+    PROFILE_KEYS,
+    is_total,
+    nearest_profile_key,
+    profile_field,
+    program_name,
+    strategy_name,
+    strategy_no,
+)
 from ..model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
 from ..read import Row, Table
 from ..thai import is_number_label, key, parse_amount, parse_date, year_of
@@ -81,6 +90,9 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
             position=values.get("position", ""),
             revision=values.get("revision", ""),
             thai_digits=key(values.get("thai_digits", "")) in {"ใช่", "ใช้", "yes", "true", "1", "ตัวเลขไทย"},
+            month_marks="arrow"
+            if "ลูกศร" in values.get("month_marks", "") or "arrow" in values.get("month_marks", "")
+            else "shade",
             source=src,
             present=tuple(n for n in PROFILE_KEYS if values.get(n)),
             raw=tuple(raw),
@@ -101,16 +113,17 @@ def data_rows(table: Table, layout: Layout, out: Collector) -> Iterator[tuple[in
 
 def extract_strategy_map(path: str, table: Table, layout: Layout, out: Collector) -> None:
     f = layout.fields
-    strategy = ""
+    strategy, number = "", None
     for pos, row, _ in data_rows(table, layout, out):
         s = cell_text(table, pos, f["strategy"])
-        strategy = strategy_name(s) if s else strategy
+        if s:
+            strategy, number = strategy_name(s), strategy_no(s)
         programs = [p for p in cell_text(table, pos, f["program"]).split("\n") if p.strip()]
         if not programs:
             out.rows.headings += 1
             continue
         for p in programs:
-            out.strategies.append(StrategyLink(strategy, program_name(p), Source(path, table.index, row.index)))
+            out.strategies.append(StrategyLink(strategy, program_name(p), Source(path, table.index, row.index), number))
         out.rows.references += 1
 
 

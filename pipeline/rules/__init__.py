@@ -23,6 +23,7 @@ class Env:
     """What the checks get besides the plan: the user's settings."""
 
     glossary: tuple[str, ...] = ()  # the user's extra official terms (glossary.txt)
+    emblem: bool | None = None  # the templates hold the organisation's emblem (None: not known)
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,28 @@ def deadline(plan: Plan, env: Env) -> Iterable[Hit]:
             value=ann,
             suggestion=f"ประกาศภายใน {thai_date(last)}",
         )
+
+
+@rule(
+    "missing-signatory",
+    "warning",
+    "ไม่ได้ระบุผู้ลงนามประกาศ",
+    "the profile names no signatory",
+    'เพิ่มแถว "ผู้ลงนาม" และ "ตำแหน่ง" ในตารางข้อมูลทั่วไป (ประกาศจะเว้นเส้นจุดให้ลงชื่อด้วยมือ)',
+)
+def missing_signatory(plan: Plan, env: Env) -> Iterable[Hit]:
+    prof = plan.profile
+    if prof.source is not None and not prof.signatory:
+        yield Hit(prof.source, "ข้อมูลทั่วไปไม่มีผู้ลงนาม: ประกาศจะพิมพ์เส้นจุดแทนชื่อ")
+
+
+@rule(
+    "missing-emblem",
+    "warning",
+    "ประกาศไม่มีตราของหน่วยงาน",
+    "the announcement is rendered without the organisation's emblem image",
+    "วางรูปตราครุฑ/ตราหน่วยงานชื่อ garuda.png ไว้ในโฟลเดอร์ templates",
+)
+def missing_emblem(plan: Plan, env: Env) -> Iterable[Hit]:
+    if env.emblem is False:
+        yield Hit(Source("templates/garuda.png"), "ไม่พบรูปตราในโฟลเดอร์ templates: ประกาศจะเว้นที่ว่างไว้ด้านบน")

@@ -31,6 +31,6 @@ def test_keys_with_added_words_are_placed_by_meaning(folder: Path) -> None:
 
 def test_a_key_that_cannot_be_placed_warns_with_the_nearest_key(folder: Path) -> None:
     write_plan(folder, [row("1", "ถนน", "1,000")], profile=[*profile_rows(), ["ชื่อผู้ลงนม", "นายสมชาย ใจดี"], ["หมายเหตุ", "-"]])
-    assert findings(folder, "unknown-profile-key") == [("ref.docx", 1, 7), ("ref.docx", 1, 8)]
+    assert findings(folder, "unknown-profile-key") == [("ref.docx", 1, 9), ("ref.docx", 1, 10)]
     first = run_checks(plan_of(folder), ["unknown-profile-key"]).findings[0]
     assert "ผู้ลงนาม" in first.suggestion
