@@ -14,6 +14,7 @@ import io
 import re
 import subprocess
 import tempfile
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -54,8 +55,10 @@ def _finished(data: bytes, thai: bool) -> bytes:
     page numbers when it opens the file (LibreOffice computes them itself)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            content = src.read(item.filename)
+        # A template saved by LibreOffice can come back with a part twice; the last one is the current one.
+        items = {item.filename: item for item in src.infolist()}
+        for item in items.values():
+            content = src.read(item)
             part = _TEXT_PARTS.fullmatch(item.filename)
             if part:
                 content = typeset.finish(content, thai, body=part.group(1) == "document")
@@ -92,7 +95,10 @@ def render_docx(
     except TemplateError as exc:
         raise TemplateProblem(f"แม่แบบ {template.name} ผิดพลาด: {exc}") from exc
     buf = io.BytesIO()
-    tpl.save(buf)
+    with warnings.catch_warnings():
+        # A template saved again by LibreOffice lists docProps/core.xml twice; _finished keeps one.
+        warnings.filterwarnings("ignore", "Duplicate name", UserWarning)
+        tpl.save(buf)
     return atomic.write_bytes(target, _finished(buf.getvalue(), thai))
 
 

@@ -323,12 +323,21 @@ TYPING_CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Words that Thai typesetting joins to the number after them with a
+# non-breaking space ("พ.ศ. 2564", "หมู่ที่ 1"): there it is intended, not a slip.
+JOINED_BEFORE_NUMBER = ("พ.ศ.", "ค.ศ.", "หมู่ที่", "ม.", "ข้อ", "ฉบับที่", "ครั้งที่", "วันที่", "ที่", "หมวด", "ชั้น")
+_JOIN_NBSP = re.compile("(" + "|".join(re.escape(w) for w in JOINED_BEFORE_NUMBER) + ")\u00a0(?=[0-9๐-๙])")
+
+
 def typing_problems(text: str) -> list[tuple[str, str, str]]:
     """Character-level mistakes in ``text``: (kind, original snippet, fixed snippet).
     The snippet is the word around the mistake, so a person can find it."""
     out = []
+    joined = {m.end(1) for m in _JOIN_NBSP.finditer(text)}
     for kind, pattern in TYPING_CHECKS:
         for m in pattern.finditer(text):
+            if m.start() in joined and text[m.start()] == "\u00a0":
+                continue
             start = max(text.rfind(" ", 0, m.start()) + 1, m.start() - 12)
             end_space = text.find(" ", m.end())
             end = min(end_space if end_space != -1 else len(text), m.end() + 12)

@@ -26,7 +26,7 @@ import re
 
 from lxml import etree
 
-from .thai import arabic_digits, thai_digits
+from .thai import JOINED_BEFORE_NUMBER, arabic_digits, thai_digits
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -35,7 +35,7 @@ WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NBSP = "\u00a0"
 EMU = 635  # per twip
-_JOIN = re.compile(r"(พ\.ศ\.|ค\.ศ\.|หมู่ที่|ม\.|ข้อ|ฉบับที่|ครั้งที่|วันที่|ที่|หมวด|ชั้น) (?=[0-9๐-๙])")
+_JOIN = re.compile("(" + "|".join(re.escape(w) for w in JOINED_BEFORE_NUMBER) + ") (?=[0-9๐-๙])")
 _ARROW = re.compile("\ue000(\\d+)\ue001")
 
 

@@ -233,17 +233,17 @@ def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str
         [C("{%tr endfor %}", span=18)],
         [C("{%tr endfor %}", span=18)],
         [C("{%tr endfor %}", span=18)],
-        [C(f"{{%tr if {var} %}}", span=18)],
         R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True),
-        [C("{%tr endif %}", span=18)],
     ]
     return tbl_xml(rows, widths, margin=PAD)
 
 
 def form02(doc: Doc, s: dict[str, str], var: str, total: str, item: str, detail: str, empty: str, mark: tuple[str, int]) -> None:
+    """The form's table, or one line saying there is nothing to list."""
     doc.xml(opening(s, *mark))
+    doc.xml(p_xml(f"{{%p if {var} %}}"))
     doc.xml(form02_table(s, item, detail, var, total))
-    doc.xml(p_xml(f"{{%p if not {var} %}}"))
+    doc.xml(p_xml("{%p else %}"))
     doc.xml(p_xml(empty, style=s["title"]))
     doc.xml(p_xml("{%p endif %}"))
 

@@ -18,7 +18,7 @@ from .arrows import crossed, row_at, span
 from .collect import Collector, Context, OpenRows
 from .columns import Layout, find_layout
 from .projects import apply_heading, extract_projects
-from .reference import extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
+from .reference import data_rows, extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
 
 
 @dataclass
@@ -35,7 +35,8 @@ class FileState:
 
 
 def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None, Layout | None]:
-    """ "profile" | "strategy" | "devplan" | "ordinance" | "project" | "equipment" | None.
+    """ "profile" | "strategy" | "devplan" | "ordinance" | "project" | "equipment"
+    | "summary" (a ผด.01: derived from the projects, read but not used) | None.
     ``title`` is the text since the previous table; ``doc_title`` the document's
     opening lines (a list split into several tables keeps its title)."""
     if profile_rows(table) >= 2:
@@ -57,6 +58,8 @@ def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None,
         return ("equipment" if equipment else "project"), layout
     if "strategy" in f and "program" in f and not has_budget:
         return "strategy", layout
+    if has_budget and not has_name and "ร้อยละ" in key(layout.header_text):
+        return "summary", layout
     return None, layout
 
 
@@ -116,6 +119,9 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
         extract_ordinance(doc.path, table, layout, ctx, out)
     elif kind == "devplan":
         extract_devplan(doc.path, table, layout, out)
+    elif kind == "summary":
+        for _ in data_rows(table, layout, out):
+            out.rows.references += 1
 
 
 def _paragraph(doc: Document, p: Paragraph, state: FileState, ctx: Context, out: Collector) -> None:
