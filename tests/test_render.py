@@ -302,6 +302,9 @@ def test_on_paper_forms_are_dense_landscape_and_the_contents_are_right(pdfs: Pat
 def test_on_paper_each_project_row_of_form_02_is_on_one_page_and_the_totals_agree(pdfs: Path) -> None:
     plan = plan_of(ROOT / "inputs")
     pages = pdf_pages(pdfs / "plan.pdf")
+    pd02_pages = [bare(t) for _, _, t in pages if form_of(t) == "02"]
+    for p in plan.of_kind("project"):  # a row never splits: each name whole on one page
+        assert sum(bare(p.name) in page for page in pd02_pages) >= 1, p.name
     pd02 = "".join(t for _, _, t in pages if form_of(t) == "02")
     pd021 = "".join(t for _, _, t in pages if form_of(t) == "02/1")
     projects = format_amount(sum((p.budget or Decimal(0) for p in plan.of_kind("project")), Decimal(0)))

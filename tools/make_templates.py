@@ -201,7 +201,7 @@ def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str
     """One table for the whole form: header rows repeat on every page, a
     ยุทธศาสตร์ and a แผนงาน are heading rows kept with the rows below."""
     lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
-    widths = [400, 2650, 2550, 2000, 1600, 1450] + [MONTH_W] * 12
+    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
     assert sum(widths) == LANDSCAPE_WIDTH
     # Not vMerge: LibreOffice clips vertically merged cells in repeated header
     # rows. A hidden border between the two rows looks the same on paper.
@@ -367,7 +367,7 @@ def plan_template(out: Path) -> Path:
     sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.02", titles("บัญชีโครงการ/กิจกรรม/งบประมาณ"))
     footer(sec, numbered=True)
-    form02(doc, s, "pd02", "pd02_total", "โครงการ", "รายละเอียดของกิจกรรม\n\nที่เกิดขึ้นจากโครงการ", "- ไม่มีโครงการ -", ("plan_pd02", 5))
+    form02(doc, s, "pd02", "pd02_total", "โครงการ", "รายละเอียดของ\n\nกิจกรรมที่เกิดขึ้น\n\nจากโครงการ", "- ไม่มีโครงการ -", ("plan_pd02", 5))
 
     sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.02/1", titles("บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"))
