@@ -6,7 +6,7 @@ INPUTS ?= inputs
 OUTPUTS ?= outputs
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf test lint bench samples samples-aside clean
+.PHONY: all build check draft pdf test lint bench textbench samples samples-aside clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -49,6 +49,10 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench
+
+## textbench: false alarms and catch rate of the Thai text checks
+textbench: $(VENV)/.installed
+	$(PY) -m tools.textbench
 
 ## samples: regenerate the sample drafts in inputs/ from tools/sample_data.py
 samples: $(VENV)/.installed

@@ -368,3 +368,12 @@ def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
     return word_tokenize(text, custom_dict=_trie(extra), engine="newmm", keep_whitespace=True)
+
+
+@lru_cache(maxsize=65536)
+def clusters(word: str) -> tuple[str, ...]:
+    """Thai character clusters (pythainlp TCC): the smallest pieces a word can
+    be cut into without splitting a letter from its vowel or tone mark."""
+    from pythainlp.tokenize import subword_tokenize
+
+    return tuple(subword_tokenize(word, engine="tcc"))

@@ -112,3 +112,44 @@ def test_character_fixes_are_always_applied_to_rendered_text(folder: Path, tmp_p
     build(folder, tmp_path, draft=True)
     text = _text(tmp_path / "plan.docx")
     assert "ก่อสร้างถนน และท่อ ทำงาน" in text and "เเ" not in text
+
+
+MARKERS = ["บ้าน", "ซอยบ้าน", "สายบ้าน", "นาย", "นาง", "หมู่บ้าน"]
+PEOPLE = sorted(
+    x.strip()
+    for x in (Path(__import__("pythainlp").__file__).parent / "corpus" / "person_names_male_th.txt")
+    .read_text(encoding="utf-8")
+    .split()
+    if re.fullmatch("[ก-๛]{2,8}", x.strip())
+)[:400]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(MARKERS), st.sampled_from(sorted(base_terms())), st.sampled_from(PEOPLE))
+def test_a_clean_term_inside_a_longer_name_raises_nothing(marker: str, term: str, person: str) -> None:
+    """ "ซอยบ้านนายสมปอง", "บ้านหนองบัวแดงใต้": a term (or a village) that opens a
+    longer name is that name, never a near miss — in a project name and in
+    the location column alike."""
+    from pipeline.rules.spelling import near_misses
+
+    terms = frozenset(clean(t) for t in base_terms() if len(clean(t)) >= 4)
+    name = clean(f"{marker}{term}{person}")
+    text = f"ก่อสร้างถนน {name} หมู่ที่ 3"
+    start = text.index(name)
+    for location in (False, True):
+        hits = near_misses(text, terms, frozenset({clean(term)}), location)
+        assert not [h for h in hits if h[2] >= start and h[3] <= start + len(name)], (name, hits)
+
+
+def test_a_quote_is_cut_between_words_never_inside_one() -> None:
+    from pipeline.rules.spelling import quote
+
+    text = "ก่อสร้างถนนคอนกรีตเสริมเหล็ก ระยะทาง 1,200 เมตร ผิวจราจรกว้าง 4 เมตร บ้านบ่อแฮ้ว หมู่ที่ 7 ดำเนินการโดยกองช่าง"
+    start = text.index("ผิวจราจร")
+    got = quote(text, start, start + len("ผิวจราจร"))
+    inner = got.strip("…")
+    assert inner in text and not inner.endswith("หมู") and not inner.endswith("หมู่ที")
+    before, after = text[: text.index(inner)], text[text.index(inner) + len(inner) :]
+    marks = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"  # vowels and tone marks that sit on a letter
+    assert not after or not re.match(marks, after[0])  # no mark torn from its letter at either end
+    assert not re.match(marks, inner[0]) and before + inner + after == text

@@ -367,7 +367,9 @@ def plan_template(out: Path) -> Path:
     sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.02", titles("บัญชีโครงการ/กิจกรรม/งบประมาณ"))
     footer(sec, numbered=True)
-    form02(doc, s, "pd02", "pd02_total", "โครงการ", "รายละเอียดของ\n\nกิจกรรมที่เกิดขึ้น\n\nจากโครงการ", "- ไม่มีโครงการ -", ("plan_pd02", 5))
+    form02(
+        doc, s, "pd02", "pd02_total", "โครงการ", "รายละเอียดของ\n\nกิจกรรมที่เกิดขึ้น\n\nจากโครงการ", "- ไม่มีโครงการ -", ("plan_pd02", 5)
+    )
 
     sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.02/1", titles("บัญชีจำนวนครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"))

@@ -2,15 +2,18 @@
 
 thai-typing: characters (เเ for แ, decomposed ำ, doubled or misordered marks,
 zero-width and non-breaking spaces, "พ.ศ.2564"). near-miss-term: a word or
-short phrase one or two letters away from an official term ("ประเมินผม" →
-"ประเมินผล"). doubled-word: a word typed twice ("แผนแผนการดำเนินงาน").
-Each finding gives the original, the correction and the place.
+short phrase one or two letters away from an official term or a common word
+of plans ("ประเมินผม" → "ประเมินผล", "หมูบ้าน" → "หมู่บ้าน"). doubled-word: a
+word or its tail typed twice ("แผนแผนการ", "งบประมาณมาณ"). old-regulation:
+the repealed regulation, or an amendment short of the third. Each finding
+gives the original, the correction and the place; the checks themselves are
+in ``spelling``.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -20,29 +23,45 @@ from ..domain import STANDARD_PROGRAMS, org_place
 from ..match import edit_distance
 from ..model import Plan, Source
 from ..settings import lines
-from ..thai import dictionary_words, typing_problems, words
+from ..thai import typing_problems
 from . import Env, Hit, rule
+from .spelling import CURRENT_CITATION, doubled, near_misses, old_regulation, quote
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.txt"
 FIELDS = (("name", "โครงการ"), ("activity", "กิจกรรม"), ("location", "สถานที่"), ("unit", "หน่วยงาน"))
-MAX_WINDOW = 6  # tokens in a phrase compared with a term
 
 
 @lru_cache(maxsize=1)
 def base_terms() -> tuple[str, ...]:
-    return tuple(lines(GLOSSARY)) + STANDARD_PROGRAMS
+    """The shipped glossary and the standard แผนงาน ("!" marks a strict term)."""
+    return tuple(t.lstrip("!") for t in lines(GLOSSARY)) + STANDARD_PROGRAMS
+
+
+@lru_cache(maxsize=1)
+def strict_terms() -> frozenset[str]:
+    """Glossary lines marked "!": loanwords with one accepted spelling, whose
+    variants are slips even where the dictionary lists them ("อลูมิเนียม")."""
+    return frozenset(t[1:] for t in lines(GLOSSARY) if t.startswith("!"))
 
 
 def glossary(plan: Plan, env: Env) -> frozenset[str]:
     """Official terms: the data file, the standard แผนงาน, the user's own
-    terms, and the organisation's names (profile, strategies, villages)."""
+    terms, and the organisation's names (profile, strategies)."""
     prof = plan.profile
-    names = [prof.org_name, prof.district, prof.province, *env.glossary]
-    names.append(org_place(prof.org_name))
-    for p in plan.projects:
-        names += re.findall(r"บ้าน\S+", p.location)
-    names += [s.strategy for s in plan.strategies]
+    names = [prof.org_name, *(t.lstrip("!") for t in env.glossary), *(s.strategy for s in plan.strategies)]
     return frozenset(t for t in (*base_terms(), *names) if len(t) >= 4)
+
+
+def place_names(plan: Plan) -> frozenset[str]:
+    """The organisation's own places: its name's place, district, province and
+    the villages of the project locations ("บ้านโนนทอง" → "โนนทอง"). A village
+    written less often than one a letter away from it is taken for a slip of
+    that one, not a village of its own."""
+    prof = plan.profile
+    villages = Counter(v for p in plan.projects for v in re.findall(r"บ้าน([\u0e01-\u0e4e]+)", p.location))
+    slips = {v for v in villages for w in villages if w != v and villages[w] > villages[v] and edit_distance(v, w, 1) <= 1}
+    names = [org_place(prof.org_name), prof.district, prof.province, *(v for v in villages if v not in slips)]
+    return frozenset(n for n in names if len(n) >= 3)
 
 
 def texts(plan: Plan) -> Iterator[tuple[Source, str, str]]:
@@ -55,10 +74,6 @@ def texts(plan: Plan) -> Iterator[tuple[Source, str, str]]:
             value = getattr(p, name)
             if value or name in original:
                 yield replace(p.source, column=label), original.get(name, value), value
-
-
-def _context(text: str, start: int, end: int) -> str:
-    return ("…" if start > 15 else "") + text[max(0, start - 15) : end + 15] + ("…" if end + 15 < len(text) else "")
 
 
 @rule(
@@ -78,64 +93,6 @@ def thai_typing(plan: Plan, env: Env) -> Iterable[Hit]:
             yield Hit(src, f'{kind}: "{snippet}"', value=snippet, suggestion=fixed)
 
 
-def _term_and_neighbours(window: list[str], terms: frozenset[str], known: frozenset[str]) -> bool:
-    """True for a whole term with real words around it ("ใน" + "แผนการดำเนินงาน"),
-    which is not a misspelling; False for a term with a stray letter ("…ชีลอง" + "ง")."""
-    for i in range(len(window)):
-        for j in range(i + 1, len(window) + 1):
-            if "".join(window[i:j]) in terms:
-                rest = window[:i] + window[j:]
-                if all(t in known or not re.search(r"[\u0e01-\u0e4e]", t) for t in rest):
-                    return True
-    return False
-
-
-@lru_cache(maxsize=4)
-def _terms_by_length(terms: frozenset[str]) -> dict[int, tuple[str, ...]]:
-    """Built once per glossary, not once per checked text."""
-    by_len: dict[int, list[str]] = {}
-    for term in sorted(terms):
-        by_len.setdefault(len(term), []).append(term)
-    return {n: tuple(ts) for n, ts in by_len.items()}
-
-
-def near_misses(text: str, terms: frozenset[str]) -> list[tuple[str, str, int, int]]:
-    """(phrase, term, start, end) for phrases of up to six words that are one
-    letter (two for long terms) away from an official term, without overlaps."""
-    tokens = words(text, terms)
-    starts, pos = [], 0
-    for t in tokens:
-        starts.append(pos)
-        pos += len(t)
-    by_len = _terms_by_length(terms)
-    known = dictionary_words()
-    found = []
-    for i in range(len(tokens)):
-        for j in range(i + 1, min(i + MAX_WINDOW, len(tokens)) + 1):
-            window = tokens[i:j]
-            if any(not t.strip() for t in window):
-                break
-            phrase = "".join(window)
-            if phrase in terms or (len(window) == 1 and phrase in known) or len(phrase) < 5:
-                continue
-            best = None
-            for n in range(len(phrase) - 2, len(phrase) + 3):
-                for term in by_len.get(n, ()):
-                    limit = 2 if len(term) >= 15 else 1
-                    d = edit_distance(phrase, term, limit)
-                    if d <= limit and re.sub(r"\d", "", phrase) != re.sub(r"\d", "", term) and (best is None or d < best[0]):
-                        best = (d, term)
-            if best and not _term_and_neighbours(window, terms, known):
-                found.append((best[0], len(phrase), phrase, best[1], starts[i], starts[i] + len(phrase)))
-    taken: list[tuple[int, int]] = []
-    out = []
-    for _, _, phrase, term, start, end in sorted(found):
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
-            out.append((phrase, term, start, end))
-    return sorted(out, key=lambda x: x[2])
-
-
 @rule(
     "near-miss-term",
     "warning",
@@ -144,25 +101,11 @@ def near_misses(text: str, terms: frozenset[str]) -> list[tuple[str, str, int, i
     "แก้คำในไฟล์ร่าง หรือยอมรับการแก้ไข (--accept-corrections หรือเพิ่มใน inputs/corrections.txt)",
 )
 def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
-    terms = glossary(plan, env)
+    terms, names = glossary(plan, env), place_names(plan)
     for src, _, text in texts(plan):
-        for phrase, term, start, end in near_misses(text, terms):
-            yield Hit(src, f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({_context(text, start, end)})', value=phrase, suggestion=term)
-
-
-def doubled(text: str) -> list[tuple[str, str, int]]:
-    """(typed, corrected, start) for a word typed twice in a row: the same
-    word twice, or a word followed by a word that starts with it
-    ("แผน" + "แผนการ"). Both must be dictionary words of three letters or
-    more, so "คณะกรรมการการ…", "ต่าง ๆ" and foreign names ("บาบา") pass."""
-    tokens = words(text)
-    known = dictionary_words()
-    out, pos = [], 0
-    for a, b in itertools.pairwise(tokens):
-        if len(a) >= 3 and a in known and b.startswith(a) and (b == a or b in known):
-            out.append((a + b, b, pos))
-        pos += len(a)
-    return out
+        location = src.column == "สถานที่"
+        for phrase, term, start, end in near_misses(text, terms, names, location, strict_terms()):
+            yield Hit(src, f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({quote(text, start, end)})', value=phrase, suggestion=term)
 
 
 @rule(
@@ -175,4 +118,18 @@ def doubled(text: str) -> list[tuple[str, str, int]]:
 def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
     for src, _, text in texts(plan):
         for typed, fixed, start in doubled(text):
-            yield Hit(src, f'"{typed}" พิมพ์คำซ้ำ ({_context(text, start, start + len(typed))})', value=typed, suggestion=fixed)
+            yield Hit(src, f'"{typed}" พิมพ์คำซ้ำ ({quote(text, start, start + len(typed))})', value=typed, suggestion=fixed)
+
+
+@rule(
+    "old-regulation",
+    "warning",
+    "อ้างระเบียบที่ยกเลิกแล้วหรือฉบับแก้ไขไม่ครบ",
+    "the repealed 2546 regulation, or the 2548 regulation cited without its third amendment (2561)",
+    "อ้างเป็น ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548 แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561",
+)
+def outdated_regulation(plan: Plan, env: Env) -> Iterable[Hit]:
+    for src, _, text in texts(plan):
+        for kind, phrase, start, end in old_regulation(text):
+            what = "ชื่อระเบียบ พ.ศ. 2546 ที่ยกเลิกแล้ว" if kind == "repealed" else "ระเบียบ พ.ศ. 2548 แก้ไขเพิ่มเติมไม่ถึงฉบับที่ 3"
+            yield Hit(src, f'อ้าง{what}: "{phrase}" ({quote(text, start, end)})', value=phrase, suggestion=CURRENT_CITATION)

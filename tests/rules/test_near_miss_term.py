@@ -44,3 +44,59 @@ def test_quiet_on_correct_official_text(folder: Path) -> None:
         "องค์การบริหารส่วนตำบลจัดทำข้อบัญญัติงบประมาณรายจ่ายประจำปี",
     )
     assert near(folder) == []
+
+
+def test_tone_marks_vowels_and_loanwords_of_plans(folder: Path) -> None:
+    from pipeline.check import run_checks
+
+    from ..conftest import plan_of
+
+    rows = [
+        row("1", "ซ่อมแซมถนนในหมูบ้าน", "1,000", location="หมู่ที่ 1"),
+        row("2", "ส่งเสริมสุขภาพผู้สูงอายู", "1,000", location="หมู่ที่ 2"),
+        row("3", "ก่อสร้างถนนคอนกรีดเสริมเหล็ก", "1,000", location="หมู่ที่ 3"),
+        row("4", "ปูผิวแอสฟัลติก", "1,000", location="หมู่ที่ 4"),
+        row("5", "ติดตั้งหลังคาอลูมิเนียม", "1,000", location="หมู่ที่ 5"),
+        row("6", "โครงการรก่อสร้างรางระบายน้ำ", "1,000", location="หมู่ที่ 6"),
+    ]
+    write_plan(folder, rows)
+    got = [
+        (f.source.row, f.source.column, f.value, f.suggestion) for f in run_checks(plan_of(folder), ["near-miss-term"]).findings
+    ]
+    assert got == [
+        (2, "โครงการ", "หมูบ้าน", "หมู่บ้าน"),
+        (3, "โครงการ", "ผู้สูงอายู", "ผู้สูงอายุ"),
+        (4, "โครงการ", "คอนกรีด", "คอนกรีต"),
+        (5, "โครงการ", "แอสฟัลติก", "แอสฟัลท์ติก"),
+        (6, "โครงการ", "อลูมิเนียม", "อะลูมิเนียม"),
+        (7, "โครงการ", "โครงการร", "โครงการ"),
+    ]
+
+
+def test_quiet_on_names_of_villages_people_roads_and_sois(folder: Path) -> None:
+    from ..conftest import findings
+
+    rows = [
+        row("1", "ก่อสร้างถนนซอยบ้านนายสมปอง", "1,000", location="บ้านหนองบัวแดง หมู่ที่ 1"),
+        row("2", "ซ่อมถนนสายบ้านโนนสำราญ - บ้านนาดี", "1,000", location="บ้านโนนสำราญ"),
+        row("3", "ปรับปรุงศาลาประชาคมบ้านหนองบัวแดงใต้", "1,000", location="บ้านหนองบัวแดงใต้ หมู่ที่ 4"),
+    ]
+    write_plan(folder, rows)
+    assert findings(folder, "near-miss-term") == []
+
+
+def test_a_village_typed_one_letter_off_in_the_location_is_caught(folder: Path) -> None:
+    from pipeline.check import run_checks
+
+    from ..conftest import plan_of
+
+    rows = [
+        row("1", "ถนน", "1,000", location="บ้านหนองบัวแดง"),
+        row("2", "ไฟ", "1,000", location="บ้านหนองบัวแดง หมู่ที่ 2"),
+        row("3", "ท่อ", "1,000", location="บ้านหนองบัวแดฃ"),
+    ]
+    write_plan(folder, rows)
+    got = [
+        (f.source.row, f.source.column, f.value, f.suggestion) for f in run_checks(plan_of(folder), ["near-miss-term"]).findings
+    ]
+    assert got == [(4, "สถานที่", "หนองบัวแดฃ", "หนองบัวแดง")]

@@ -1,0 +1,209 @@
+"""The spelling checks behind the text rules, on plain strings (no Plan).
+
+- ``near_misses``: a phrase one letter (two for long terms) away from an
+  official term or a common word of plans — "ประเมินผม", "หมูบ้าน",
+  "คอนกรีด". Names are left alone: after บ้าน/ซอย/สาย/นาย/นาง… and in the
+  location column a phrase is compared only with the organisation's own
+  villages, and a term (or village) at the start of a longer name is that
+  name, not a slip ("ซอยบ้านนายสมปอง").
+- ``doubled``: a word typed twice ("แผนแผนการ") or its tail typed again
+  ("งบประมาณมาณ", "ดำเนินงานงาน", "พัฒนานา").
+- ``old_regulation``: the repealed 2546 regulation, or the 2548 regulation
+  cited only up to an older amendment.
+- ``quote``: the text around a place, cut between words, never inside one.
+
+Each text is segmented once and the result shared (``segment``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from ..match import edit_distance
+from ..thai import clusters, dictionary_words, words
+
+MAX_WINDOW = 6  # tokens in a phrase compared with a term
+# Shorter words have too many real neighbours one letter away ("พัฒน์" in names, "ลังคา").
+MIN_PHRASE = 6
+QUOTE = 18  # characters of context on each side of a quoted mistake
+NAME_MARKERS = frozenset({"บ้าน", "หมู่บ้าน", "ซอย", "สาย", "นาย", "นาง", "นางสาว", "ตำบล", "อำเภอ", "จังหวัด", "คุ้ม", "ชุมชน"})
+THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+
+@lru_cache(maxsize=8192)
+def segment(text: str, extra: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Tokens of ``text`` (newmm, whitespace kept) and where each starts."""
+    tokens = tuple(words(text, extra))
+    return tokens, tuple(itertools.accumulate((len(t) for t in tokens[:-1]), initial=0))
+
+
+def quote(text: str, start: int, end: int, extra: frozenset[str] = frozenset()) -> str:
+    """The mistake with about ``QUOTE`` characters each side, cut at word ends."""
+    tokens, starts = segment(text, extra)
+    ends = [s + len(t) for s, t in zip(starts, tokens, strict=True)]
+    left = max((s for s in starts if s <= max(0, start - QUOTE)), default=0)
+    right = min((e for e in ends if e >= min(len(text), end + QUOTE)), default=len(text))
+    return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
+
+
+def _term_and_neighbours(window: tuple[str, ...], terms: frozenset[str], known: frozenset[str]) -> bool:
+    """True for a whole term with real words around it ("ใน" + "แผนการดำเนินงาน"),
+    which is not a misspelling; False for a term with a stray letter ("…ชีลอง" + "ง")."""
+    for i in range(len(window)):
+        for j in range(i + 1, len(window) + 1):
+            if "".join(window[i:j]) in terms:
+                rest = window[:i] + window[j:]
+                if all(t in known or not THAI.search(t) for t in rest):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _by_length(terms: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """Built once per glossary, not once per checked text."""
+    by_len: dict[int, list[str]] = {}
+    for term in sorted(terms):
+        by_len.setdefault(len(term), []).append(term)
+    return {n: tuple(ts) for n, ts in by_len.items()}
+
+
+def _closest(
+    phrase: str, terms: frozenset[str], names_only: bool, strict: frozenset[str] = frozenset()
+) -> tuple[int, str] | None:
+    best = None
+    for n in range(max(len(phrase) - 2, MIN_PHRASE), len(phrase) + 3):
+        for term in _by_length(terms).get(n, ()):
+            limit = 1 if names_only else (2 if len(term) >= 15 or (term in strict and len(term) >= 8) else 1)
+            d = edit_distance(phrase, term, limit)
+            if d <= limit and re.sub(r"\d", "", phrase) != re.sub(r"\d", "", term) and (best is None or d < best[0]):
+                best = (d, term)
+    return best
+
+
+def near_misses(
+    text: str,
+    terms: frozenset[str],
+    names: frozenset[str] = frozenset(),
+    location: bool = False,
+    strict: frozenset[str] = frozenset(),
+) -> list[tuple[str, str, int, int]]:
+    """(phrase, term, start, end) for phrases of up to six words that are one
+    letter (two for long terms) away from an official term, without overlaps.
+    ``names`` are the organisation's villages and places; in a name's place
+    (after a name marker, or anywhere with ``location``) only they count.
+    ``strict`` terms (loanwords with one accepted spelling) are compared even
+    with words the dictionary knows, and long ones two letters away."""
+    everything = terms | names
+    tokens, starts = segment(text, everything)
+    ends = [s + len(t) for s, t in zip(starts, tokens, strict=True)]
+    known = dictionary_words()
+    found = []
+    named = False  # a name marker came earlier in this run of text (Thai writes a name without a space)
+    for i in range(len(tokens)):
+        if i and not tokens[i - 1].strip():
+            named = False
+        elif i and tokens[i - 1] in NAME_MARKERS:
+            named = True
+        for j in range(i + 1, min(i + MAX_WINDOW, len(tokens)) + 1):
+            window = tokens[i:j]
+            if any(not t.strip() or "ฯ" in t for t in window):
+                break  # a space, or an abbreviation (ดำเนินงานฯ) ends the phrase
+            phrase = "".join(window)
+            if phrase in everything or len(phrase) < MIN_PHRASE:
+                continue
+            if len(window) == 1 and phrase in known:  # a real word: only a strict term's variant is a slip
+                best = _closest(phrase, strict, names_only=False, strict=strict)
+                if best:
+                    found.append((best[0], len(phrase), phrase, best[1], starts[i], starts[i] + len(phrase)))
+                continue
+            in_name = location or named or window[0] in NAME_MARKERS
+            if any(phrase.startswith(n) and len(phrase) > len(n) for n in names):
+                continue  # a village's name at the start of a longer name
+            if in_name:
+                if window[0] in NAME_MARKERS:
+                    continue  # "บ้าน…", "ซอย…": a name, checked from its own first word
+                best = _closest(phrase, names, names_only=True)
+            else:
+                best = _closest(phrase, everything, names_only=False, strict=strict)
+            if best and not _term_and_neighbours(window, everything, known):
+                end = starts[i] + len(phrase)
+                stray = tokens[j] if j < len(tokens) else ""
+                if len(stray) == 1 and THAI.match(stray) and edit_distance(phrase + stray, best[1], best[0]) <= best[0]:
+                    end += 1  # a letter the tokenizer left alone belongs to the slip ("หนองบัวแด" + "ฃ")
+                if len(best[1]) > len(phrase) and text.startswith(best[1], starts[i]):
+                    # The term itself is there, cut by the tokenizer inside a stray letter
+                    # ("โครงกา" + "รร…" is "โครงการ" + "ร"): report the word as typed.
+                    end = next(e for e in ends if e >= starts[i] + len(best[1]))
+                    typed = text[starts[i] : end]
+                    if typed == best[1] or any(typed.startswith(n) for n in names):
+                        continue  # the term whole, or a village opening a longer name
+                found.append((best[0], len(phrase), text[starts[i] : end], best[1], starts[i], end))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for _, _, phrase, term, start, end in sorted(found):
+        if all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            out.append((phrase, term, start, end))
+    return sorted(out, key=lambda x: x[2])
+
+
+def _tail_repeat(word: str, rest: str, known: frozenset[str]) -> str | None:
+    """The tail of ``word`` typed again at the start of ``rest`` ("มาณ" after
+    "งบประมาณ"), unless the letters read on as real words."""
+    parts = clusters(word)
+    for n in range(1, len(parts)):
+        tail = "".join(parts[-n:])
+        if len(tail) < 2 or not rest.startswith(tail) or word + tail in known:
+            continue
+        after = re.match(r"[\u0e01-\u0e4e]*", rest[len(tail) :]).group(0)
+        if after and (tail in known or any(tail + after[:k] in known for k in range(1, len(after) + 1))):
+            # "…กรรมการ" + "การสนับสนุน", "พื้นที่" + "ที่ปกครอง", "…ประชา" + "ชาติ": the letters
+            # may go on as words of their own, so only a tail that is no word, or one that
+            # ends the phrase ("พัฒนานา "), is a slip.
+            continue
+        return tail
+    return None
+
+
+def doubled(text: str) -> list[tuple[str, str, int]]:
+    """(typed, corrected, start) for a word typed twice in a row: the same
+    word twice, a word followed by a word that starts with it ("แผน" +
+    "แผนการ"), or a word followed by its own last syllables ("งบประมาณมาณ").
+    The word must be a dictionary word of three letters or more, so "ต่าง ๆ"
+    and foreign names ("บาบา") pass."""
+    tokens, starts = segment(text)
+    known = dictionary_words()
+    out = []
+    for k, (a, b) in enumerate(itertools.pairwise(tokens)):
+        if len(a) < 3 or a not in known:
+            continue
+        if b.startswith(a) and (b == a or b in known):
+            out.append((a + b, b, starts[k]))
+            continue
+        chunk = text[starts[k] + len(a) :].split(" ", 1)[0]
+        tail = _tail_repeat(a, chunk, known)
+        if tail:
+            out.append((a + tail, a, starts[k]))
+    return out
+
+
+OLD_REGULATION = re.compile(r"ว่าด้วยการจัดทำและประสานแผน")
+CURRENT_CITATION = "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548 แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561"
+
+
+def old_regulation(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, phrase, start, end): "repealed" for the 2546 regulation's name
+    (ว่าด้วยการจัดทำและประสานแผนพัฒนา…), "amendment" for the 2548 regulation
+    cited with an older amendment and not the third (พ.ศ. 2561)."""
+    flat = re.sub(r"\s+", " ", text)
+    out = []
+    m = OLD_REGULATION.search(flat)
+    if m:
+        out.append(("repealed", m.group(0), m.start(), m.end()))
+    cites = re.search(r"พ\.\s?ศ\.\s?2548", flat)
+    older = re.search(r"ฉบับที่\s?2\)?\s*พ\.\s?ศ\.\s?2559|(?:เพิ่มเติม|แก้ไข)[^0-9]{0,20}พ\.\s?ศ\.\s?2559", flat)
+    if cites and older and not out and not re.search(r"ฉบับที่\s?3", flat):
+        out.append(("amendment", older.group(0), older.start(), older.end()))
+    return out
