@@ -6,7 +6,7 @@ INPUTS ?= inputs
 OUTPUTS ?= outputs
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf test lint bench textbench samples samples-aside clean
+.PHONY: all build check draft pdf amend test lint bench textbench samples samples-aside clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -34,6 +34,11 @@ check: $(VENV)/.installed
 ## draft: render even with errors, marked "ฉบับร่าง"
 draft: $(VENV)/.installed
 	$(RUN) build $(INPUTS) $(OUTPUTS) --draft
+
+## amend: a revision against the announced plan: make amend PREVIOUS=path/to/plan.docx (or its records.json)
+amend: $(VENV)/.installed
+	@test -n "$(PREVIOUS)" || { echo 'ใส่แผนฉบับที่ประกาศแล้ว: make amend PREVIOUS=outputs/previous-plan.docx'; exit 2; }
+	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --previous "$(PREVIOUS)"
 
 ## pdf: build, then convert the documents to PDF with LibreOffice
 pdf: $(VENV)/.installed

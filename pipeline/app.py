@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, corrections, paths, settings
+from . import atomic, corrections, paths, revision, settings
 from . import outputs as output_set
 from .check import Report, run_checks, selected
 from .errors import UsageError
@@ -37,11 +37,14 @@ def _check(
     skip: list[str] | None,
     progress: Callable[[str], None] | None,
     templates: Path | None = None,
+    previous: Path | None = None,
 ) -> tuple[Report, settings.Settings]:
     conf = settings.load(inputs)
     codes = selected(select or conf.select, [*(skip or []), *conf.skip])
+    before = revision.load_previous(previous) if previous is not None else None
     plan, skipped = load(inputs, progress, conf.ignore)
-    env = Env(glossary=conf.glossary, emblem=paths.emblem(templates) is not None)
+    diff = revision.difference(before, plan) if before is not None else None
+    env = Env(glossary=conf.glossary, emblem=paths.emblem(templates) is not None, revision=diff)
     return run_checks(plan, codes, skipped, env), conf
 
 
@@ -51,8 +54,9 @@ def check(
     skip: list[str] | None = None,
     progress: Callable[[str], None] | None = None,
     templates: Path | None = None,
+    previous: Path | None = None,
 ) -> Report:
-    return _check(inputs, select, skip, progress, templates)[0]
+    return _check(inputs, select, skip, progress, templates, previous)[0]
 
 
 @dataclass
@@ -83,11 +87,14 @@ def build(
     progress: Callable[[str], None] | None = None,
     templates: Path | None = None,
     accept: bool = False,
+    previous: Path | None = None,
 ) -> BuildResult:
     """Check, write records/report, and render the official documents when the
     checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
-    corrections are applied to the documents only when accepted."""
-    report, conf = _check(inputs, select, skip, progress, templates)
+    corrections are applied to the documents only when accepted. With
+    ``previous`` (the last announced plan.docx or records.json) the build is a
+    revision: it also writes amendment.docx, the difference of the two."""
+    report, conf = _check(inputs, select, skip, progress, templates, previous)
     mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
     corrected, applied = corrections.apply(report.plan, mapping)
     result = BuildResult(report, write_reports(report, outputs, applied), applied=applied)
@@ -99,7 +106,9 @@ def build(
 
         if not pdf:
             result.moved = output_set.move_aside(outputs, output_set.PDFS)
-        written, message = render_all(corrected, outputs, draft=draft or not report.ok, pdf=pdf, templates=templates)
+        written, message = render_all(
+            corrected, outputs, draft=draft or not report.ok, pdf=pdf, templates=templates, revision=report.revision
+        )
         if pdf and not any(p.suffix == ".pdf" for p in written):
             result.moved = output_set.move_aside(outputs, output_set.PDFS)
         result.written += written

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import InternalError, UsageError
 from .model import Finding, Plan
@@ -26,6 +27,7 @@ class Report:
     findings: tuple[Finding, ...]
     rules: tuple[str, ...]
     notes: tuple[tuple[str, str], ...] = field(default=())
+    revision: Any = None  # revision.Diff when the plan is checked against its previous version
 
     @property
     def errors(self) -> int:
@@ -80,4 +82,4 @@ def run_checks(
     findings: list[Finding] = []
     for code in codes:
         findings.extend(RULES[code].findings(plan, env))
-    return Report(plan, tuple(sorted(findings, key=location_key)), tuple(codes), tuple(notes or ()))
+    return Report(plan, tuple(sorted(findings, key=location_key)), tuple(codes), tuple(notes or ()), env.revision)

@@ -42,6 +42,9 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
             p.add_argument("--templates", type=Path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
             p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
+            p.add_argument(
+                "--previous", type=Path, metavar="FILE", help="แผนฉบับที่ประกาศแล้ว (plan.docx หรือ records.json): ทำแผนแก้ไขและ amendment.docx"
+            )
         p.add_argument("--json", type=Path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
@@ -86,7 +89,16 @@ def main(argv: list[str] | None = None) -> int:
                 result = None
             else:
                 result = app.build(
-                    args.inputs, args.outputs, args.draft, args.pdf, select, skip, step, args.templates, args.accept_corrections
+                    args.inputs,
+                    args.outputs,
+                    args.draft,
+                    args.pdf,
+                    select,
+                    skip,
+                    step,
+                    args.templates,
+                    args.accept_corrections,
+                    args.previous,
                 )
                 report = result.report
         finally:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from .domain import deadline, revision_number
 from .model import Plan, Project, budget_of
 from .summary import group, numbering, summarise
 from .thai import FULL_MONTHS, baht_text, be_year, format_amount, starts_numbered, thai_date
@@ -75,11 +76,15 @@ def clean_block(text: str) -> str:
 
 
 def _forms_02(plan: Plan, kind: str) -> list[dict[str, Any]]:
+    return grouped(plan, list(plan.of_kind("equipment" if kind == "equipment" else "project")))
+
+
+def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
+    """Projects in the ผด.02 shape: strategies, their แผนงาน, the rows."""
     arrows = plan.profile.month_marks == "arrow"
     numbers = numbering(plan)
     out = []
-    items_of = plan.of_kind("equipment" if kind == "equipment" else "project")
-    for s_no, (name, programs) in enumerate(group(plan, list(items_of)), start=1):
+    for s_no, (name, programs) in enumerate(group(plan, projects), start=1):
         number = numbers.strategy(name, s_no)
         progs = []
         for g_no, (program, items) in enumerate(programs, start=1):
@@ -139,6 +144,14 @@ def revision_title(raw: str, year: int | None) -> str:
     return f"แก้ไขครั้งที่ {number}"
 
 
+def revision_long(plan: Plan) -> str:
+    """ "แก้ไข/เพิ่มเติม ครั้งที่ 2/2568": how an amendment and its announcement name the revision."""
+    number = revision_number(plan.profile.revision)
+    if number is None:
+        return ""
+    return f"แก้ไข/เพิ่มเติม ครั้งที่ {number[0]}/{number[1] or plan.profile.fiscal_year}"
+
+
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
     prof = plan.profile
     year = prof.fiscal_year or 0
@@ -189,6 +202,14 @@ def plan_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
     }
 
 
+def _event(plan: Plan) -> str:
+    """For a revision: the event of ข้อ 27 it answers ("ได้ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม เมื่อวันที่ …")."""
+    due = deadline(plan.profile)
+    if due is None or due.event == "ordinance_date" or revision_number(plan.profile.revision) is None:
+        return ""
+    return f"ได้{due.label} เมื่อวันที่ {thai_date(due.event_date)}"
+
+
 def announcement_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
     """The announcement: its totals are the forms' totals (ผด.02 and ผด.02/1)."""
     prof = plan.profile
@@ -207,7 +228,8 @@ def announcement_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
             "ordinance_word": "เทศบัญญัติ" if prof.org_name.startswith("เทศบาล") else "ข้อบัญญัติ",
             "ordinance_date": thai_date(prof.ordinance_date) if prof.ordinance_date else DOTS,
             "committee_date": thai_date(prof.committee_date) if prof.committee_date else "",
-            "event_text": "",
+            "revision_long": revision_long(plan),
+            "event_text": _event(plan),
             "emblem": "",  # the renderer puts the organisation's emblem image here when templates/ has one
             "signature_name": f"({prof.signatory})" if prof.signatory else f"({DOTS})",
             "signature_position": prof.position or f"ตำแหน่ง {DOTS}",

@@ -5,8 +5,11 @@ Facts marked *(verify)* in SPEC live here or in the templates, never scattered.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
+from .model import Profile
 from .thai import arabic_digits, key
 
 # Standard แผนงาน grouped by ด้าน (SPEC §1), in the order forms list them.
@@ -258,6 +261,58 @@ _RUNNING_KEYS = tuple(key(w) for w in RUNNING_COSTS)
 def running_cost(name: str) -> bool:
     """An ordinance line for salaries, allowances, utilities and the like."""
     return key(name).startswith(_RUNNING_KEYS)
+
+
+# ---------------------------------------------------------------- deadline (ข้อ 27)
+
+DEADLINE_DAYS = 30  # ข้อ 27 as amended by (ฉบับที่ 3) พ.ศ. 2561
+EVENTS = {
+    "ordinance_date": "ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายประจำปี",
+    "supplementary_date": "ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม",
+    "accumulated_date": "อนุมัติจ่ายขาดเงินสะสม",
+    "notified_date": "ได้รับแจ้งแผนงานและโครงการจากหน่วยงานอื่น",
+}
+
+
+def revision_number(raw: str) -> tuple[int, int | None] | None:
+    """ "2/2568" → (2, 2568); "แก้ไขครั้งที่ 2" → (2, None); the first plan ("", "-") → None."""
+    m = re.search(r"(\d+)\s*(?:/\s*(\d{2,4}))?", arabic_digits(raw or ""))
+    if not m or int(m.group(1)) == 0:
+        return None
+    year = int(m.group(2)) if m.group(2) else None
+    return int(m.group(1)), (year + 2500 if year is not None and year < 100 else year)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The event a plan's 30 days count from, and the last legal day."""
+
+    event: str  # a profile field of EVENTS
+    event_date: dt.date
+    last_day: dt.date
+    extended: bool = False  # the head of the organisation extended the time
+
+    @property
+    def label(self) -> str:
+        return EVENTS[self.event]
+
+
+def deadline(profile: Profile) -> Deadline | None:
+    """ข้อ 27: the first plan counts from the annual ordinance; a revision
+    from the latest event (annual or supplementary ordinance, accumulated
+    funds, projects notified) on or before its announcement. An extension by
+    the head of the organisation moves the last day."""
+    events = {name: getattr(profile, name) for name in EVENTS if getattr(profile, name)}
+    if revision_number(profile.revision) is None:
+        events = {k: v for k, v in events.items() if k == "ordinance_date"}
+    if not events:
+        return None
+    announced = profile.announcement_date
+    before = {k: v for k, v in events.items() if announced is None or v <= announced}
+    name = max(before, key=lambda k: before[k]) if before else min(events, key=lambda k: events[k])
+    last = events[name] + dt.timedelta(days=DEADLINE_DAYS)
+    extended = profile.extension_date is not None and profile.extension_date > last
+    return Deadline(name, events[name], profile.extension_date if extended else last, extended)
 
 
 # ---------------------------------------------------------------- funding

@@ -18,8 +18,8 @@ from typing import Any
 from . import atomic
 from .settings import inputs_dir
 
-DOCUMENTS = ("plan.docx", "announcement.docx")
-PDFS = ("plan.pdf", "announcement.pdf")
+DOCUMENTS = ("plan.docx", "announcement.docx", "amendment.docx")
+PDFS = ("plan.pdf", "announcement.pdf", "amendment.pdf")
 PREVIOUS = "previous"
 MANIFEST = "manifest.json"
 

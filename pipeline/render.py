@@ -24,10 +24,12 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError
 
 from . import atomic, office, typeset
+from .amendment import amendment_context
 from .context import announcement_context, plan_context
 from .errors import UsageError
 from .model import Plan
 from .paths import TEMPLATES, emblem
+from .revision import Diff
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
@@ -124,15 +126,26 @@ def to_pdf(docx_paths: list[Path], outdir: Path) -> tuple[list[Path], str]:
 
 
 def render_all(
-    plan: Plan, outputs: Path, draft: bool = False, pdf: bool = False, templates: Path | None = None
+    plan: Plan,
+    outputs: Path,
+    draft: bool = False,
+    pdf: bool = False,
+    templates: Path | None = None,
+    revision: Diff | None = None,
 ) -> tuple[list[Path], str]:
-    """Render plan.docx and announcement.docx (and PDFs); the paths and a message."""
+    """Render plan.docx and announcement.docx — and amendment.docx for a
+    revision — (and PDFs); the paths and a message."""
     folder = templates or TEMPLATES
     thai = plan.profile.thai_digits
     written = [
         render_docx(folder / "plan.docx", plan_context(plan, draft), outputs / "plan.docx", thai),
         render_docx(folder / "announcement.docx", announcement_context(plan, draft), outputs / "announcement.docx", thai),
     ]
+    if revision is not None:
+        amendment = folder / "amendment.docx"
+        if not amendment.exists():
+            amendment = TEMPLATES / "amendment.docx"  # a user's older templates folder without one
+        written.append(render_docx(amendment, amendment_context(plan, revision, draft), outputs / "amendment.docx", thai))
     message = ""
     if pdf:
         pdfs, message = to_pdf(written, outputs)

@@ -20,11 +20,11 @@ from rich.table import Table
 from rich.text import Text
 
 from .check import Report
+from .domain import DEADLINE_DAYS, deadline
 from .model import Finding, budget_of
 from .records import SCHEMA_VERSION, profile_to_json, to_jsonable
 from .rules import RULES
 from .rules.budget import planned
-from .rules.dates import DEADLINE_DAYS, last_legal_day
 from .summary import summarise
 from .thai import format_amount, thai_date
 
@@ -50,8 +50,10 @@ def header(report: Report) -> Panel:
         grid.add_row("ประกาศใช้ข้อบัญญัติ", thai_date(prof.ordinance_date))
     if prof.announcement_date:
         grid.add_row("ประกาศแผน", thai_date(prof.announcement_date))
-    if prof.ordinance_date:
-        grid.add_row("ประกาศแผนได้ถึง", f"{thai_date(last_legal_day(prof.ordinance_date))} (ภายใน {DEADLINE_DAYS} วัน ตามข้อ 27)")
+    due = deadline(prof)
+    if due:
+        how = "ตามที่ขยายเวลา" if due.extended else f"ภายใน {DEADLINE_DAYS} วันนับแต่วันที่{due.label} {thai_date(due.event_date)}"
+        grid.add_row("ประกาศแผนได้ถึง", f"{thai_date(due.last_day)} ({how} ตามข้อ 27)")
     grid.add_row("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else ""))
     converted = [f"{f.path} ({f.converted_from})" for f in plan.files if f.converted_from]
     if converted:
@@ -110,6 +112,35 @@ def units_table(report: Report) -> Table:
     return table
 
 
+def _value(p, name: str) -> str:
+    v = getattr(p, name)
+    if name == "budget":
+        return _baht(v) if v is not None else p.budget_raw
+    if name == "months":
+        return ",".join(map(str, v)) or "-"
+    return str(v)[:50]
+
+
+def revision_table(report: Report) -> RenderableType:
+    """What the revision adds, changes (old → new) and cancels, shown before the findings."""
+    d = report.revision
+    lines = Text()
+    lines.append(
+        f"แผนแก้ไขเทียบกับฉบับ {d.previous_revision or 'ก่อน'}: เพิ่มเติม {len(d.added)}, แก้ไข {len(d.changed)}, "
+        f"ยกเลิก {len(d.cancelled)} รายการ · งบประมาณ {_baht(d.previous_budget)} → {_baht(d.budget)} บาท "
+        f"({_baht(d.budget - d.previous_budget)})\n",
+        style="bold",
+    )
+    for p in d.added:
+        lines.append(f"  + เพิ่ม  {p.name[:70]}  {_value(p, 'budget')} บาท  ({p.source.where()})\n")
+    for c in d.changed:
+        what = "; ".join(f"{name}: {_value(c.old, name)} → {_value(c.new, name)}" for name in c.fields) or "ชื่อใกล้เคียง"
+        lines.append(f"  ~ แก้ไข {c.new.name[:70]}  {what}\n")
+    for p in d.cancelled:
+        lines.append(f"  - ยกเลิก {p.name[:70]}  {_value(p, 'budget')} บาท\n")
+    return lines
+
+
 def _finding(f: Finding) -> Text:
     label, style = LABEL.get(f.severity, (f.severity, ""))
     text = Text()
@@ -154,6 +185,8 @@ def renderables(report: Report) -> list[RenderableType]:
     if report.plan.projects:
         parts.append(summary_table(report))
         parts.append(units_table(report))
+    if report.revision is not None:
+        parts.append(revision_table(report))
     if report.findings:
         parts.append(Group(*findings_by_file(report)))
     parts.append(Text(""))
@@ -182,6 +215,26 @@ def to_html(report: Report) -> str:
     return html.replace("<html>", '<html lang="th">', 1).replace(
         "<head>", f'<head>\n<meta name="viewport" content="width=device-width">\n{title}', 1
     )
+
+
+def _revision_json(report: Report) -> dict[str, Any] | None:
+    d = report.revision
+    if d is None:
+        return None
+
+    def item(p) -> dict[str, Any]:
+        return {"name": p.name, "kind": p.kind, "budget": None if p.budget is None else f"{p.budget:.2f}", **to_jsonable(p.source)}
+
+    return {
+        "previous_revision": d.previous_revision,
+        "added": [item(p) for p in d.added],
+        "changed": [
+            {"old": item(c.old), "new": item(c.new), "fields": list(c.fields), "score": round(c.score, 1)} for c in d.changed
+        ],
+        "cancelled": [item(p) for p in d.cancelled],
+        "budget_before": f"{d.previous_budget:.2f}",
+        "budget_after": f"{d.budget:.2f}",
+    }
 
 
 def to_json(report: Report, applied: list[tuple[str, str, int]] | None = None) -> dict[str, Any]:
@@ -220,5 +273,6 @@ def to_json(report: Report, applied: list[tuple[str, str, int]] | None = None) -
             for f in report.findings
         ],
         "skipped_files": [{"file": p, "note": n} for p, n in report.notes],
+        "revision": _revision_json(report),
         "corrections_applied": [{"original": w, "correction": r, "times": n} for w, r, n in applied or []],
     }

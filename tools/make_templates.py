@@ -388,7 +388,7 @@ ANNOUNCEMENT = [
     f"พ.ศ.{NBSP}{{{{ year }}}} เมื่อวันที่ {{{{ ordinance_date }}}}"
     "{% if event_text %} และ{{ event_text }}{% endif %}"
     "{% if committee_date %} และคณะกรรมการพัฒนาท้องถิ่นได้พิจารณาร่างแผนการดำเนินงานแล้ว เมื่อวันที่ {{ committee_date }}{% endif %} "
-    f"จึงประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}{{% if revision %}} {{{{ revision }}}}{{% endif %}} "
+    f"จึงประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}{{% if revision_long %}} {{{{ revision_long }}}}{{% endif %}} "
     "(ตั้งแต่วันที่ 1 ตุลาคม {{ prev_year }} ถึงวันที่ 30 กันยายน {{ year }}) "
     "ประกอบด้วยโครงการ/กิจกรรม จำนวน {{ project_count }} โครงการ งบประมาณ {{ project_budget }} บาท"
     "{% if equipment_count != '0' %} และครุภัณฑ์ที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น จำนวน {{ equipment_count }} รายการ "
@@ -408,7 +408,7 @@ def announcement_template(out: Path) -> Path:
     doc.xml(p_xml("ประกาศ{{ org_name }}", style=s["title"]))
     doc.xml(
         p_xml(
-            f"เรื่อง ประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}{{% if revision %}} {{{{ revision }}}}{{% endif %}}",
+            f"เรื่อง ประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}{{% if revision_long %}} {{{{ revision_long }}}}{{% endif %}}",
             style=s["title"],
         )
     )
@@ -424,10 +424,121 @@ def announcement_template(out: Path) -> Path:
     return doc.save(out / "announcement.docx")
 
 
+def changed_table(s: dict[str, str]) -> str:
+    """Changed projects as pairs of rows, "เดิม" and "แก้ไขใหม่", the changed cells marked."""
+    lead = ["ฉบับ", "ที่", "โครงการ", "รายละเอียด", "งบประมาณ\n\n(บาท)", "สถานที่", "หน่วยงาน"]
+    widths = [900, 450, 2400, 2300, 1750, 1450, 1400] + [MONTH_W] * 12
+    assert sum(widths) == LANDSCAPE_WIDTH
+    top = [C(h, style=s["th"], borders='<w:bottom w:val="nil"/>') for h in lead]
+    top += [
+        C(f"พ.ศ.{NBSP}{{{{ prev_year_num }}}}", span=3, style=s["year"], margin=MONTH_PAD),
+        C(f"พ.ศ.{NBSP}{{{{ year_num }}}}", span=9, style=s["year"], margin=MONTH_PAD),
+    ]
+    bottom = [C("", style=s["th"], borders='<w:top w:val="nil"/>') for _ in lead]
+    bottom += [C(m, style=s["month"], margin=MONTH_PAD) for m in MONTHS]
+
+    def version(which: str, label: str, marked: bool) -> R:
+        def cell(field: str, style: str) -> C:
+            mark = f"{{% cellbg c.mark.{field} %}}" if marked else ""
+            return C(f"{mark}{{{{ c.{which}.{field} }}}}", style=s[style])
+
+        cells = [C(label, style=s["tdb"]), C("{{ c.no }}" if not marked else "", style=s["tdc"])]
+        cells += [cell("name", "td"), cell("activity", "td"), cell("budget", "tdr"), cell("location", "td"), cell("unit", "td")]
+        cells += [C(f"{{% cellbg c.{which}.fill[{i}] %}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
+        return R(cells, cant_split=True)
+
+    rows = [
+        R(top, header=True),
+        R(bottom, header=True),
+        [C("{%tr for c in part.changed %}", span=19)],
+        version("old", "เดิม", False),
+        version("new", "แก้ไขใหม่", True),
+        [C("{%tr endfor %}", span=19)],
+    ]
+    return tbl_xml(rows, widths, margin=PAD)
+
+
+def summary_table(s: dict[str, str]) -> str:
+    head = ["ยุทธศาสตร์ / แผนงาน", "ก่อนแก้ไข\n\n(โครงการ)", "ก่อนแก้ไข\n\n(บาท)", "หลังแก้ไข\n\n(โครงการ)", "หลังแก้ไข\n\n(บาท)", "เพิ่ม/ลด\n\n(บาท)"]
+    widths = [5650, 1600, 2100, 1600, 2100, 1800]
+    assert sum(widths) == LANDSCAPE_WIDTH
+    nums = [C(f"{{{{ r.{k} }}}}", style=s["tdr"]) for k in ("count_before", "budget_before", "count_after", "budget_after", "change")]
+    rows = [
+        R([C(h, style=s["th"]) for h in head], header=True),
+        [C("{%tr for r in summary %}", span=6)],
+        R([C("{{ r.strategy }}\n\n{{ r.program }}", style=s["td"]), *nums], cant_split=True),
+        [C("{%tr endfor %}", span=6)],
+        R(
+            [
+                C("รวมทั้งสิ้น", style=s["tdb"]),
+                C("", style=s["tdr"]),
+                C("{{ budget_before }}", style=s["tdbr"]),
+                C("", style=s["tdr"]),
+                C("{{ budget_after }}", style=s["tdbr"]),
+                C("{{ budget_change }}", style=s["tdbr"]),
+            ],
+            cant_split=True,
+        ),
+    ]
+    return tbl_xml(rows, widths, margin=PAD)
+
+
+def amendment_template(out: Path) -> Path:
+    """แผนการดำเนินงาน แก้ไข/เพิ่มเติม: added, changed (เดิม / แก้ไขใหม่) and
+    cancelled projects and equipment, and the summary before and after."""
+    doc = Doc(landscape=True)
+    s = styles(doc)
+    sec = doc.doc.sections[0]
+    sec.left_margin, sec.right_margin = Cm(2), Cm(1.5)
+    sec.top_margin, sec.bottom_margin, sec.header_distance, sec.footer_distance = Cm(2.8), Cm(1.1), Cm(0.7), Cm(0.4)
+    header(
+        sec,
+        s,
+        "แผนแก้ไข",
+        [
+            f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}} {{{{ revision_long }}}}",
+            "{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}",
+        ],
+    )
+    footer(sec, numbered=True)
+    doc.xml(p_xml("แก้ไขจากฉบับ {{ previous_revision }} · เหตุ: {{ events }}", style=s["sub"]))
+    doc.xml(
+        p_xml(
+            "เพิ่มเติม {{ count_added }} รายการ · แก้ไข {{ count_changed }} รายการ · ยกเลิก {{ count_cancelled }} รายการ · "
+            "งบประมาณรวม {{ budget_before }} บาท → {{ budget_after }} บาท",
+            style=s["sub"],
+        )
+    )
+    doc.xml(p_xml("{%p for part in parts %}"))
+    doc.xml(p_xml("{{ part.title }}: ที่เพิ่มเติม", style=s["sub"]))
+    doc.xml(p_xml("{%p if part.added %}"))
+    doc.xml(form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.added", "part.added_total"))
+    doc.xml(p_xml("{%p else %}"))
+    doc.xml(p_xml("- ไม่มี -", style=s["td"]))
+    doc.xml(p_xml("{%p endif %}"))
+    doc.xml(p_xml("{{ part.title }}: ที่แก้ไข (เดิม / แก้ไขใหม่ ช่องที่แก้ไขแรเงาสีเหลือง)", style=s["sub"]))
+    doc.xml(p_xml("{%p if part.changed %}"))
+    doc.xml(changed_table(s))
+    doc.xml(p_xml("{%p else %}"))
+    doc.xml(p_xml("- ไม่มี -", style=s["td"]))
+    doc.xml(p_xml("{%p endif %}"))
+    doc.xml(p_xml("{{ part.title }}: ที่ยกเลิก", style=s["sub"]))
+    doc.xml(p_xml("{%p if part.cancelled %}"))
+    doc.xml(form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.cancelled", "part.cancelled_total"))
+    doc.xml(p_xml("{%p else %}"))
+    doc.xml(p_xml("- ไม่มี -", style=s["td"]))
+    doc.xml(p_xml("{%p endif %}"))
+    doc.xml(p_xml("{%p endfor %}"))
+    doc.xml(p_xml("สรุปจำนวนโครงการและงบประมาณ ก่อนและหลังแก้ไข", style=s["sub"]))
+    doc.xml(summary_table(s))
+    return doc.save(out / "amendment.docx")
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plan_template(out)
     announcement_template(out)
+    amendment_template(out)
 
 
 if __name__ == "__main__":

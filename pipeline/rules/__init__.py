@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import InternalError
 from ..model import Finding, Notice, Plan, Severity, Source
@@ -24,6 +25,7 @@ class Env:
 
     glossary: tuple[str, ...] = ()  # the user's extra official terms (glossary.txt)
     emblem: bool | None = None  # the templates hold the organisation's emblem (None: not known)
+    revision: Any = None  # a revision.Diff against the previous version (build --previous)
 
 
 @dataclass(frozen=True)
@@ -106,4 +108,4 @@ def notice(
     RULES[code] = Rule(code, severity, title, gloss, hint, None, messages, hints or {})
 
 
-from . import budget, dates, fields, files, strategy, text  # noqa: E402, F401  (registration)
+from . import budget, dates, fields, files, revisions, strategy, text  # noqa: E402, F401  (registration)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from ..domain import PROFILE_LABELS, REQUIRED_PROFILE
+from ..domain import PROFILE_LABELS, REQUIRED_PROFILE, deadline
 from ..model import Plan, Source
 from ..thai import fiscal_years_in, thai_date
 from . import Env, Hit, notice, rule
@@ -29,11 +28,6 @@ notice(
     messages={"": 'ไม่รู้จักหัวข้อ "{value}" ในตารางข้อมูลทั่วไป จึงไม่ได้ใช้ค่าในแถวนี้'},
 )
 
-DEADLINE_DAYS = 30  # ข้อ 27: within 30 days of the ordinance announcement
-
-
-def last_legal_day(ordinance: dt.date) -> dt.date:
-    return ordinance + dt.timedelta(days=DEADLINE_DAYS)
 
 
 @rule(
@@ -87,30 +81,44 @@ def fiscal_year(plan: Plan, env: Env) -> Iterable[Hit]:
     "deadline",
     "error",
     "ประกาศแผนไม่ทันกำหนด 30 วัน",
-    "the announcement date is more than 30 days after the ordinance announcement, or before it",
-    "ตั้งวันที่ประกาศแผนให้อยู่ระหว่างวันประกาศใช้ข้อบัญญัติ ถึง 30 วันหลังจากนั้น",
+    "the announcement is more than 30 days after its event (the annual ordinance; for a revision the latest event before it), or after an extension",
+    "ประกาศภายใน 30 วันนับแต่เหตุ (ข้อ 27) หรือให้ผู้บริหารท้องถิ่นขยายเวลา แล้วใส่ ขยายเวลาถึง ในข้อมูลทั่วไป",
 )
-def deadline(plan: Plan, env: Env) -> Iterable[Hit]:
+def late(plan: Plan, env: Env) -> Iterable[Hit]:
     prof = plan.profile
-    if prof.ordinance_date is None or prof.announcement_date is None or prof.source is None:
+    due = deadline(prof)
+    if due is None or prof.announcement_date is None or prof.source is None:
         return
-    last = last_legal_day(prof.ordinance_date)
     ann = thai_date(prof.announcement_date)
-    if prof.announcement_date < prof.ordinance_date:
+    if prof.announcement_date > due.last_day:
+        days = (prof.announcement_date - due.last_day).days
+        why = f"ตามที่ขยายเวลาไว้ถึง {thai_date(due.last_day)}" if due.extended else f"นับจากวันที่{due.label} ({thai_date(due.event_date)})"
         yield Hit(
             prof.source_of("announcement_date"),
-            f"วันที่ประกาศแผน ({ann}) อยู่ก่อนวันประกาศใช้ข้อบัญญัติ ({thai_date(prof.ordinance_date)})",
+            f"วันที่ประกาศแผน ({ann}) เกินกำหนด {days} วัน: วันสุดท้ายตามข้อ 27 คือ {thai_date(due.last_day)} {why}",
             value=ann,
-            suggestion=f"ประกาศได้ตั้งแต่ {thai_date(prof.ordinance_date)} ถึง {thai_date(last)}",
+            suggestion=f"ประกาศภายใน {thai_date(due.last_day)}",
         )
-    elif prof.announcement_date > last:
-        late = (prof.announcement_date - last).days
-        yield Hit(
-            prof.source_of("announcement_date"),
-            f"วันที่ประกาศแผน ({ann}) เกินกำหนด {late} วัน: วันสุดท้ายตามข้อ 27 คือ {thai_date(last)}",
-            value=ann,
-            suggestion=f"ประกาศภายใน {thai_date(last)}",
-        )
+
+
+@rule(
+    "deadline-before-event",
+    "warning",
+    "ประกาศแผนก่อนเหตุที่ต้องจัดทำแผน",
+    "the announcement is dated before the event its 30 days count from",
+    "ตรวจวันที่ประกาศแผนและวันที่ของเหตุ (ประกาศใช้ข้อบัญญัติ งบเพิ่มเติม เงินสะสม หรือได้รับแจ้งโครงการ) ในข้อมูลทั่วไป",
+)
+def early(plan: Plan, env: Env) -> Iterable[Hit]:
+    prof = plan.profile
+    due = deadline(prof)
+    if due is None or prof.announcement_date is None or prof.source is None or prof.announcement_date >= due.event_date:
+        return
+    yield Hit(
+        prof.source_of("announcement_date"),
+        f"วันที่ประกาศแผน ({thai_date(prof.announcement_date)}) อยู่ก่อนวันที่{due.label} ({thai_date(due.event_date)})",
+        value=thai_date(prof.announcement_date),
+        suggestion=f"ประกาศได้ตั้งแต่ {thai_date(due.event_date)} ถึง {thai_date(due.last_day)}",
+    )
 
 
 @rule(
