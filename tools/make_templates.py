@@ -427,7 +427,7 @@ def announcement_template(out: Path) -> Path:
 def changed_table(s: dict[str, str]) -> str:
     """Changed projects as pairs of rows, "เดิม" and "แก้ไขใหม่", the changed cells marked."""
     lead = ["ฉบับ", "ที่", "โครงการ", "รายละเอียด", "งบประมาณ\n\n(บาท)", "สถานที่", "หน่วยงาน"]
-    widths = [900, 450, 2400, 2300, 1750, 1450, 1400] + [MONTH_W] * 12
+    widths = [1100, 450, 2350, 2150, 1750, 1450, 1400] + [MONTH_W] * 12
     assert sum(widths) == LANDSCAPE_WIDTH
     top = [C(h, style=s["th"], borders='<w:bottom w:val="nil"/>') for h in lead]
     top += [
@@ -438,11 +438,13 @@ def changed_table(s: dict[str, str]) -> str:
     bottom += [C(m, style=s["month"], margin=MONTH_PAD) for m in MONTHS]
 
     def version(which: str, label: str, marked: bool) -> R:
+        keep = not marked  # "เดิม" stays on the page of its "แก้ไขใหม่"
+
         def cell(field: str, style: str) -> C:
             mark = f"{{% cellbg c.mark.{field} %}}" if marked else ""
-            return C(f"{mark}{{{{ c.{which}.{field} }}}}", style=s[style])
+            return C(f"{mark}{{{{ c.{which}.{field} }}}}", style=s[style], keep=keep)
 
-        cells = [C(label, style=s["tdb"]), C("{{ c.no }}" if not marked else "", style=s["tdc"])]
+        cells = [C(label, style=s["tdb"], keep=keep), C("{{ c.no }}" if not marked else "", style=s["tdc"], keep=keep)]
         cells += [cell("name", "td"), cell("activity", "td"), cell("budget", "tdr"), cell("location", "td"), cell("unit", "td")]
         cells += [C(f"{{% cellbg c.{which}.fill[{i}] %}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
         return R(cells, cant_split=True)
