@@ -18,6 +18,17 @@ from .report import to_html, to_json
 from .rules import Env
 
 
+def refuse_inside_inputs(inputs: Path, *targets: Path | None) -> None:
+    """No output may be written into the drafts' folder, or over a draft."""
+    base = (inputs if inputs.is_dir() else inputs.parent).resolve()
+    for target in targets:
+        if target is None:
+            continue
+        where = target.resolve()
+        if where == base or where.is_relative_to(base) or (inputs.is_file() and where == inputs.resolve()):
+            raise UsageError(f'จะไม่เขียนผลลัพธ์ลงใน "{target}": อยู่ในโฟลเดอร์ไฟล์ร่าง {inputs} — เลือกโฟลเดอร์อื่น เช่น outputs')
+
+
 def load(
     inputs: Path, progress: Callable[[str], None] | None = None, ignore: tuple[str, ...] = ()
 ) -> tuple[Plan, list[tuple[str, str]]]:
@@ -107,7 +118,13 @@ def build(
         if not pdf:
             result.moved = output_set.move_aside(outputs, output_set.PDFS)
         written, message = render_all(
-            corrected, outputs, draft=draft or not report.ok, pdf=pdf, templates=templates, revision=report.revision
+            corrected,
+            outputs,
+            draft=draft or not report.ok,
+            pdf=pdf,
+            templates=templates,
+            revision=report.revision,
+            pdf_timeout=conf.pdf_timeout,
         )
         if pdf and not any(p.suffix == ".pdf" for p in written):
             result.moved = output_set.move_aside(outputs, output_set.PDFS)

@@ -1,6 +1,6 @@
 """Command line: ``python -m pipeline build|check|rules``.
 
-Exit codes: 0 = no errors (warnings allowed), 1 = errors found, 2 = the run
+Exit codes (an unexpected error ends with 3, its traceback in OUTPUTS/pipeline.log): 0 = no errors (warnings allowed), 1 = errors found, 2 = the run
 could not proceed (bad arguments, no inputs, a broken template, a bad
 setting), 3 = a bug in the pipeline itself.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from rich.console import Console
@@ -48,13 +49,14 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--json", type=Path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
+        p.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
     sub.add_parser("rules", help="แสดงรายการกฎการตรวจทั้งหมด")
     return ap
 
 
 def _progress(console: Console) -> Progress:
     return Progress(
-        TextColumn("อ่านไฟล์"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), console=console, transient=True
+        TextColumn("อ่านไฟล์"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}", markup=False), console=console, transient=True
     )
 
 
@@ -63,23 +65,50 @@ def main(argv: list[str] | None = None) -> int:
         args = parser().parse_args(argv)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
-    console = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
+    console = Console(highlight=False, markup=False)
+    err = Console(stderr=True, highlight=False, markup=False)
     if args.command == "rules":
         for code, r in RULES.items():
             console.print(f"{code:24} {r.severity:8} {r.title} — {r.gloss}")
         return 0
+    current = {"file": ""}  # the draft being read, for a message should anything break
+    try:
+        return _run(args, console, err, current)
+    except KeyboardInterrupt:
+        err.print("หยุดตามที่สั่ง (Ctrl+C)")
+        return 2
+    except Exception as exc:
+        # A bug, never the user's draft: one Thai line, the traceback in pipeline.log (and on screen with --debug).
+        log = Path(getattr(args, "outputs", None) or "outputs") / "pipeline.log"
+        where = f" ขณะอ่าน {current['file']}" if current["file"] else ""
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            saved = f" — รายละเอียดใน {log}"
+        except OSError:
+            saved = ""
+        err.print(f"ข้อผิดพลาดภายในโปรแกรม{where} ({type(exc).__name__}){saved} — โปรดแจ้งผู้ดูแลพร้อมไฟล์นี้")
+        if args.debug:
+            err.print(traceback.format_exc())
+        return 3
+
+
+def _run(args: argparse.Namespace, console: Console, err: Console, current: dict[str, str]) -> int:
     try:
         from .read import discover
+
+        app.refuse_inside_inputs(args.inputs, args.json)
 
         files = discover(args.inputs).drafts if args.inputs.exists() else []
         bar = _progress(err) if len(files) > 3 and err.is_terminal else None
         task = bar.add_task("", total=len(files)) if bar else None
 
         def step(name: str) -> None:
+            current["file"] = name
             if bar is not None and task is not None:
                 bar.update(task, advance=1, description=name)
 
+        current["file"] = ""
         select, skip = _codes(args.select), _codes(args.skip)
         if bar:
             bar.start()
@@ -110,9 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     except InternalError as exc:
         err.print(f"ข้อผิดพลาดภายในโปรแกรม (โปรดแจ้งผู้ดูแล): {exc}", markup=False)
         return 3
+    current["file"] = ""
     print_report(report, console)
     if args.json:
-        write_json(args.json, to_json(report, result.applied if result else None))
+        try:
+            write_json(args.json, to_json(report, result.applied if result else None))
+        except UsageError as exc:
+            err.print(f"ทำงานต่อไม่ได้: {exc}")
+            return 2
     if result is not None:
         for wrong, right, times in result.applied:
             console.print(f'แก้คำในเอกสาร: "{wrong}" → "{right}" ({times} แห่ง)')

@@ -6,7 +6,9 @@ LibreOffice the user has open does not block it, and a time limit.
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -25,4 +27,28 @@ def convert(paths: list[Path], fmt: str, outdir: Path, timeout: float) -> subpro
         raise FileNotFoundError("soffice")
     with tempfile.TemporaryDirectory() as profile:
         cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", fmt, "--outdir", str(outdir)]
-        return subprocess.run([*cmd, *map(str, paths)], capture_output=True, text=True, timeout=timeout, check=False)
+        # Its own process group: soffice starts soffice.bin, and a hung conversion must take both down.
+        proc = subprocess.Popen(
+            [*cmd, *map(str, paths)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=os.name == "posix",
+        )
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except BaseException:  # the time limit, or Ctrl+C: LibreOffice never outlives the build
+            _kill(proc)
+            raise
+        return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def _kill(proc: subprocess.Popen[str]) -> None:
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.communicate()

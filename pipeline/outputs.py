@@ -10,12 +10,16 @@ never older than its .docx.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from . import atomic
+from .errors import UsageError
 from .settings import inputs_dir
 
 DOCUMENTS = ("plan.docx", "announcement.docx", "amendment.docx")
@@ -57,3 +61,39 @@ def write_manifest(outputs: Path, build: str, hashes: list[dict[str, str]], writ
     documents = {p.name: {"build": build, "sha256": _sha(p)} for p in written if p.suffix in (".docx", ".pdf")}
     data = {"build": build, "official": ok, "inputs": hashes, "documents": documents}
     return atomic.write_json(outputs / MANIFEST, data)
+
+
+LOCK = ".pipeline.lock"
+WAIT = 60  # seconds a second build waits for the first
+
+
+@contextlib.contextmanager
+def locked(outputs: Path, wait: float = WAIT) -> Iterator[None]:
+    """One build at a time writes into a folder, so no reader sees a mix of
+    two builds' files. Where the system has no file locks (not POSIX), it is
+    left to the user."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    try:
+        outputs.mkdir(parents=True, exist_ok=True)
+        handle = open(outputs / LOCK, "w")  # noqa: SIM115 - held for the whole build
+    except OSError as exc:
+        from .atomic import unusable
+
+        raise unusable(outputs / LOCK, exc) from exc
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UsageError(f'มีการสร้างเอกสารอีกชุดกำลังเขียนลง "{outputs}" อยู่ — รอให้เสร็จแล้วสั่งใหม่') from None
+                time.sleep(0.2)
+        yield
+    finally:
+        handle.close()

@@ -47,6 +47,17 @@ def undeclared(template: Path, context: dict[str, Any]) -> set[str]:
     return DocxTemplate(str(template)).get_undeclared_template_variables(environment(), context)
 
 
+def _where(exc: TemplateError) -> str:
+    """A Jinja error with the text around it, so the user finds the paragraph in Word."""
+    source = getattr(exc, "source", None)
+    line = getattr(exc, "lineno", None)
+    if source and line:
+        text = re.sub(r"<[^>]+>", " ", source.splitlines()[line - 1] if line <= len(source.splitlines()) else "")
+        near = re.sub(r"\s+", " ", text).strip()[:120]
+        return f"{exc.message or exc} — ใกล้ข้อความ: {near}"
+    return str(exc)
+
+
 _TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 _UPDATE_FIELDS = b'<w:updateFields w:val="true"/>'
 
@@ -85,7 +96,12 @@ def render_docx(
 ) -> Path:
     if not template.exists():
         raise TemplateProblem(f"ไม่พบแม่แบบ {template}")
-    missing = undeclared(template, context)
+    try:
+        missing = undeclared(template, context)
+    except TemplateError as exc:
+        raise TemplateProblem(f"แม่แบบ {template.name} มีคำสั่งแม่แบบผิดรูป: {_where(exc)}") from exc
+    except Exception as exc:  # not a zip, cut short, XML broken: docxtpl and python-docx raise many kinds
+        raise TemplateProblem(f"แม่แบบ {template.name} เปิดไม่ได้ (ไฟล์เสียหรือไม่ใช่ .docx): {type(exc).__name__}") from exc
     if missing:
         raise TemplateProblem(f"แม่แบบ {template.name} ใช้ตัวแปรที่ไม่มี: {', '.join(sorted(missing))} (ดูรายชื่อตัวแปรใน README)")
     tpl = DocxTemplate(str(template))
@@ -95,7 +111,7 @@ def render_docx(
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
     except TemplateError as exc:
-        raise TemplateProblem(f"แม่แบบ {template.name} ผิดพลาด: {exc}") from exc
+        raise TemplateProblem(f"แม่แบบ {template.name} ผิดพลาด: {_where(exc)}") from exc
     buf = io.BytesIO()
     with warnings.catch_warnings():
         # A template saved again by LibreOffice lists docProps/core.xml twice; _finished keeps one.
@@ -104,19 +120,19 @@ def render_docx(
     return atomic.write_bytes(target, _finished(buf.getvalue(), thai))
 
 
-PDF_TIMEOUT = 300  # seconds for both documents
+PDF_TIMEOUT = 120  # seconds for all the documents (pipeline.toml [pdf] timeout)
 
 
-def to_pdf(docx_paths: list[Path], outdir: Path) -> tuple[list[Path], str]:
+def to_pdf(docx_paths: list[Path], outdir: Path, timeout: float = PDF_TIMEOUT) -> tuple[list[Path], str]:
     """Convert with one LibreOffice start. Returns the PDFs and a message."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            proc = office.convert(docx_paths, "pdf", Path(tmp), PDF_TIMEOUT)
+            proc = office.convert(docx_paths, "pdf", Path(tmp), timeout)
         except FileNotFoundError:
             return [], "ไม่พบ LibreOffice จึงไม่ได้สร้าง PDF — ติดตั้งด้วย: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"
         except subprocess.TimeoutExpired:
-            return [], f"LibreOffice แปลงเป็น PDF ไม่เสร็จใน {PDF_TIMEOUT} วินาที จึงไม่ได้สร้าง PDF"
+            return [], f"LibreOffice แปลงเป็น PDF ไม่เสร็จใน {timeout:g} วินาที จึงหยุดและไม่ได้สร้าง PDF (ตั้งเวลาได้ใน pipeline.toml: [pdf] timeout)"
         for path in docx_paths:
             pdf = Path(tmp) / f"{path.stem}.pdf"
             if not pdf.exists():
@@ -132,6 +148,7 @@ def render_all(
     pdf: bool = False,
     templates: Path | None = None,
     revision: Diff | None = None,
+    pdf_timeout: float = PDF_TIMEOUT,
 ) -> tuple[list[Path], str]:
     """Render plan.docx and announcement.docx — and amendment.docx for a
     revision — (and PDFs); the paths and a message."""
@@ -148,6 +165,6 @@ def render_all(
         written.append(render_docx(amendment, amendment_context(plan, revision, draft), outputs / "amendment.docx", thai))
     message = ""
     if pdf:
-        pdfs, message = to_pdf(written, outputs)
+        pdfs, message = to_pdf(written, outputs, pdf_timeout)
         written += pdfs
     return written, message

@@ -202,13 +202,13 @@ def print_report(report: Report, console: Console) -> None:
 def render_text(report: Report, width: int = 100) -> str:
     """The terminal report as plain text at a fixed width (for tests and logs)."""
     buf = io.StringIO()
-    console = Console(file=buf, width=width, color_system=None, force_terminal=False, legacy_windows=False)
+    console = Console(file=buf, width=width, color_system=None, force_terminal=False, legacy_windows=False, markup=False)
     print_report(report, console)
     return buf.getvalue()
 
 
 def to_html(report: Report) -> str:
-    console = Console(record=True, width=110, file=io.StringIO(), color_system="truecolor")
+    console = Console(record=True, width=110, file=io.StringIO(), color_system="truecolor", markup=False)
     print_report(report, console)
     html = console.export_html(inline_styles=True)
     title = f"<title>รายงานการตรวจแผนการดำเนินงาน {escape(report.plan.profile.org_name)}</title>"

@@ -32,6 +32,7 @@ class Settings:
     glossary: tuple[str, ...] = ()  # the user's extra official terms
     corrections: tuple[tuple[str, str], ...] = ()  # (wrong, right) accepted by the user
     ignore: tuple[str, ...] = ()  # file patterns under inputs/ that are not drafts
+    pdf_timeout: float = 120.0  # seconds LibreOffice may take for the PDFs ([pdf] timeout)
 
 
 def inputs_dir(inputs: Path) -> Path:
@@ -115,4 +116,13 @@ def load(inputs: Path) -> Settings:
         glossary=tuple(lines(folder / GLOSSARY_NAME)),
         corrections=_corrections(folder / CORRECTIONS_NAME),
         ignore=_strings(path, data, "inputs", "ignore", '["*.pdf", "เก่า/*"]'),
+        pdf_timeout=_seconds(path, data),
     )
+
+
+def _seconds(path: Path, data: dict) -> float:
+    table = data.get("pdf", {})
+    value = table.get("timeout", 120) if isinstance(table, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise UsageError(f'{path.name}: "pdf.timeout" ต้องเป็นจำนวนวินาที เช่น timeout = 120')
+    return float(value)

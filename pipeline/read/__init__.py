@@ -56,15 +56,24 @@ class ReadResult:
 def discover(inputs: Path, ignore: Iterable[str] = ()) -> Found:
     """Files to read (sorted, so runs are repeatable), skipped with a note, and
     refused. ``ignore`` holds the user's patterns (pipeline.toml)."""
-    paths = [inputs] if inputs.is_file() else sorted(p for p in inputs.rglob("*") if p.is_file())
+    paths = [inputs] if inputs.is_file() else sorted(inputs.rglob("*"))
     base = inputs_dir(inputs)
+    root = base.resolve()
     patterns = list(ignore)
     found = Found()
     for p in paths:
         rel = p.relative_to(base).as_posix()
         parts = p.relative_to(base).parts
         suffix = p.suffix.lower()
-        if p.name.startswith("~$"):
+        if p.is_symlink() and not p.resolve().is_relative_to(root):
+            found.skipped.append((rel, "ลิงก์ที่ชี้ออกนอกโฟลเดอร์ inputs — ไม่อ่าน (คัดลอกไฟล์จริงมาไว้ในโฟลเดอร์แทน)"))
+        elif p.is_dir():
+            if suffix in (".docx", ".doc", ".odt", ".rtf"):
+                found.skipped.append((rel, "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ร่าง — ข้าม"))
+            continue
+        elif not p.is_file():
+            continue
+        elif p.name.startswith("~$"):
             found.skipped.append((rel, "ไฟล์ล็อกของ Word (มีคนเปิดไฟล์อยู่) — ข้าม"))
         elif any(part.startswith(".") for part in parts):
             found.skipped.append((rel, "ไฟล์ซ่อน — ข้าม"))
@@ -100,7 +109,11 @@ def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None, ign
         if progress:
             progress(rel)
         try:
-            result.docs.append(normalised(_read(p, rel)))
+            doc = normalised(_read(p, rel))
+            if not any(b.text for b in doc.blocks if isinstance(b, Paragraph)) and not any(isinstance(b, Table) for b in doc.blocks):
+                result.skipped.append((rel, "เอกสารว่าง ไม่มีข้อความหรือตาราง — ข้าม"))
+                continue
+            result.docs.append(doc)
         except ReadError as exc:
             result.errors.append((rel, exc))
         except Exception as exc:

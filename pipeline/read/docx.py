@@ -157,15 +157,28 @@ def _table_geometry(tbl: etree._Element) -> dict:
     return {"grid": grid, "indent": indent or 0, "cell_margin": 108 if margin is None else margin}
 
 
+MAX_COLUMNS = 64  # far more than any plan table; a span beyond the grid is a damaged file
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
+
+
 def _table(tbl: etree._Element, index: int) -> Table:
     rows: list[Row] = []
+    geometry = _table_geometry(tbl)
+    width = min(len(geometry["grid"]) or MAX_COLUMNS, MAX_COLUMNS)  # spans and merges never pass the real grid
     for n, tr in enumerate(_children(tbl, TR), start=1):
         trpr = tr.find(q("trPr"))
-        col = int(_val(trpr.find(q("gridBefore")) if trpr is not None else None, "0") or 0)
+        before = _int(_val(trpr.find(q("gridBefore")) if trpr is not None else None), 0)
+        col = min(max(before, 0), width)
         cells: list[Cell] = []
         for tc in _children(tr, TC):
             tcpr = tc.find(q("tcPr"))
-            span = int(_val(tcpr.find(q("gridSpan")) if tcpr is not None else None, "1") or 1)
+            span = min(max(_int(_val(tcpr.find(q("gridSpan")) if tcpr is not None else None), 1), 1), max(width - col, 1))
             vm_el = tcpr.find(q("vMerge")) if tcpr is not None else None
             vmerge = None if vm_el is None else ("restart" if _val(vm_el) == "restart" else "continue")
             text = "\n".join(paragraph_text(p) for p in _children(tc, P)).strip()
@@ -178,7 +191,7 @@ def _table(tbl: etree._Element, index: int) -> Table:
         height_el = trpr.find(q("trHeight")) if trpr is not None else None
         height = _twips(height_el, "val")
         rows.append(Row(n, tuple(cells), deleted, header, height))
-    return Table(index, tuple(rows), **_table_geometry(tbl))
+    return Table(index, tuple(rows), **geometry)
 
 
 def _all_bold(p: etree._Element) -> bool:
