@@ -6,7 +6,7 @@ INPUTS ?= inputs
 OUTPUTS ?= outputs
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf amend test lint bench textbench samples samples-aside clean
+.PHONY: all build check draft pdf amend test lint bench textbench fuzz samples samples-aside clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -54,6 +54,10 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench
+
+## fuzz: many mutated drafts through the command line (exit 0, 1 or 2, inputs unchanged)
+fuzz: $(VENV)/.installed
+	$(PY) -m tools.fuzz 300
 
 ## textbench: false alarms and catch rate of the Thai text checks
 textbench: $(VENV)/.installed

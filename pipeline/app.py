@@ -105,6 +105,23 @@ def build(
     corrections are applied to the documents only when accepted. With
     ``previous`` (the last announced plan.docx or records.json) the build is a
     revision: it also writes amendment.docx, the difference of the two."""
+    refuse_inside_inputs(inputs, outputs)
+    with output_set.locked(outputs):
+        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous)
+
+
+def _build(
+    inputs: Path,
+    outputs: Path,
+    draft: bool,
+    pdf: bool,
+    select: list[str] | None,
+    skip: list[str] | None,
+    progress: Callable[[str], None] | None,
+    templates: Path | None,
+    accept: bool,
+    previous: Path | None,
+) -> BuildResult:
     report, conf = _check(inputs, select, skip, progress, templates, previous)
     mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
     corrected, applied = corrections.apply(report.plan, mapping)
