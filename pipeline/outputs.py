@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,13 +78,16 @@ def locked(outputs: Path, wait: float = WAIT) -> Iterator[None]:
     except ImportError:  # Windows
         yield
         return
+    # The lock lives in the system's temporary folder, named after the outputs
+    # folder: outputs/ holds only the build's own files.
+    name = hashlib.sha256(str(outputs.resolve()).encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"pipeline-{name}{LOCK}"
     try:
-        outputs.mkdir(parents=True, exist_ok=True)
-        handle = open(outputs / LOCK, "w")  # noqa: SIM115 - held for the whole build
+        handle = open(path, "w")  # noqa: SIM115 - held for the whole build
     except OSError as exc:
         from .atomic import unusable
 
-        raise unusable(outputs / LOCK, exc) from exc
+        raise unusable(path, exc) from exc
     try:
         deadline = time.monotonic() + wait
         while True:
