@@ -347,12 +347,28 @@ def typing_problems(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _trie(extra: frozenset[str]):
-    from pythainlp.corpus import thai_words
-    from pythainlp.util import dict_trie
+class _Dictionary:
+    """pythainlp's word list (and the terms of the plan being checked) in the
+    form newmm looks words up in — ``prefixes(text, start)``, the one method it
+    calls on a dictionary trie — over a plain set: ready at once, where
+    building pythainlp's Trie of 62,000 words takes half a second per set of
+    terms."""
 
-    return dict_trie(set(thai_words()) | set(extra))
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.longest = max(map(len, words), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        end = min(len(text), start + self.longest)
+        return [text[start:i] for i in range(start + 1, end + 1) if text[start:i] in self.words]
+
+
+@lru_cache(maxsize=8)
+def _dictionary(extra: frozenset[str]) -> _Dictionary:
+    return _Dictionary(dictionary_words() | extra)
 
 
 @lru_cache(maxsize=1)
@@ -367,7 +383,7 @@ def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
     ``extra`` words (official terms) are added to the dictionary."""
     from pythainlp.tokenize import word_tokenize
 
-    return word_tokenize(text, custom_dict=_trie(extra), engine="newmm", keep_whitespace=True)
+    return word_tokenize(text, custom_dict=_dictionary(extra), engine="newmm", keep_whitespace=True)
 
 
 @lru_cache(maxsize=65536)

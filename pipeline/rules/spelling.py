@@ -167,21 +167,25 @@ def _tail_repeat(word: str, rest: str, known: frozenset[str]) -> str | None:
     return None
 
 
-def doubled(text: str) -> list[tuple[str, str, int]]:
+def doubled(text: str, extra: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
     """(typed, corrected, start) for a word typed twice in a row: the same
     word twice, a word followed by a word that starts with it ("แผน" +
     "แผนการ"), or a word followed by its own last syllables ("งบประมาณมาณ").
     The word must be a dictionary word of three letters or more, so "ต่าง ๆ"
-    and foreign names ("บาบา") pass."""
-    tokens, starts = segment(text)
+    and foreign names ("บาบา") pass. ``extra``: the terms the text is
+    segmented with (the same as near_misses', so each text is segmented once)."""
+    tokens, starts = segment(text, extra)
     known = dictionary_words()
     out = []
     for k, (a, b) in enumerate(itertools.pairwise(tokens)):
         if len(a) < 3 or a not in known:
             continue
-        if b.startswith(a) and (b == a or b in known):
-            out.append((a + b, b, starts[k]))
-            continue
+        if b.startswith(a):
+            # "แผน" + "แผนการ…": the word typed again is the longest real word the next token starts with
+            word = b if b == a else next((b[:n] for n in range(len(b), len(a), -1) if b[:n] in known), None)
+            if word:
+                out.append((a + word, word, starts[k]))
+                continue
         chunk = text[starts[k] + len(a) :].split(" ", 1)[0]
         tail = _tail_repeat(a, chunk, known)
         if tail:

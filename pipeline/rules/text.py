@@ -116,8 +116,9 @@ def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
     "ลบคำที่ซ้ำในไฟล์ร่าง หรือยอมรับการแก้ไข (--accept-corrections)",
 )
 def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
+    extra = glossary(plan, env) | place_names(plan)  # as near-miss-term segments, so each text is cut once
     for src, _, text in texts(plan):
-        for typed, fixed, start in doubled(text):
+        for typed, fixed, start in doubled(text, extra):
             yield Hit(src, f'"{typed}" พิมพ์คำซ้ำ ({quote(text, start, start + len(typed))})', value=typed, suggestion=fixed)
 
 
