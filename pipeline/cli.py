@@ -8,6 +8,7 @@ setting), 3 = a bug in the pipeline itself.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -72,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             console.print(f"{code:24} {r.severity:8} {r.title} — {r.gloss}")
         return 0
     current = {"file": ""}  # the draft being read, for a message should anything break
+    if hasattr(signal, "SIGTERM"):
+        # A build stopped from outside unwinds like Ctrl+C, so LibreOffice is stopped with it.
+        signal.signal(signal.SIGTERM, _stopped)
     try:
         return _run(args, console, err, current)
     except KeyboardInterrupt:
@@ -91,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             err.print(traceback.format_exc())
         return 3
+
+
+def _stopped(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _run(args: argparse.Namespace, console: Console, err: Console, current: dict[str, str]) -> int:
