@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             console.print(f"{code:24} {r.severity:8} {r.title} — {r.gloss}")
         return 0
     current = {"file": ""}  # the draft being read, for a message should anything break
-    if hasattr(signal, "SIGTERM"):
+    if hasattr(signal, "SIGTERM") and threading.current_thread() is threading.main_thread():
         # A build stopped from outside unwinds like Ctrl+C, so LibreOffice is stopped with it.
         signal.signal(signal.SIGTERM, _stopped)
     try:
