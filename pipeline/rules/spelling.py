@@ -21,7 +21,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from ..match import edit_distance
+from ..match import edit_distance, within
 from ..thai import clusters, dictionary_words, words
 
 MAX_WINDOW = 6  # tokens in a phrase compared with a term
@@ -32,7 +32,7 @@ NAME_MARKERS = frozenset({"บ้าน", "หมู่บ้าน", "ซอย
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 17)  # every text of a large plan: near-miss-term and doubled-word share each cut
 def segment(text: str, extra: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Tokens of ``text`` (newmm, whitespace kept) and where each starts."""
     tokens = tuple(words(text, extra))
@@ -72,14 +72,19 @@ def _by_length(terms: frozenset[str]) -> dict[int, tuple[str, ...]]:
 def _closest(
     phrase: str, terms: frozenset[str], names_only: bool, strict: frozenset[str] = frozenset()
 ) -> tuple[int, str] | None:
-    best = None
-    for n in range(max(len(phrase) - 2, MIN_PHRASE), len(phrase) + 3):
-        for term in _by_length(terms).get(n, ()):
-            limit = 1 if names_only else (2 if len(term) >= 15 or (term in strict and len(term) >= 8) else 1)
-            d = edit_distance(phrase, term, limit)
-            if d <= limit and re.sub(r"\d", "", phrase) != re.sub(r"\d", "", term) and (best is None or d < best[0]):
-                best = (d, term)
-    return best
+    candidates = _candidates(terms, max(len(phrase) - 2, MIN_PHRASE), len(phrase) + 2)
+    for term, d in within(phrase, candidates, 1 if names_only else 2):
+        limit = 1 if names_only else (2 if len(term) >= 15 or (term in strict and len(term) >= 8) else 1)
+        if d <= limit and re.sub(r"\d", "", phrase) != re.sub(r"\d", "", term):
+            return d, term
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _candidates(terms: frozenset[str], shortest: int, longest: int) -> tuple[str, ...]:
+    """The terms of these lengths, shortest first, each length in sorted order."""
+    by_len = _by_length(terms)
+    return tuple(t for n in range(shortest, longest + 1) for t in by_len.get(n, ()))
 
 
 def near_misses(
