@@ -1,99 +1,123 @@
-"""make bench: how fast the pipeline is, as ratios against a floor measured
-in the same run on the same machine (so the numbers compare across machines).
+"""make bench: how fast the pipeline is, as ratios against a floor measured in
+the same run on the same machine (so the numbers compare across machines).
 
-The floor is the least any reader must do: unzip document.xml and let lxml
-parse it and visit every element. Each stage is reported as seconds and as a
-multiple of that floor. python-docx's row.cells walk is shown for contrast.
+The floor is the least any reader must do: unzip every draft's document.xml
+and let lxml parse it and visit every element. For plans of 200, 2,000 and
+10,000 projects (drafts of 100 rows each, as divisions send them) each stage
+is timed — read, extract, check, render, and PDF for the two smaller sizes —
+and shown as seconds, as a multiple of that size's floor, and as the growth
+from the size before (5× the projects should cost about 5× the time). The
+sample's own `check` (the command a planning officer runs) is timed too.
 """
 
 from __future__ import annotations
 
-import statistics
+import shutil
 import tempfile
 import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import docx
 from lxml import etree
 
+from pipeline.app import check
 from pipeline.check import run_checks
 from pipeline.context import plan_context
 from pipeline.extract import extract
+from pipeline.office import soffice
 from pipeline.read import read_inputs
-from pipeline.read.docx import read_docx
-from pipeline.render import TEMPLATES, render_docx
+from pipeline.render import TEMPLATES, render_docx, to_pdf
 from tools.docxkit import C, Doc, R
+from tools.sample_data import PROJECTS
 
+ROOT = Path(__file__).resolve().parents[1]
 MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
-ROWS = 1000
+SIZES = (200, 2000, 10000)
+PER_DRAFT = 100
+PDF_UP_TO = 200  # LibreOffice takes minutes on a plan of thousands of projects (146 s at 2,000)
 
 
-def big_draft(folder: Path) -> Path:
+def drafts(folder: Path, projects: int) -> Path:
+    """Project drafts of PER_DRAFT rows each plus the sample's reference drafts."""
+    folder.mkdir(parents=True)
+    for name in ("00_ข้อมูลทั่วไป.docx", "01_บทนำ.docx", "03_แผนพัฒนาท้องถิ่น_2561-2565.docx"):
+        shutil.copy(ROOT / "inputs" / name, folder / name)
     head = R(["ที่", "โครงการ", "รายละเอียดของกิจกรรม", "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก", *MONTHS], header=True)
-    rows: list = [head]
-    for i in range(ROWS):
-        cells = [
-            str(i + 1),
-            f"โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก สายที่ {i}",
-            "กว้าง 4 เมตร ยาว 200 เมตร",
-            f"{(i + 1) * 1000:,}",
-            f"หมู่ที่ {i % 12 + 1}",
-            "กองช่าง",
-        ]
-        cells += [C(fill="A6A6A6") if (i + m) % 4 == 0 else C() for m in range(12)]
-        rows.append(cells)
-    doc = Doc(landscape=True).p("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน").p("1.1 แผนงานเคหะและชุมชน").table(rows)
-    return doc.save(folder / "inputs" / "big.docx")
+    for d in range(0, projects, PER_DRAFT):
+        rows: list = [head]
+        for i in range(d, min(d + PER_DRAFT, projects)):
+            p = PROJECTS[i % len(PROJECTS)]
+            cells = [str(i - d + 1), f"{p.name} ระยะที่ {i}", p.activity, f"{(i % 97 + 1) * 1000:,}", p.location, "กองช่าง"]
+            cells += [C(fill="A6A6A6") if (i + m) % 4 == 0 else C() for m in range(12)]
+            rows.append(cells)
+        Doc(landscape=True).p("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน").p("1.1 แผนงานเคหะและชุมชน").table(rows).save(
+            folder / f"กอง{d // PER_DRAFT:03}.docx"
+        )
+    return folder
 
 
-def best(fn: Callable[[], object], repeat: int = 5) -> float:
-    times = []
+def timed(fn: Callable[[], object], repeat: int = 1) -> float:
+    best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def floor(folder: Path) -> float:
+    def walk() -> None:
+        for path in folder.glob("*.docx"):
+            with zipfile.ZipFile(path) as z:
+                for _ in etree.fromstring(z.read("word/document.xml")).iter():
+                    pass
+
+    return timed(walk, 3)
+
+
+def measure(size: int, tmp: Path) -> dict[str, float]:
+    folder = drafts(tmp / f"in{size}", size)
+    out = {"floor": floor(folder)}
+    result = None
+
+    def read() -> None:
+        nonlocal result
+        result = read_inputs(folder)
+
+    out["read"] = timed(read, 2 if size < 10000 else 1)
+    plan = extract(result)
+    out["extract"] = timed(lambda: extract(result), 2 if size < 10000 else 1)
+    out["check"] = timed(lambda: run_checks(plan))
+    target = tmp / f"plan{size}.docx"
+    out["render"] = timed(lambda: render_docx(TEMPLATES / "plan.docx", plan_context(plan), target))
+    if size <= PDF_UP_TO and soffice():
+        out["pdf"] = timed(lambda: to_pdf([target], tmp, timeout=600))
+    return out
 
 
 def main() -> None:
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        path = big_draft(Path(tmp))
-        inputs = path.parent
-
-        def floor() -> None:
-            with zipfile.ZipFile(path) as z:
-                root = etree.fromstring(z.read("word/document.xml"))
-            for _ in root.iter():
-                pass
-
-        def python_docx_cells() -> None:
-            for table in docx.Document(str(path)).tables:
-                for r in table.rows:
-                    _ = [c.text for c in r.cells]
-
-        result = read_inputs(inputs)
-        plan = extract(result)
-        stages = {
-            "floor: unzip + lxml parse + visit": floor,
-            "read (our XML walk)": lambda: read_docx(path, "big.docx"),
-            "python-docx row.cells (contrast)": python_docx_cells,
-            "extract (blocks → records)": lambda: extract(result),
-            "check (all rules)": lambda: run_checks(plan),
-            "render plan.docx (docxtpl)": lambda: render_docx(
-                TEMPLATES / "plan.docx", plan_context(plan), Path(tmp) / "plan.docx"
-            ),
-        }
-        times = {name: best(fn, 3 if "render" in name else 5) for name, fn in stages.items()}
-    base = times["floor: unzip + lxml parse + visit"]
-    print(f"make bench — one draft, {ROWS} project rows × 18 cells; best of 3–5 runs")
-    print(f"{'stage':40} {'seconds':>9} {'× floor':>9}")
-    for name, t in times.items():
-        print(f"{name:40} {t:9.3f} {t / base:9.1f}")
-    print(
-        f"projects read: {len(plan.projects)} · median stage/floor ratio {statistics.median(t / base for t in times.values()):.1f}"
-    )
+        sample_floor = floor(ROOT / "inputs")
+        sample_check = timed(lambda: check(ROOT / "inputs"), 3)
+        results = {size: measure(size, Path(tmp)) for size in SIZES}
+    print("make bench — seconds, × the floor of the same size (unzip + lxml parse of its drafts), growth from the size before")
+    print(f"sample check (8 drafts, 46 items): {sample_check:.2f} s, {sample_check / sample_floor:.1f}× its floor ({sample_floor:.3f} s)")
+    stages = ("read", "extract", "check", "render", "pdf")
+    print(f"{'projects':>9} {'floor':>8} " + " ".join(f"{s:>22}" for s in stages))
+    previous: dict[str, float] | None = None
+    for size, r in results.items():
+        cells = []
+        for s in stages:
+            if s not in r:
+                cells.append(f"{'—':>22}")
+                continue
+            growth = f" ↑{r[s] / previous[s]:4.1f}" if previous and s in previous else "      "
+            cells.append(f"{r[s]:7.2f}s {r[s] / r['floor']:6.1f}×{growth}")
+        print(f"{size:>9,} {r['floor']:7.3f}s " + " ".join(cells))
+        previous = r
+    print(f"(bench ran {time.perf_counter() - started:.0f} s; PDF up to {PDF_UP_TO:,} projects)")
 
 
 if __name__ == "__main__":
