@@ -12,6 +12,7 @@ from dataclasses import asdict, fields
 from decimal import Decimal
 from typing import Any
 
+from .domain import PROFILE_DATES
 from .model import (
     DevPlanItem,
     FileInfo,
@@ -29,15 +30,6 @@ from .model import (
 )
 
 SCHEMA_VERSION = 1
-DATES = (
-    "ordinance_date",
-    "announcement_date",
-    "supplementary_date",
-    "accumulated_date",
-    "notified_date",
-    "extension_date",
-    "committee_date",
-)
 
 
 def _enc(value: Any) -> Any:
@@ -101,7 +93,7 @@ def plan_from_json(data: dict[str, Any]) -> Plan:
     profile = Profile(
         **{
             **p,
-            **{name: _date(p.get(name)) for name in DATES},
+            **{name: _date(p.get(name)) for name in PROFILE_DATES},
             "source": _src(p.get("source")),
             "present": tuple(p.get("present", ())),
             "raw": tuple((k, v) for k, v in p.get("raw", {}).items()),
