@@ -6,7 +6,7 @@ INPUTS ?= inputs
 OUTPUTS ?= outputs
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf amend test lint bench textbench fuzz samples samples-aside clean
+.PHONY: all build check draft pdf amend batch test lint bench textbench fuzz samples samples-aside clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -39,6 +39,11 @@ draft: $(VENV)/.installed
 amend: $(VENV)/.installed
 	@test -n "$(PREVIOUS)" || { echo 'ใส่แผนฉบับที่ประกาศแล้ว: make amend PREVIOUS=outputs/previous-plan.docx'; exit 2; }
 	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --previous "$(PREVIOUS)"
+
+## batch: many organisations at once: make batch ROOT=folder-of-organisations [OUT=outputs/batch] [JOBS=N]
+batch: $(VENV)/.installed
+	@test -n "$(ROOT)" || { echo 'ใส่โฟลเดอร์ที่มีโฟลเดอร์ย่อยของแต่ละหน่วยงาน: make batch ROOT=เส้นทาง'; exit 2; }
+	$(RUN) batch "$(ROOT)" "$(or $(OUT),$(OUTPUTS)/batch)" $(if $(JOBS),--jobs $(JOBS))
 
 ## pdf: build, then convert the documents to PDF with LibreOffice
 pdf: $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline build|check|rules``.
+"""Command line: ``python -m pipeline build|check|rules|batch``.
 
 Exit codes (an unexpected error ends with 3, its traceback in OUTPUTS/pipeline.log): 0 = no errors (warnings allowed), 1 = errors found, 2 = the run
 could not proceed (bad arguments, no inputs, a broken template, a bad
@@ -46,19 +46,33 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--templates", type=Path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
             p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
             p.add_argument(
-                "--previous", type=Path, metavar="FILE", help="แผนฉบับที่ประกาศแล้ว (plan.docx หรือ records.json): ทำแผนแก้ไขและ amendment.docx"
+                "--previous",
+                type=Path,
+                metavar="FILE",
+                help="แผนฉบับที่ประกาศแล้ว (plan.docx หรือ records.json): ทำแผนแก้ไขและ amendment.docx",
             )
         p.add_argument("--json", type=Path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
     sub.add_parser("rules", help="แสดงรายการกฎการตรวจทั้งหมด")
+    b = sub.add_parser("batch", help="สร้างแผนของหลายหน่วยงาน (โฟลเดอร์ย่อยละหน่วยงาน) พร้อมตารางสรุป", epilog=EPILOG)
+    b.add_argument("root", type=Path, help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยของแต่ละหน่วยงาน (แต่ละโฟลเดอร์คือ inputs ของหน่วยงานนั้น)")
+    b.add_argument("outputs", nargs="?", default=Path("outputs"), type=Path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
+    b.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
+    b.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
+    b.add_argument("--jobs", type=int, default=None, metavar="N", help="จำนวนงานพร้อมกัน (ค่าเริ่มต้น เท่าจำนวนแกนประมวลผล)")
     return ap
 
 
 def _progress(console: Console) -> Progress:
     return Progress(
-        TextColumn("อ่านไฟล์"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}", markup=False), console=console, transient=True
+        TextColumn("อ่านไฟล์"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),
+        console=console,
+        transient=True,
     )
 
 
@@ -73,6 +87,17 @@ def main(argv: list[str] | None = None) -> int:
         for code, r in RULES.items():
             console.print(f"{code:24} {r.severity:8} {r.title} — {r.gloss}")
         return 0
+    if args.command == "batch":
+        from .batch_view import run_batch
+
+        try:
+            return run_batch(args, console, err)
+        except UsageError as exc:
+            err.print(f"ทำงานต่อไม่ได้: {exc}")
+            return 2
+        except KeyboardInterrupt:
+            err.print("หยุดตามที่สั่ง (Ctrl+C)")
+            return 2
     current = {"file": ""}  # the draft being read, for a message should anything break
     if hasattr(signal, "SIGTERM") and threading.current_thread() is threading.main_thread():
         # A build stopped from outside unwinds like Ctrl+C, so LibreOffice is stopped with it.
