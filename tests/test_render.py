@@ -342,3 +342,23 @@ def plan_of_file(path: Path):
     folder.mkdir(exist_ok=True)
     shutil.copy(path, folder / path.name)
     return plan_of(folder)
+
+
+def test_linear_body_splice_renders_what_docxtpl_renders(tmp_path: Path) -> None:
+    """render._Template replaces docxtpl's map_tree; the documents must be the same
+    as docxtpl's own, names with "&" and "<" included."""
+    from docxtpl import DocxTemplate
+
+    from pipeline import render as r
+
+    plan = plan_of(write_plan(tmp_path / "in", [row("1", "ซ่อมถนน & ท่อ <หมู่ 2>", "10,000"), row("2", "ขุดลอกคลอง", "5,000")]))
+    context = plan_context(plan)
+    bodies = []
+    for cls in (DocxTemplate, r._Template):
+        tpl = cls(str(TEMPLATES / "plan.docx"))
+        tpl.render(context, jinja_env=r.environment(), autoescape=True)
+        target = tmp_path / f"{cls.__name__}.docx"
+        tpl.save(target)
+        bodies.append(xml(target))
+    assert bodies[0] == bodies[1]
+    assert "ซ่อมถนน &amp; ท่อ &lt;หมู่ 2&gt;" in bodies[1]
