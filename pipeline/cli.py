@@ -17,11 +17,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from . import app
-from .atomic import write_json
 from .errors import InternalError, UsageError
-from .report import print_report, to_json
-from .rules import RULES
 
 EPILOG = "รหัสออก (exit code): 0 = ไม่มีข้อผิดพลาด, 1 = พบข้อผิดพลาด, 2 = ทำงานต่อไม่ได้"
 
@@ -84,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(highlight=False, markup=False)
     err = Console(stderr=True, highlight=False, markup=False)
     if args.command == "rules":
+        from .rules import RULES
+
         for code, r in RULES.items():
             console.print(f"{code:24} {r.severity:8} {r.title} — {r.gloss}")
         return 0
@@ -128,6 +126,11 @@ def _stopped(signum: int, frame: object) -> None:
 
 
 def _run(args: argparse.Namespace, console: Console, err: Console, current: dict[str, str]) -> int:
+    # imported here, not at the top, so --help and rules answer without loading the readers and docxtpl
+    from . import app
+    from .atomic import write_json
+    from .report import print_report, to_json
+
     try:
         from .read import discover
 
