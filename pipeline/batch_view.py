@@ -12,35 +12,72 @@ from rich.table import Table
 from . import batch
 from .batch import VERDICTS, Row
 
+# The abbreviations every planning office writes; a full name does not fit a terminal column.
+SHORT = (
+    ("องค์การบริหารส่วนจังหวัด", "อบจ."),
+    ("องค์การบริหารส่วนตำบล", "อบต."),
+    ("เทศบาลตำบล", "ทต."),
+    ("เทศบาลเมือง", "ทม."),
+    ("เทศบาลนคร", "ทน."),
+)
+
+
+WIDE = 100  # columns the organisations' table needs; below it, a line each
+
+
+def short(name: str) -> str:
+    for long, abbreviation in SHORT:
+        if name.startswith(long):
+            return abbreviation + name[len(long) :]
+    return name
+
 
 def table(rows: list[Row]) -> Table:
     t = Table(title=f"สรุปแผนการดำเนินงาน {len(rows)} หน่วยงาน", box=box.ASCII2)
+    # The verdict comes first and the place last: on a narrow terminal the last column is the one squeezed.
     for name, justify in (
         ("หน่วยงาน", "left"),
-        ("อำเภอ/จังหวัด", "left"),
-        ("ปีงบ", "right"),
-        ("โครงการ", "right"),
-        ("งบประมาณ (บาท)", "right"),
-        ("ผิด", "right"),
-        ("เตือน", "right"),
-        ("กำหนดประกาศ", "left"),
         ("ผล", "left"),
+        ("ประกาศ", "left"),
+        ("ผิด/เตือน", "right"),
+        ("โครงการ", "right"),
+        ("งบประมาณ", "right"),
+        ("ปีงบ", "right"),
+        ("อำเภอ/จังหวัด", "left"),
     ):
         # numbers never wrap: a budget cut to "26,808…" reads as another number
-        t.add_column(name, justify=justify, no_wrap=justify == "right", overflow="fold")  # type: ignore[arg-type]
+        t.add_column(
+            name,
+            justify=justify,  # type: ignore[arg-type]
+            no_wrap=justify == "right",
+            overflow="fold",
+            min_width=12 if name == "หน่วยงาน" else None,
+        )
     for r in rows:
         t.add_row(
-            r.name or r.folder,
-            " ".join(x for x in (r.district, r.province) if x),
-            str(r.fiscal_year or ""),
+            short(r.name) or r.folder,
+            VERDICTS[r.verdict],
+            r.deadline.split(" (")[0].replace("กำหนด", ""),
+            f"{r.errors}/{r.warnings}",
             str(r.projects),
             f"{float(r.budget):,.2f}",
-            str(r.errors),
-            str(r.warnings),
-            r.deadline.split(" (")[0],
-            VERDICTS[r.verdict],
+            str(r.fiscal_year or ""),
+            " ".join(x for x in (r.district, r.province) if x),
         )
     return t
+
+
+def lines(rows: list[Row]) -> list[str]:
+    """The roll-up as one line per organisation, for a terminal too narrow for the table."""
+    out = []
+    for r in rows:
+        place = " ".join(x for x in (r.district, r.province) if x)
+        what = f"{short(r.name) or r.folder}" + (f" ({place})" if place else "") + (f" ปี {r.fiscal_year}" if r.fiscal_year else "")
+        out.append(
+            f"{VERDICTS[r.verdict]}: {what} — {r.projects} โครงการ {float(r.budget):,.2f} บาท, ผิด {r.errors} เตือน {r.warnings}"
+            + (f", ประกาศ{r.deadline.split(' (')[0]}" if r.deadline else "")
+        )
+    return out
 
 
 def group_table(title: str, groups: list[dict[str, object]]) -> Table:
@@ -81,7 +118,11 @@ def run_batch(args: argparse.Namespace, console: Console, err: Console) -> int:
             args.jobs,
             lambda row: bar.update(task, advance=1, description=row.folder),
         )
-    console.print(table(rows))
+    if console.width >= WIDE:
+        console.print(table(rows))
+    else:
+        for line in lines(rows):
+            console.print(line)
     for r in rows:
         if r.message:  # below the table: a sentence does not fit a column
             console.print(f"{r.folder}: {VERDICTS[r.verdict]} — {r.message}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,17 @@ def test_names_are_escaped_in_the_html(tmp_path: Path) -> None:
     batch.run(r, tmp_path / "out", jobs=1)
     page = (tmp_path / "out" / "rollup.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
+
+
+def test_terminal_roll_up_is_a_table_when_wide_and_a_line_each_when_narrow(root: Path, tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from pipeline.batch_view import lines, table
+
+    rows = batch.run(root, tmp_path / "out", jobs=1)
+    wide = Console(width=140, record=True, file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the console
+    wide.print(table(rows))
+    text = wide.export_text()
+    assert "อบต.หนองฉิม" in text and "ทต.บ้านแฮด" in text and "ผิด/เตือน" in text
+    assert lines(rows)[1].startswith("มีข้อผิดพลาด: อบต.ตาเนิน (เนินสง่า ชัยภูมิ) ปี 2564 — 2 โครงการ 70,000.00 บาท")
+    assert "ประกาศเกินกำหนด" in lines(rows)[1]
