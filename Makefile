@@ -25,15 +25,15 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 ## build: check the drafts in inputs/ and, when there are no errors, write the plan into outputs/
 build: $(VENV)/.installed
-	$(RUN) build $(INPUTS) $(OUTPUTS)
+	$(RUN) build "$(INPUTS)" "$(OUTPUTS)"
 
 ## check: report only (never writes the official documents)
 check: $(VENV)/.installed
-	$(RUN) check $(INPUTS) --json $(OUTPUTS)/report.json
+	$(RUN) check "$(INPUTS)" --json "$(OUTPUTS)/report.json"
 
 ## draft: render even with errors, marked "ฉบับร่าง"
 draft: $(VENV)/.installed
-	$(RUN) build $(INPUTS) $(OUTPUTS) --draft
+	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --draft
 
 ## amend: a revision against the announced plan: make amend PREVIOUS=path/to/plan.docx (or its records.json)
 amend: $(VENV)/.installed
@@ -47,7 +47,7 @@ batch: $(VENV)/.installed
 
 ## pdf: build, then convert the documents to PDF with LibreOffice
 pdf: $(VENV)/.installed
-	$(RUN) build $(INPUTS) $(OUTPUTS) --pdf
+	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --pdf
 
 test: $(VENV)/.installed-dev
 	$(PY) -m ruff check pipeline tests tools
@@ -70,12 +70,12 @@ textbench: $(VENV)/.installed
 
 ## samples: regenerate the sample drafts in inputs/ from tools/sample_data.py
 samples: $(VENV)/.installed
-	$(PY) -m tools.make_samples $(INPUTS)
+	$(PY) -m tools.make_samples "$(INPUTS)"
 
 ## samples-aside: move the shipped sample drafts from inputs/ to samples/ (start your own plan from an empty inputs/)
 samples-aside: $(VENV)/.installed
-	$(PY) -m tools.make_samples --aside $(INPUTS)
+	$(PY) -m tools.make_samples --aside "$(INPUTS)"
 
 clean:
-	find $(OUTPUTS) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
+	find "$(OUTPUTS)" -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
 	rm -rf .pytest_cache .ruff_cache .hypothesis

@@ -80,10 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(highlight=False, markup=False)
     err = Console(stderr=True, highlight=False, markup=False)
     if args.command == "rules":
-        from .rules import RULES
-
-        for code, r in RULES.items():
-            console.print(f"{code:24} {r.severity:8} {r.title} — {r.gloss}")
+        _print_rules(console)
         return 0
     if args.command == "batch":
         from .batch_view import run_batch
@@ -119,6 +116,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             err.print(traceback.format_exc())
         return 3
+
+
+def _print_rules(console: Console) -> None:
+    """Every rule in Thai: code, severity and title aligned; a long title wraps under itself."""
+    from rich.table import Table
+
+    from .report import LABEL
+    from .rules import RULES
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for code, r in RULES.items():
+        grid.add_row(code, LABEL[r.severity][0], r.title)
+    console.print(grid)
 
 
 def _stopped(signum: int, frame: object) -> None:

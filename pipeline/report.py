@@ -153,7 +153,7 @@ def _finding(f: Finding) -> Text:
     if f.suggestion:
         text.append(f"\n  → {f.suggestion}", style="green")
     if f.hint:
-        text.append(f"\n  วิธีแก้: {f.hint}", style="dim")
+        text.append(f"\n  วิธีแก้: {f.hint}")  # the most useful line of a finding: never dimmed
     return text
 
 
@@ -181,7 +181,7 @@ def verdict(report: Report) -> Text:
 def renderables(report: Report) -> list[RenderableType]:
     parts: list[RenderableType] = [header(report)]
     if report.notes:
-        parts.append(Text("\n".join(f"ข้าม: {path} — {note}" for path, note in report.notes), style="dim"))
+        parts.append(Text("\n".join(f"ข้าม: {path} — {note}" for path, note in report.notes)))
     if report.plan.projects:
         parts.append(summary_table(report))
         parts.append(units_table(report))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,9 +68,24 @@ def test_the_process_prints_a_plain_report_and_a_verdict(folder: Path) -> None:
     assert "\x1b[" not in proc.stdout
 
 
-def test_rules_command_lists_every_rule() -> None:
-    proc = run("rules")
+def test_rules_command_lists_every_rule_in_thai_within_80_columns() -> None:
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "COLUMNS": "80"}
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "rules"], capture_output=True, text=True, cwd=ROOT, env=env)
     assert proc.returncode == 0 and all(code in proc.stdout for code in RULES)
+    assert all(r.title in proc.stdout.replace("\n", "") or r.title.split()[0] in proc.stdout for r in RULES.values())
+    lines = proc.stdout.splitlines()
+    assert not any(re.search(r"\b(error|warning)\b", line) for line in lines)
+    assert "ข้อผิดพลาด" in proc.stdout and "คำเตือน" in proc.stdout
+
+
+def test_make_targets_take_folders_with_spaces_and_thai(tmp_path: Path) -> None:
+    drafts = write_plan(tmp_path / "ร่าง ของกอง", [row("1", "ก่อสร้างถนน หมู่ที่ 1", "100")])
+    out = tmp_path / "ผล ลัพธ์"
+    proc = subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "build", f"INPUTS={drafts}", f"OUTPUTS={out}"], capture_output=True, text=True
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert (out / "report.json").exists() and (out / "records.json").exists()
 
 
 def test_every_rule_has_its_own_test_file_and_a_line_in_the_readme() -> None:
