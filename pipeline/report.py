@@ -157,15 +157,82 @@ def _finding(f: Finding) -> Text:
     return text
 
 
-def findings_by_file(report: Report) -> Iterable[RenderableType]:
+def _place(f: Finding) -> str:
+    """Where within its file (the file is the heading above)."""
+    where = f.source.where().split(" › ", 1)
+    return where[1] if len(where) > 1 else "ทั้งไฟล์"
+
+
+def _group(items: list[Finding], more: int) -> Text:
+    """Findings of one code and fix in one file: the message once when it is the
+    same everywhere, else one short line a place; ``more`` not shown (the cap)."""
+    f = items[0]
+    label, style = LABEL.get(f.severity, (f.severity, ""))
+    text = Text()
+    text.append(f"{label} ", style=style)
+    text.append(f"[{f.code}] ", style="bold")
+    text.append(f"{RULES[f.code].title if f.code in RULES else f.message} — {len(items) + more} แห่ง", style="cyan")
+    if len({g.message for g in items}) == 1:
+        text.append(f"\n  {f.message}")
+        text.append("\n  ที่: " + ", ".join(_place(g) for g in items), style="cyan")
+    else:
+        for g in items:
+            text.append(f"\n  {_place(g)}: ", style="cyan")
+            text.append(g.message + (f" (ค่าที่พบ: {g.value})" if g.value and g.value not in g.message else ""))
+            if g.suggestion:
+                text.append(f" → {g.suggestion}", style="green")
+    if more:
+        text.append(f"\n  และอีก {more} แห่ง — ดูทั้งหมดใน report.html", style="bold")
+    if f.hint:
+        text.append(f"\n  วิธีแก้: {f.hint}")
+    return text
+
+
+def findings_by_file(report: Report, cap: int | None = None) -> Iterable[RenderableType]:
+    """Findings file by file; those of one code and fix together. With ``cap``
+    at most that many places of a code are shown in the whole report, and the
+    group where the cap is reached says how many more there are."""
     files: dict[str, list[Finding]] = {}
+    total: dict[str, int] = {}
     for f in report.findings:
         files.setdefault(f.source.file, []).append(f)
+        total[f.code] = total.get(f.code, 0) + 1
+    shown: dict[str, int] = {}
     for path, items in files.items():
         errors = sum(1 for f in items if f.severity == "error")
-        yield Text(f"\n{path}  (ข้อผิดพลาด {errors}, คำเตือน {len(items) - errors})", style="bold underline")
+        heading = Text(f"\n{path}  (ข้อผิดพลาด {errors}, คำเตือน {len(items) - errors})", style="bold underline")
+        groups: dict[tuple[str, str], list[Finding]] = {}
         for f in items:
-            yield _finding(f)
+            groups.setdefault((f.code, f.hint), []).append(f)
+        parts: list[RenderableType] = []
+        for (code, _), group in groups.items():
+            room = len(group) if cap is None else cap - shown.get(code, 0)
+            if room <= 0:
+                continue  # the cap was reached earlier, where "และอีก" counted these
+            visible = group[:room]
+            shown[code] = shown.get(code, 0) + len(visible)
+            more = total[code] - shown[code] if cap is not None and shown[code] >= cap else 0
+            parts.append(_finding(visible[0]) if len(group) == 1 else _group(visible, more))
+        if parts:
+            yield heading
+            yield from parts
+
+
+def codes_table(report: Report) -> Table:
+    """How many findings of each code, with its severity and Thai title."""
+    counts: dict[str, int] = {}
+    for f in report.findings:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    table = Table(title="สรุปตามรหัส", box=box.SIMPLE_HEAD)
+    table.add_column("รหัส", no_wrap=True)
+    table.add_column("ระดับ", no_wrap=True)
+    table.add_column("จำนวน", justify="right")
+    table.add_column("เรื่อง", overflow="fold")
+    order = sorted(counts, key=lambda c: (RULES[c].severity != "error", -counts[c], c))
+    for code in order:
+        label, style = LABEL[RULES[code].severity]
+        table.add_row(code, Text(label, style=style), str(counts[code]), RULES[code].title)
+    return table
 
 
 def verdict(report: Report) -> Text:
@@ -178,7 +245,7 @@ def verdict(report: Report) -> Text:
     return text
 
 
-def renderables(report: Report) -> list[RenderableType]:
+def renderables(report: Report, cap: int | None = None) -> list[RenderableType]:
     parts: list[RenderableType] = [header(report)]
     if report.notes:
         parts.append(Text("\n".join(f"ข้าม: {path} — {note}" for path, note in report.notes)))
@@ -188,14 +255,16 @@ def renderables(report: Report) -> list[RenderableType]:
     if report.revision is not None:
         parts.append(revision_table(report))
     if report.findings:
-        parts.append(Group(*findings_by_file(report)))
+        parts.append(Group(*findings_by_file(report, cap)))
+        parts.append(codes_table(report))
     parts.append(Text(""))
     parts.append(verdict(report))
     return parts
 
 
-def print_report(report: Report, console: Console) -> None:
-    for part in renderables(report):
+def print_report(report: Report, console: Console, cap: int | None = None) -> None:
+    """The report on the terminal; ``cap`` limits the places shown per code (report.html shows all)."""
+    for part in renderables(report, cap):
         console.print(part)
 
 

@@ -33,6 +33,7 @@ class Settings:
     corrections: tuple[tuple[str, str], ...] = ()  # (wrong, right) accepted by the user
     ignore: tuple[str, ...] = ()  # file patterns under inputs/ that are not drafts
     pdf_timeout: float = 120.0  # seconds LibreOffice may take for the PDFs ([pdf] timeout)
+    report_cap: int = 20  # places shown per rule code in the terminal report ([report] cap); report.html shows all
 
 
 def inputs_dir(inputs: Path) -> Path:
@@ -117,6 +118,7 @@ def load(inputs: Path) -> Settings:
         corrections=_corrections(folder / CORRECTIONS_NAME),
         ignore=_strings(path, data, "inputs", "ignore", '["*.pdf", "เก่า/*"]'),
         pdf_timeout=_seconds(path, data),
+        report_cap=_cap(path, data),
     )
 
 
@@ -126,3 +128,11 @@ def _seconds(path: Path, data: dict) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise UsageError(f'{path.name}: "pdf.timeout" ต้องเป็นจำนวนวินาที เช่น timeout = 120')
     return float(value)
+
+
+def _cap(path: Path, data: dict) -> int:
+    table = data.get("report", {})
+    value = table.get("cap", 20) if isinstance(table, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise UsageError(f'{path.name}: "report.cap" ต้องเป็นจำนวนเต็มบวก เช่น cap = 20 (จำนวนแห่งที่แสดงต่อรหัส)')
+    return value

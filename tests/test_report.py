@@ -70,3 +70,37 @@ def test_report_html_is_a_page_with_every_finding(folder: Path) -> None:
     html = to_html(report)
     assert html.startswith("<!DOCTYPE html>") and "ไม่ผ่าน" in html
     assert all(f.code in html for f in report.findings)
+
+
+def test_same_findings_are_grouped_and_capped_per_code_with_all_in_html(folder: Path) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from pipeline.report import print_report
+
+    write_plan(folder, [row(str(i), f"ก่อสร้างถนนสายที่ {i}", "", set()) for i in range(1, 31)])
+    report = run_checks(plan_of(folder))
+    buf = StringIO()
+    print_report(report, Console(file=buf, width=120, color_system=None, markup=False), cap=5)
+    text = buf.getvalue()
+    assert text.count("[no-schedule]") == 1  # one group for the 30 rows
+    assert "ไม่ได้ระบุเดือนที่ดำเนินการ — 30 แห่ง" in text and "และอีก 25 แห่ง — ดูทั้งหมดใน report.html" in text
+    assert "ก่อสร้างถนนสายที่ 5\"" in text and "ก่อสร้างถนนสายที่ 6\"" not in text
+    assert "สรุปตามรหัส" in text and "วิธีแก้:" in text
+    html = to_html(report)
+    assert all(f"ก่อสร้างถนนสายที่ {i}&quot;" in html or f"ก่อสร้างถนนสายที่ {i}\"" in html for i in range(1, 31))
+
+
+def test_report_cap_setting(folder: Path) -> None:
+    import pytest
+
+    from pipeline import settings
+    from pipeline.errors import UsageError
+
+    assert settings.load(folder).report_cap == 20
+    (folder / "pipeline.toml").write_text("[report]\ncap = 3\n", encoding="utf-8")
+    assert settings.load(folder).report_cap == 3
+    (folder / "pipeline.toml").write_text("[report]\ncap = 0\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"report\.cap"):
+        settings.load(folder)
