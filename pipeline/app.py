@@ -17,6 +17,8 @@ from .records import plan_to_json
 from .report import to_html, to_json
 from .rules import Env
 
+Stage = Callable[[str], None] | None  # told "ตรวจ", "สร้างเอกสาร", "PDF" as a run moves on
+
 
 def refuse_inside_inputs(inputs: Path, *targets: Path | None) -> None:
     """No output may be written into the drafts' folder, or over a draft."""
@@ -49,12 +51,15 @@ def _check(
     progress: Callable[[str], None] | None,
     templates: Path | None = None,
     previous: Path | None = None,
+    stage: Stage = None,
 ) -> tuple[Report, settings.Settings]:
     conf = settings.load(inputs)
     codes = selected(select or conf.select, [*(skip or []), *conf.skip])
     before = revision.load_previous(previous) if previous is not None else None
     plan, skipped = load(inputs, progress, conf.ignore)
     diff = revision.difference(before, plan) if before is not None else None
+    if stage:
+        stage("ตรวจ")
     env = Env(glossary=conf.glossary, emblem=paths.emblem(templates) is not None, revision=diff)
     return run_checks(plan, codes, skipped, env), conf
 
@@ -66,8 +71,10 @@ def check(
     progress: Callable[[str], None] | None = None,
     templates: Path | None = None,
     previous: Path | None = None,
+    stage: Stage = None,
 ) -> Report:
-    return _check(inputs, select, skip, progress, templates, previous)[0]
+    """Read and check; ``progress`` is told each draft, ``stage`` each later step."""
+    return _check(inputs, select, skip, progress, templates, previous, stage)[0]
 
 
 @dataclass
@@ -99,6 +106,7 @@ def build(
     templates: Path | None = None,
     accept: bool = False,
     previous: Path | None = None,
+    stage: Stage = None,
 ) -> BuildResult:
     """Check, write records/report, and render the official documents when the
     checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
@@ -107,7 +115,7 @@ def build(
     revision: it also writes amendment.docx, the difference of the two."""
     refuse_inside_inputs(inputs, outputs)
     with output_set.locked(outputs):
-        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous)
+        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage)
 
 
 def _build(
@@ -121,8 +129,9 @@ def _build(
     templates: Path | None,
     accept: bool,
     previous: Path | None,
+    stage: Stage,
 ) -> BuildResult:
-    report, conf = _check(inputs, select, skip, progress, templates, previous)
+    report, conf = _check(inputs, select, skip, progress, templates, previous, stage)
     mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
     corrected, applied = corrections.apply(report.plan, mapping)
     result = BuildResult(report, write_reports(report, outputs, applied), applied=applied)
@@ -134,6 +143,8 @@ def _build(
 
         if not pdf:
             result.moved = output_set.move_aside(outputs, output_set.PDFS)
+        if stage:
+            stage("สร้างเอกสาร")
         written, message = render_all(
             corrected,
             outputs,
@@ -142,6 +153,7 @@ def _build(
             templates=templates,
             revision=report.revision,
             pdf_timeout=conf.pdf_timeout,
+            stage=stage,
         )
         if pdf and not any(p.suffix == ".pdf" for p in written):
             result.moved = output_set.move_aside(outputs, output_set.PDFS)

@@ -63,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
 
 def _progress(console: Console) -> Progress:
     return Progress(
-        TextColumn("อ่านไฟล์"),
+        TextColumn("{task.fields[stage]}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.description}", markup=False),
@@ -140,7 +140,7 @@ def _stopped(signum: int, frame: object) -> None:
 
 def _run(args: argparse.Namespace, console: Console, err: Console, current: dict[str, str]) -> int:
     # imported here, not at the top, so --help and rules answer without loading the readers and docxtpl
-    from . import app
+    from . import app, settings
     from .atomic import write_json
     from .report import print_report, to_json
 
@@ -151,20 +151,27 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
 
         files = discover(args.inputs).drafts if args.inputs.exists() else []
         bar = _progress(err) if len(files) > 3 and err.is_terminal else None
-        task = bar.add_task("", total=len(files)) if bar else None
+        task = bar.add_task("", total=len(files), stage="อ่าน") if bar else None
 
         def step(name: str) -> None:
             current["file"] = name
             if bar is not None and task is not None:
                 bar.update(task, advance=1, description=name)
 
+        def stage(name: str) -> None:
+            # the bar stays full and names the step, instead of sitting on the last draft
+            current["file"] = ""
+            if bar is not None and task is not None:
+                bar.update(task, stage=name, description="")
+
         current["file"] = ""
+        cap = settings.load(args.inputs).report_cap if args.inputs.exists() else None
         select, skip = _codes(args.select), _codes(args.skip)
         if bar:
             bar.start()
         try:
             if args.command == "check":
-                report = app.check(args.inputs, select, skip, step)
+                report = app.check(args.inputs, select, skip, step, stage=stage)
                 result = None
             else:
                 result = app.build(
@@ -178,6 +185,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
                     args.templates,
                     args.accept_corrections,
                     args.previous,
+                    stage,
                 )
                 report = result.report
         finally:
@@ -190,7 +198,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
         err.print(f"ข้อผิดพลาดภายในโปรแกรม (โปรดแจ้งผู้ดูแล): {exc}", markup=False)
         return 3
     current["file"] = ""
-    print_report(report, console)
+    print_report(report, console, cap)
     if args.json:
         try:
             write_json(args.json, to_json(report, result.applied if result else None))

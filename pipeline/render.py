@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,7 @@ def render_all(
     templates: Path | None = None,
     revision: Diff | None = None,
     pdf_timeout: float = PDF_TIMEOUT,
+    stage: Callable[[str], None] | None = None,
 ) -> tuple[list[Path], str]:
     """Render plan.docx and announcement.docx — and amendment.docx for a
     revision — (and PDFs); the paths and a message."""
@@ -201,6 +203,8 @@ def render_all(
         written.append(render_docx(amendment, amendment_context(plan, revision, draft), outputs / "amendment.docx", thai))
     message = ""
     if pdf:
+        if stage:
+            stage("PDF")
         pdfs, message = to_pdf(written, outputs, pdf_timeout)
         written += pdfs
     return written, message

@@ -158,3 +158,17 @@ def test_a_build_without_pdf_moves_an_older_pdf_aside(folder: Path, tmp_path: Pa
     write_plan(folder, [row("1", "ถนน", "1,000")])
     assert main(["build", str(folder), str(out)]) == 0
     assert not (out / "announcement.pdf").exists() and (out / "previous" / "announcement.pdf").exists()
+
+
+def test_a_build_names_each_stage_as_it_moves_on(folder: Path, tmp_path: Path) -> None:
+    from pipeline import app
+
+    write_plan(folder, [row("1", "ก่อสร้างถนน หมู่ที่ 1", "100")])
+    files: list[str] = []
+    stages: list[str] = []
+    result = app.build(folder, tmp_path / "out", pdf=True, progress=files.append, stage=stages.append, skip=["missing-emblem"])
+    assert result.report.ok and sorted(files) == ["a.docx", "ref.docx"]
+    assert stages == ["ตรวจ", "สร้างเอกสาร", "PDF"]
+    checked: list[str] = []
+    app.check(folder, stage=checked.append)
+    assert checked == ["ตรวจ"]
