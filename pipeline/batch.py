@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import os
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
@@ -22,9 +21,9 @@ from pathlib import Path
 from . import atomic
 from .check import Report
 from .domain import deadline
-from .errors import UsageError
+from .errors import UsageError, save_traceback
 from .model import budget_of
-from .thai import thai_date
+from .thai import format_amount, thai_date
 
 VERDICTS = {"pass": "ผ่าน", "errors": "มีข้อผิดพลาด", "refused": "ทำงานต่อไม่ได้", "crashed": "ข้อผิดพลาดภายในโปรแกรม"}
 
@@ -79,11 +78,7 @@ def build_one(inputs: Path, outputs: Path, draft: bool = False, pdf: bool = Fals
         row.verdict, row.message = "refused", str(exc)
     except Exception as exc:  # a bug: the batch goes on, the traceback is kept beside the outputs
         row.verdict, row.message = "crashed", f"{type(exc).__name__}: {exc}"
-        try:
-            outputs.mkdir(parents=True, exist_ok=True)
-            (outputs / "pipeline.log").write_text(traceback.format_exc(), encoding="utf-8")
-        except OSError:
-            pass
+        save_traceback(outputs)
     else:
         prof = report.plan.profile
         row.name, row.district, row.province, row.fiscal_year = prof.org_name, prof.district, prof.province, prof.fiscal_year
@@ -180,8 +175,9 @@ def rollup(rows: list[Row]) -> dict[str, object]:
     }
 
 
-def _money(text: str) -> str:
-    return f"{Decimal(text):,.2f}"
+def money(text: str) -> str:
+    """A roll-up amount (Decimal kept as text in the JSON) as the plan prints it."""
+    return format_amount(Decimal(text))
 
 
 def to_html(rows: list[Row]) -> str:
@@ -191,7 +187,7 @@ def to_html(rows: list[Row]) -> str:
     body = "".join(
         f"<tr class='{e(r.verdict)}'><td><a href='{e(r.folder)}/report.html'>{e(r.folder)}</a></td><td>{e(r.name)}</td>"
         f"<td>{e(r.district)}</td><td>{e(r.province)}</td><td>{r.fiscal_year or ''}</td><td class='n'>{r.projects}</td>"
-        f"<td class='n'>{_money(r.budget)}</td><td class='n'>{r.errors}</td><td class='n'>{r.warnings}</td>"
+        f"<td class='n'>{money(r.budget)}</td><td class='n'>{r.errors}</td><td class='n'>{r.warnings}</td>"
         f"<td>{e(r.deadline)}</td><td>{e(VERDICTS[r.verdict])}{(' — ' + e(r.message)) if r.message else ''}</td></tr>"
         for r in rows
     )
@@ -199,7 +195,7 @@ def to_html(rows: list[Row]) -> str:
     def group_table(title: str, groups: list[dict[str, object]]) -> str:
         lines = "".join(
             f"<tr><td>{e(str(g['group']))}</td><td class='n'>{g['organisations']}</td><td class='n'>{g['passed']}</td>"
-            f"<td class='n'>{g['projects']}</td><td class='n'>{_money(str(g['budget']))}</td><td class='n'>{g['errors']}</td></tr>"
+            f"<td class='n'>{g['projects']}</td><td class='n'>{money(str(g['budget']))}</td><td class='n'>{g['errors']}</td></tr>"
             for g in groups
         )
         return (

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import batch
-from .batch import VERDICTS, Row
+from .batch import VERDICTS, Row, money
 
 # The abbreviations every planning office writes; a full name does not fit a terminal column.
 SHORT = (
@@ -60,7 +60,7 @@ def table(rows: list[Row]) -> Table:
             r.deadline.split(" (")[0].replace("กำหนด", ""),
             f"{r.errors}/{r.warnings}",
             str(r.projects),
-            f"{float(r.budget):,.2f}",
+            money(r.budget),
             str(r.fiscal_year or ""),
             " ".join(x for x in (r.district, r.province) if x),
         )
@@ -74,7 +74,7 @@ def lines(rows: list[Row]) -> list[str]:
         place = " ".join(x for x in (r.district, r.province) if x)
         what = f"{short(r.name) or r.folder}" + (f" ({place})" if place else "") + (f" ปี {r.fiscal_year}" if r.fiscal_year else "")
         out.append(
-            f"{VERDICTS[r.verdict]}: {what} — {r.projects} โครงการ {float(r.budget):,.2f} บาท, ผิด {r.errors} เตือน {r.warnings}"
+            f"{VERDICTS[r.verdict]}: {what} — {r.projects} โครงการ {money(r.budget)} บาท, ผิด {r.errors} เตือน {r.warnings}"
             + (f", ประกาศ{r.deadline.split(' (')[0]}" if r.deadline else "")
         )
     return out
@@ -90,7 +90,7 @@ def group_table(title: str, groups: list[dict[str, object]]) -> Table:
             str(g["organisations"]),
             str(g["passed"]),
             str(g["projects"]),
-            f"{float(str(g['budget'])):,.2f}",
+            money(str(g['budget'])),
             str(g["errors"]),
         )
     return t

@@ -17,7 +17,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from .errors import InternalError, UsageError
+from .errors import InternalError, UsageError, save_traceback
 
 EPILOG = "รหัสออก (exit code): 0 = ไม่มีข้อผิดพลาด, 1 = พบข้อผิดพลาด, 2 = ทำงานต่อไม่ได้"
 
@@ -104,14 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:
         # A bug, never the user's draft: one Thai line, the traceback in pipeline.log (and on screen with --debug).
-        log = Path(getattr(args, "outputs", None) or "outputs") / "pipeline.log"
+        log = save_traceback(Path(getattr(args, "outputs", None) or "outputs"))
         where = f" ขณะอ่าน {current['file']}" if current["file"] else ""
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-            saved = f" — รายละเอียดใน {log}"
-        except OSError:
-            saved = ""
+        saved = f" — รายละเอียดใน {log}" if log else ""
         err.print(f"ข้อผิดพลาดภายในโปรแกรม{where} ({type(exc).__name__}){saved} — โปรดแจ้งผู้ดูแลพร้อมไฟล์นี้")
         if args.debug:
             err.print(traceback.format_exc())

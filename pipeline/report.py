@@ -171,7 +171,7 @@ def _group(items: list[Finding], more: int) -> Text:
     text = Text()
     text.append(f"{label} ", style=style)
     text.append(f"[{f.code}] ", style="bold")
-    text.append(f"{RULES[f.code].title if f.code in RULES else f.message} — {len(items) + more} แห่ง", style="cyan")
+    text.append(f"{RULES[f.code].title} — {len(items) + more} แห่ง", style="cyan")
     if len({g.message for g in items}) == 1:
         text.append(f"\n  {f.message}")
         text.append("\n  ที่: " + ", ".join(_place(g) for g in items), style="cyan")

@@ -197,12 +197,9 @@ def toc_line(text: str, bookmark: str, s: dict[str, str]) -> str:
     )
 
 
-def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str) -> str:
-    """One table for the whole form: header rows repeat on every page, a
-    ยุทธศาสตร์ and a แผนงาน are heading rows kept with the rows below."""
-    lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
-    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
-    assert sum(widths) == LANDSCAPE_WIDTH
+def month_header(s: dict[str, str], lead: list[str]) -> tuple[list[C], list[C]]:
+    """The two header rows of a month form: ``lead`` columns over both rows,
+    then the two fiscal-year halves over the twelve months."""
     # Not vMerge: LibreOffice clips vertically merged cells in repeated header
     # rows. A hidden border between the two rows looks the same on paper.
     top = [C(h, style=s["th"], borders='<w:bottom w:val="nil"/>') for h in lead]
@@ -212,6 +209,16 @@ def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str
     ]
     bottom = [C("", style=s["th"], borders='<w:top w:val="nil"/>') for _ in lead]
     bottom += [C(m, style=s["month"], margin=MONTH_PAD) for m in MONTHS]
+    return top, bottom
+
+
+def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str) -> str:
+    """One table for the whole form: header rows repeat on every page, a
+    ยุทธศาสตร์ and a แผนงาน are heading rows kept with the rows below."""
+    lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
+    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
+    assert sum(widths) == LANDSCAPE_WIDTH
+    top, bottom = month_header(s, lead)
     row = [
         C("{{ p.no }}", style=s["tdc"]),
         C("{{ p.name }}", style=s["td"]),
@@ -429,13 +436,7 @@ def changed_table(s: dict[str, str]) -> str:
     lead = ["ฉบับ", "ที่", "โครงการ", "รายละเอียด", "งบประมาณ\n\n(บาท)", "สถานที่", "หน่วยงาน"]
     widths = [1100, 450, 2350, 2150, 1750, 1450, 1400] + [MONTH_W] * 12
     assert sum(widths) == LANDSCAPE_WIDTH
-    top = [C(h, style=s["th"], borders='<w:bottom w:val="nil"/>') for h in lead]
-    top += [
-        C(f"พ.ศ.{NBSP}{{{{ prev_year_num }}}}", span=3, style=s["year"], margin=MONTH_PAD),
-        C(f"พ.ศ.{NBSP}{{{{ year_num }}}}", span=9, style=s["year"], margin=MONTH_PAD),
-    ]
-    bottom = [C("", style=s["th"], borders='<w:top w:val="nil"/>') for _ in lead]
-    bottom += [C(m, style=s["month"], margin=MONTH_PAD) for m in MONTHS]
+    top, bottom = month_header(s, lead)
 
     def version(which: str, label: str, marked: bool) -> R:
         keep = not marked  # "เดิม" stays on the page of its "แก้ไขใหม่"
