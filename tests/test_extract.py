@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from .conftest import MONTHS, C, Doc, R, plan_of, project_table
+from .conftest import MONTHS, PROGRAM, STRATEGY, C, Doc, R, plan_of, profile_rows, project_table
 
 NO_MONTHS = [""] * 12
 
@@ -370,3 +370,17 @@ def test_row_counts_cannot_lose_a_misspelt_key() -> None:
     tally = Tally()
     with pytest.raises(AttributeError):
         tally.recrods += 1
+
+
+def test_other_words_for_place_and_responsible_unit_are_read(folder: Path) -> None:
+    from pipeline.extract.columns import label_field
+
+    assert label_field("พื้นที่ดำเนินการ") == "location"
+    assert label_field("ส่วนราชการที่รับผิดชอบ") == "unit"
+    assert label_field("กอง/ฝ่ายที่รับผิดชอบ") == "unit"
+    assert label_field("หน่วยงานรับผิดชอบหลัก") == "unit"
+    head = R(["ลำดับ", "ชื่อโครงการ/กิจกรรม", "งบประมาณ (บาท)", "พื้นที่ดำเนินการ", "ส่วนราชการที่รับผิดชอบ", *MONTHS], header=True)
+    Doc().table(profile_rows()).save(folder / "ref.docx")
+    Doc().p(STRATEGY).p(PROGRAM).table([head, ["1", "ซ่อมถนน", "5,000", "ชุมชนท่าช้าง", "กองช่าง", "✓", *[""] * 11]]).save(folder / "a.docx")
+    (p,) = plan_of(folder).projects
+    assert (p.location, p.unit, p.months) == ("ชุมชนท่าช้าง", "กองช่าง", (1,))

@@ -39,9 +39,10 @@ def label_field(label: str) -> str | None:
         return "name"
     if k.startswith(("งบประมาณ", "จำนวนเงิน", "จำนวนงบประมาณ", "วงเงิน")):
         return "budget"
-    if k.startswith("สถานที่"):
+    if k.startswith(("สถานที่", "พื้นที่")):
         return "location"
-    if k.startswith(("หน่วยงาน", "หน่วยดำเนินการ", "ผู้รับผิดชอบ", "หน่วยรับผิดชอบ")):
+    # "ส่วนราชการที่รับผิดชอบ", "กอง/ฝ่ายที่รับผิดชอบ": whoever is responsible is the unit
+    if k.startswith(("หน่วยงาน", "หน่วยดำเนินการ", "ผู้รับผิดชอบ", "หน่วยรับผิดชอบ", "ส่วนราชการ")) or (short and "รับผิดชอบ" in k):
         return "unit"
     if k.startswith(("แหล่งงบประมาณ", "แหล่งที่มา", "แหล่งเงิน", "ที่มาของงบประมาณ")):
         return "source"
