@@ -14,7 +14,8 @@ from .extract import extract
 from .model import Plan
 from .read import discover, read_inputs
 from .records import plan_to_json
-from .report import to_html, to_json
+from .report import to_json
+from .report_html import to_html
 from .rules import Env
 
 Stage = Callable[[str], None] | None  # told "ตรวจ", "สร้างเอกสาร", "PDF" as a run moves on

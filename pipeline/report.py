@@ -1,8 +1,8 @@
 """Presentation of a Report: the rich terminal report, report.json, report.html.
 
 The terminal report is readable without colour (every severity is also a
-word), width-aware (rich wraps to the console), and the HTML file is the
-same report recorded by rich.
+word) and width-aware (rich wraps to the console). report.html is its own
+document (:mod:`pipeline.report_html`) built from the same rows.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from decimal import Decimal
-from html import escape
 from typing import Any
 
 from rich import box
@@ -28,6 +27,7 @@ from .rules.budget import planned
 from .summary import summarise
 from .thai import format_amount, thai_date
 
+TITLE = "แผนการดำเนินงาน — รายงานการตรวจ"
 LABEL = {"error": ("ข้อผิดพลาด", "bold red"), "warning": ("คำเตือน", "yellow")}
 
 
@@ -35,48 +35,79 @@ def _baht(value: Decimal) -> str:
     return format_amount(value)
 
 
-def header(report: Report) -> Panel:
+def header_rows(report: Report) -> list[tuple[str, str]]:
+    """The report's heading facts as (label, value): the terminal panel and report.html show the same."""
     plan, s = report.plan, report.plan.stats
     prof = plan.profile
     projects, equipment = plan.of_kind("project"), plan.of_kind("equipment")
     total = budget_of(plan.projects)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
+    rows: list[tuple[str, str]] = []
     place = " ".join(x for x in (prof.district and f"อำเภอ{prof.district}", prof.province and f"จังหวัด{prof.province}") if x)
-    grid.add_row("หน่วยงาน", f"{prof.org_name or '(ไม่พบชื่อหน่วยงาน)'} {place}".strip())
-    grid.add_row("ปีงบประมาณ", f"พ.ศ. {prof.fiscal_year}" if prof.fiscal_year else "(ไม่พบ)")
+    rows.append(("หน่วยงาน", f"{prof.org_name or '(ไม่พบชื่อหน่วยงาน)'} {place}".strip()))
+    rows.append(("ปีงบประมาณ", f"พ.ศ. {prof.fiscal_year}" if prof.fiscal_year else "(ไม่พบ)"))
     if prof.ordinance_date:
-        grid.add_row("ประกาศใช้ข้อบัญญัติ", thai_date(prof.ordinance_date))
+        rows.append(("ประกาศใช้ข้อบัญญัติ", thai_date(prof.ordinance_date)))
     if prof.announcement_date:
-        grid.add_row("ประกาศแผน", thai_date(prof.announcement_date))
+        rows.append(("ประกาศแผน", thai_date(prof.announcement_date)))
     due = deadline(prof)
     if due:
         how = "ตามที่ขยายเวลา" if due.extended else f"ภายใน {DEADLINE_DAYS} วันนับแต่วันที่{due.label} {thai_date(due.event_date)}"
-        grid.add_row("ประกาศแผนได้ถึง", f"{thai_date(due.last_day)} ({how} ตามข้อ 27)")
-    grid.add_row("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else ""))
+        rows.append(("ประกาศแผนได้ถึง", f"{thai_date(due.last_day)} ({how} ตามข้อ 27)"))
+    rows.append(("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else "")))
     converted = [f"{f.path} ({f.converted_from})" for f in plan.files if f.converted_from]
     if converted:
-        grid.add_row("แปลงด้วย LibreOffice", ", ".join(converted))
-    grid.add_row(
-        "แถวที่อ่าน",
-        f"{s.rows} แถว: หัวตาราง {s.header}, โครงการ {s.records}, ข้อมูลอ้างอิง {s.references}, "
-        f"แถวต่อเนื่อง {s.continuations}, หัวข้อ {s.headings}, แถวรวม {s.totals}, ข้าม {s.skipped}"
-        + (f" (แถวที่ถูกลบแบบติดตาม {s.deleted})" if s.deleted else ""),
+        rows.append(("แปลงด้วย LibreOffice", ", ".join(converted)))
+    rows.append(
+        (
+            "แถวที่อ่าน",
+            f"{s.rows} แถว: หัวตาราง {s.header}, โครงการ {s.records}, ข้อมูลอ้างอิง {s.references}, "
+            f"แถวต่อเนื่อง {s.continuations}, หัวข้อ {s.headings}, แถวรวม {s.totals}, ข้าม {s.skipped}"
+            + (f" (แถวที่ถูกลบแบบติดตาม {s.deleted})" if s.deleted else ""),
+        )
     )
-    grid.add_row("โครงการ", f"{len(projects)} โครงการ, ครุภัณฑ์ {len(equipment)} รายการ")
-    grid.add_row("งบประมาณรวม", f"{_baht(total)} บาท")
+    rows.append(("โครงการ", f"{len(projects)} โครงการ, ครุภัณฑ์ {len(equipment)} รายการ"))
+    rows.append(("งบประมาณรวม", f"{_baht(total)} บาท"))
     if plan.ordinance:
         lines = planned(plan)
         done = [line for line, p in lines if p is not None]
         whole = sum((line.amount for line, _ in lines), Decimal(0))
         part = sum((line.amount for line in done), Decimal(0))
         share = f" ({part * 100 / whole:.2f}%)" if whole else ""
-        grid.add_row(
-            "ข้อบัญญัติที่อยู่ในแผน",
-            f"{len(done)} จาก {len(lines)} รายการ, {_baht(part)} จาก {_baht(whole)} บาท{share}",
-        )
-    return Panel(grid, title="แผนการดำเนินงาน — รายงานการตรวจ", box=box.ASCII2, expand=False)
+        rows.append(("ข้อบัญญัติที่อยู่ในแผน", f"{len(done)} จาก {len(lines)} รายการ, {_baht(part)} จาก {_baht(whole)} บาท{share}"))
+    return rows
+
+
+def header(report: Report) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, value in header_rows(report):
+        grid.add_row(label, value)
+    return Panel(grid, title=TITLE, box=box.ASCII2, expand=False)
+
+
+def unit_rows(report: Report) -> list[tuple[str, int, int, Decimal]]:
+    """(หน่วยงาน, projects, equipment items, budget), sorted by หน่วยงาน."""
+    units: dict[str, list[int | Decimal]] = {}
+    for p in report.plan.projects:
+        row = units.setdefault(p.unit or "(ไม่ระบุหน่วยงาน)", [0, 0, Decimal(0)])
+        row[0 if p.kind == "project" else 1] += 1
+        row[2] += p.budget or Decimal(0)
+    return [(unit, int(a), int(b), Decimal(c)) for unit, (a, b, c) in sorted(units.items())]
+
+
+def code_counts(report: Report) -> list[tuple[str, int]]:
+    """(code, how many), errors first, then the most frequent."""
+    counts: dict[str, int] = {}
+    for f in report.findings:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (RULES[kv[0]].severity != "error", -kv[1], kv[0]))
+
+
+def verdict_text(report: Report) -> tuple[str, str]:
+    if report.ok:
+        return "ผลการตรวจ: ผ่าน", f"ไม่มีข้อผิดพลาด, คำเตือน {report.warnings} รายการ"
+    return "ผลการตรวจ: ไม่ผ่าน", f"ข้อผิดพลาด {report.errors} รายการ, คำเตือน {report.warnings} รายการ: แก้ไขแล้วรันใหม่"
 
 
 def summary_table(report: Report) -> Table:
@@ -97,18 +128,13 @@ def summary_table(report: Report) -> Table:
 
 def units_table(report: Report) -> Table:
     """Projects and budget per หน่วยงาน: a division missing from the plan shows at a glance."""
-    units: dict[str, list[int | Decimal]] = {}
-    for p in report.plan.projects:
-        row = units.setdefault(p.unit or "(ไม่ระบุหน่วยงาน)", [0, 0, Decimal(0)])
-        row[0 if p.kind == "project" else 1] += 1
-        row[2] += p.budget or Decimal(0)
     table = Table(title="แยกตามหน่วยงาน", box=box.SIMPLE_HEAD)
     table.add_column("หน่วยงาน", ratio=1)
     table.add_column("โครงการ", justify="right")
     table.add_column("ครุภัณฑ์", justify="right")
     table.add_column("งบประมาณ (บาท)", justify="right")
-    for unit, (n_projects, n_items, budget) in sorted(units.items()):
-        table.add_row(unit, str(n_projects), str(n_items), _baht(Decimal(budget)))
+    for unit, n_projects, n_items, budget in unit_rows(report):
+        table.add_row(unit, str(n_projects), str(n_items), _baht(budget))
     return table
 
 
@@ -220,28 +246,22 @@ def findings_by_file(report: Report, cap: int | None = None) -> Iterable[Rendera
 
 def codes_table(report: Report) -> Table:
     """How many findings of each code, with its severity and Thai title."""
-    counts: dict[str, int] = {}
-    for f in report.findings:
-        counts[f.code] = counts.get(f.code, 0) + 1
     table = Table(title="สรุปตามรหัส", box=box.SIMPLE_HEAD)
     table.add_column("รหัส", no_wrap=True)
     table.add_column("ระดับ", no_wrap=True)
     table.add_column("จำนวน", justify="right")
     table.add_column("เรื่อง", overflow="fold")
-    order = sorted(counts, key=lambda c: (RULES[c].severity != "error", -counts[c], c))
-    for code in order:
+    for code, count in code_counts(report):
         label, style = LABEL[RULES[code].severity]
-        table.add_row(code, Text(label, style=style), str(counts[code]), RULES[code].title)
+        table.add_row(code, Text(label, style=style), str(count), RULES[code].title)
     return table
 
 
 def verdict(report: Report) -> Text:
-    if report.ok:
-        text = Text("ผลการตรวจ: ผ่าน ", style="bold green")
-        text.append(f"— ไม่มีข้อผิดพลาด, คำเตือน {report.warnings} รายการ", style="green")
-    else:
-        text = Text("ผลการตรวจ: ไม่ผ่าน ", style="bold red")
-        text.append(f"— ข้อผิดพลาด {report.errors} รายการ, คำเตือน {report.warnings} รายการ: แก้ไขแล้วรันใหม่", style="red")
+    head, rest = verdict_text(report)
+    colour = "green" if report.ok else "red"
+    text = Text(head + " ", style=f"bold {colour}")
+    text.append(f"— {rest}", style=colour)
     return text
 
 
@@ -276,23 +296,18 @@ def render_text(report: Report, width: int = 100) -> str:
     return buf.getvalue()
 
 
-def to_html(report: Report) -> str:
-    console = Console(record=True, width=110, file=io.StringIO(), color_system="truecolor", markup=False)
-    print_report(report, console)
-    html = console.export_html(inline_styles=True)
-    title = f"<title>รายงานการตรวจแผนการดำเนินงาน {escape(report.plan.profile.org_name)}</title>"
-    return html.replace("<html>", '<html lang="th">', 1).replace(
-        "<head>", f'<head>\n<meta name="viewport" content="width=device-width">\n{title}', 1
-    )
-
-
 def _revision_json(report: Report) -> dict[str, Any] | None:
     d = report.revision
     if d is None:
         return None
 
     def item(p) -> dict[str, Any]:
-        return {"name": p.name, "kind": p.kind, "budget": None if p.budget is None else f"{p.budget:.2f}", **to_jsonable(p.source)}
+        return {
+            "name": p.name,
+            "kind": p.kind,
+            "budget": None if p.budget is None else f"{p.budget:.2f}",
+            **to_jsonable(p.source),
+        }
 
     return {
         "previous_revision": d.previous_revision,

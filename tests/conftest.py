@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,14 @@ def write_plan(
 def findings(folder: Path, code: str) -> list[tuple]:
     """(file, table, row) of the findings of one rule on a folder of drafts."""
     return codes_at(plan_of(folder), code)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def headless(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real headless Chromium, offline, in its own profile; CI installs it."""
+    assert CHROMIUM is not None, "CI must install chromium"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    flags += ["--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'chromium'}", "--virtual-time-budget=2000"]
+    return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=120, cwd=tmp_path)
