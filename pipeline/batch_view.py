@@ -72,7 +72,9 @@ def lines(rows: list[Row]) -> list[str]:
     out = []
     for r in rows:
         place = " ".join(x for x in (r.district, r.province) if x)
-        what = f"{short(r.name) or r.folder}" + (f" ({place})" if place else "") + (f" ปี {r.fiscal_year}" if r.fiscal_year else "")
+        what = (
+            f"{short(r.name) or r.folder}" + (f" ({place})" if place else "") + (f" ปี {r.fiscal_year}" if r.fiscal_year else "")
+        )
         out.append(
             f"{VERDICTS[r.verdict]}: {what} — {r.projects} โครงการ {money(r.budget)} บาท, ผิด {r.errors} เตือน {r.warnings}"
             + (f", ประกาศ{r.deadline.split(' (')[0]}" if r.deadline else "")
@@ -90,7 +92,7 @@ def group_table(title: str, groups: list[dict[str, object]]) -> Table:
             str(g["organisations"]),
             str(g["passed"]),
             str(g["projects"]),
-            money(str(g['budget'])),
+            money(str(g["budget"])),
             str(g["errors"]),
         )
     return t

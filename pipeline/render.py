@@ -169,7 +169,10 @@ def to_pdf(docx_paths: list[Path], outdir: Path, timeout: float = PDF_TIMEOUT) -
         except FileNotFoundError:
             return [], "ไม่พบ LibreOffice จึงไม่ได้สร้าง PDF — ติดตั้งด้วย: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"
         except subprocess.TimeoutExpired:
-            return [], f"LibreOffice แปลงเป็น PDF ไม่เสร็จใน {timeout:g} วินาที จึงหยุดและไม่ได้สร้าง PDF (ตั้งเวลาได้ใน pipeline.toml: [pdf] timeout)"
+            return (
+                [],
+                f"LibreOffice แปลงเป็น PDF ไม่เสร็จใน {timeout:g} วินาที จึงหยุดและไม่ได้สร้าง PDF (ตั้งเวลาได้ใน pipeline.toml: [pdf] timeout)",
+            )
         for path in docx_paths:
             pdf = Path(tmp) / f"{path.stem}.pdf"
             if not pdf.exists():

@@ -29,7 +29,6 @@ notice(
 )
 
 
-
 @rule(
     "missing-profile",
     "error",
@@ -92,7 +91,11 @@ def late(plan: Plan, env: Env) -> Iterable[Hit]:
     ann = thai_date(prof.announcement_date)
     if prof.announcement_date > due.last_day:
         days = (prof.announcement_date - due.last_day).days
-        why = f"ตามที่ขยายเวลาไว้ถึง {thai_date(due.last_day)}" if due.extended else f"นับจากวันที่{due.label} ({thai_date(due.event_date)})"
+        why = (
+            f"ตามที่ขยายเวลาไว้ถึง {thai_date(due.last_day)}"
+            if due.extended
+            else f"นับจากวันที่{due.label} ({thai_date(due.event_date)})"
+        )
         yield Hit(
             prof.source_of("announcement_date"),
             f"วันที่ประกาศแผน ({ann}) เกินกำหนด {days} วัน: วันสุดท้ายตามข้อ 27 คือ {thai_date(due.last_day)} {why}",
