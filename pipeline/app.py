@@ -89,8 +89,11 @@ class BuildResult:
 
 
 def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
+    from .records_xlsx import records_xlsx  # openpyxl: only when a build writes files
+
     return [
         atomic.write_json(outputs / "records.json", plan_to_json(report.plan)),
+        atomic.write_bytes(outputs / "records.xlsx", records_xlsx(report.plan)),
         atomic.write_json(outputs / "report.json", to_json(report, applied)),
         atomic.write_text(outputs / "report.html", to_html(report)),
     ]

@@ -1,9 +1,10 @@
 """Reading inputs/: which files, and each draft into Word-shaped blocks,
 normalised once where they are handed to the extractor.
 
-Word drafts (.docx) are read directly; other office documents that hold a
-draft (.doc, .odt, .rtf) are converted through LibreOffice first. Files that
-cannot hold a draft we read (PDF, spreadsheets, slides, images) are refused
+Word drafts (.docx) and Excel workbooks (.xlsx) are read directly; other
+office documents that hold a draft (.doc, .odt, .rtf; .xls, .ods) are
+converted through LibreOffice first. Files that cannot hold a draft we read
+(PDF, CSV, slides, images) are refused
 with a reason, so a division's draft is never lost in silence; plain notes and
 Word's lock and hidden files are skipped with a note.
 """
@@ -21,16 +22,15 @@ from .blocks import Cell, Document, Paragraph, Row, Table, normalised
 from .docx import read_docx
 from .legacy import convert_office
 from .safe import ReadError, is_encrypted_docx
+from .xlsx import read_xlsx
 
 __all__ = ["Cell", "Document", "Found", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
 
 CONVERTED = (".doc", ".odt", ".rtf")
+WORKBOOKS = (".xlsx", ".xlsm")
+CONVERTED_WORKBOOKS = (".xls", ".ods")
 REFUSED = {
     ".pdf": "pdf",
-    ".xls": "spreadsheet",
-    ".xlsx": "spreadsheet",
-    ".xlsm": "spreadsheet",
-    ".ods": "spreadsheet",
     ".csv": "spreadsheet",
     ".ppt": "slides",
     ".pptx": "slides",
@@ -81,7 +81,7 @@ def discover(inputs: Path, ignore: Iterable[str] = ()) -> Found:
             continue  # the user's own settings next to the drafts
         elif any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(p.name, pat) for pat in patterns):
             found.skipped.append((rel, "ข้ามตามที่ตั้งไว้ใน pipeline.toml (ignore)"))
-        elif suffix == ".docx" or suffix in CONVERTED:
+        elif suffix == ".docx" or suffix in CONVERTED or suffix in WORKBOOKS or suffix in CONVERTED_WORKBOOKS:
             found.drafts.append(p)
         elif suffix in REFUSED:
             found.refused.append((rel, REFUSED[suffix]))
@@ -96,6 +96,11 @@ def _read(p: Path, rel: str) -> Document:
     if suffix in CONVERTED and not is_encrypted_docx(data):
         with tempfile.TemporaryDirectory() as tmp:
             return replace(read_docx(convert_office(p, Path(tmp)), rel), converted_from=suffix)
+    if suffix in CONVERTED_WORKBOOKS and not is_encrypted_docx(data):
+        with tempfile.TemporaryDirectory() as tmp:
+            return replace(read_xlsx(convert_office(p, Path(tmp), "xlsx"), rel), converted_from=suffix)
+    if suffix in WORKBOOKS:
+        return read_xlsx(p, rel, data)
     return read_docx(p, rel, data)
 
 
@@ -110,7 +115,9 @@ def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None, ign
             progress(rel)
         try:
             doc = normalised(_read(p, rel))
-            if not any(b.text for b in doc.blocks if isinstance(b, Paragraph)) and not any(isinstance(b, Table) for b in doc.blocks):
+            if not any(b.text for b in doc.blocks if isinstance(b, Paragraph)) and not any(
+                isinstance(b, Table) for b in doc.blocks
+            ):
                 result.skipped.append((rel, "เอกสารว่าง ไม่มีข้อความหรือตาราง — ข้าม"))
                 continue
             result.docs.append(doc)

@@ -30,9 +30,11 @@ def is_encrypted_docx(data: bytes) -> bool:
     return data[:8] == OLE_MAGIC and "EncryptedPackage".encode("utf-16-le") in data[: 1 << 16]
 
 
-def check_package(data: bytes, suffix: str) -> None:
-    """Raise ``ReadError`` unless ``data`` (a whole file) is a .docx that is
-    safe to parse."""
+def check_package(data: bytes, suffix: str, main: str = "word/document.xml") -> None:
+    """Raise ``ReadError`` unless ``data`` (a whole file) is an Office package
+    (.docx; .xlsx with ``main`` "xl/workbook.xml") that is safe to parse. Every
+    XML part is checked for entity declarations, not only the main one: a
+    workbook's cells live in other parts."""
     if data[:8] == OLE_MAGIC:
         if suffix.lower() in (".doc", ".odt", ".rtf"):
             raise ReadError("legacy-doc")
@@ -48,11 +50,13 @@ def check_package(data: bytes, suffix: str) -> None:
             if total > MAX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
                 raise ReadError("too-large")
             names = {i.filename for i in infos}
-            if "word/document.xml" not in names:
+            if main not in names:
                 raise ReadError("no-document")
-            with z.open("word/document.xml") as fh:
-                start = fh.read(4096)
-            if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-                raise ReadError("entity")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with z.open(info) as fh:
+                        start = fh.read(4096)
+                    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+                        raise ReadError("entity")
     except zipfile.BadZipFile as exc:
         raise ReadError("bad-zip") from exc

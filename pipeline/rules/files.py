@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from ..model import Plan, Source
 from . import Env, Hit, notice, rule
 
-RESAVE = "เปิดไฟล์ใน Word แล้วบันทึกใหม่"
-SAVE_DOCX = "เปิดใน Word แล้วบันทึกเป็น .docx"
+RESAVE = "เปิดไฟล์ใน Word (ตารางคำนวณ: Excel) แล้วบันทึกใหม่"
+SAVE_DOCX = "เปิดใน Word แล้วบันทึกเป็น .docx (ตารางคำนวณ: เปิดใน Excel แล้วบันทึกเป็น .xlsx)"
 FROM_SOURCE = "เปิดต้นฉบับใน Word แล้วบันทึกเป็น .docx (แฟ้ม › บันทึกเป็น › เอกสาร Word) วางแทนไฟล์นี้ หรือย้ายไฟล์นี้ออกจาก inputs"
 
 notice(
@@ -24,7 +24,7 @@ notice(
         "convert-timeout": "แปลงไฟล์ {suffix} ไม่สำเร็จ (ใช้เวลานานเกินไป)",
         "convert-failed": "แปลงไฟล์ {suffix} ด้วย LibreOffice ไม่สำเร็จ",
         "pdf": "ไฟล์ PDF อ่านเป็นร่างไม่ได้ (โครงการในไฟล์นี้ยังไม่อยู่ในแผน)",
-        "spreadsheet": "ไฟล์ตารางคำนวณ (Excel) ยังอ่านเป็นร่างไม่ได้ (โครงการในไฟล์นี้ยังไม่อยู่ในแผน)",
+        "spreadsheet": "ไฟล์ CSV อ่านเป็นร่างไม่ได้ (โครงการในไฟล์นี้ยังไม่อยู่ในแผน)",
         "slides": "ไฟล์งานนำเสนอ (PowerPoint) อ่านเป็นร่างไม่ได้",
         "image": "ไฟล์รูปภาพ อ่านเป็นร่างไม่ได้",
         "encrypted": "ไฟล์ถูกเข้ารหัส (ตั้งรหัสผ่าน) อ่านไม่ได้",
@@ -42,7 +42,7 @@ notice(
         "convert-failed": SAVE_DOCX,
         "open-failed": SAVE_DOCX,
         "pdf": FROM_SOURCE,
-        "spreadsheet": "คัดลอกตารางลงในเอกสาร Word แล้วบันทึกเป็น .docx วางแทนไฟล์นี้ (หรือย้ายไฟล์นี้ออกจาก inputs)",
+        "spreadsheet": "เปิดไฟล์ใน Excel แล้วบันทึกเป็น .xlsx วางแทนไฟล์นี้ (หรือย้ายไฟล์นี้ออกจาก inputs)",
         "slides": FROM_SOURCE,
         "image": FROM_SOURCE,
         "encrypted": "เอารหัสผ่านออกใน Word แล้วบันทึกใหม่",

@@ -1,0 +1,141 @@
+"""The one module that talks to openpyxl: read a workbook's cells (values,
+merges, fills, bold) and write simple sheets with a frozen header and a filter.
+
+What the values mean (amounts, Thai dates, blocks) is decided elsewhere; this
+module only moves cells between .xlsx and plain Python values.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+Value = str | int | float | Decimal | date | datetime | bool | None
+
+WHITE = {"FFFFFFFF", "00FFFFFF", "FFFFFF"}
+MAX_ROWS = 20_000  # far above any plan; a sheet claiming more is cut, never a hang
+MAX_COLUMNS = 64
+
+
+@dataclass(frozen=True)
+class SheetCell:
+    value: Value
+    fill: bool = False
+    bold: bool = False
+
+
+@dataclass
+class SheetData:
+    title: str
+    cells: dict[tuple[int, int], SheetCell] = field(default_factory=dict)  # (row, col), 1-based
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+    max_row: int = 0
+    max_col: int = 0
+
+
+def _filled(cell) -> bool:
+    fill = cell.fill
+    if fill is None or fill.fill_type in (None, "none"):
+        return False
+    colour = fill.fgColor
+    if colour is None:
+        return True
+    if colour.type == "rgb":
+        return str(colour.rgb).upper() not in WHITE
+    return True  # a theme or indexed colour: shaded on purpose
+
+
+def read_workbook(data: bytes) -> list[SheetData]:
+    """Every visible sheet's non-empty or shaded cells, with merges. Formulas
+    give the value Excel saved with them (``data_only``)."""
+    wb = load_workbook(io.BytesIO(data), data_only=True, rich_text=False)
+    sheets: list[SheetData] = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        sheet = SheetData(ws.title)
+        for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, MAX_ROWS), max_col=min(ws.max_column, MAX_COLUMNS)):
+            for c in row:
+                value = c.value
+                fill = _filled(c)
+                if (value is None or value == "") and not fill:
+                    continue
+                bold = bool(c.font is not None and c.font.b)
+                sheet.cells[(c.row, c.column)] = SheetCell(value, fill, bold)
+                sheet.max_row, sheet.max_col = max(sheet.max_row, c.row), max(sheet.max_col, c.column)
+        for rng in ws.merged_cells.ranges:
+            if rng.min_row <= MAX_ROWS and rng.min_col <= MAX_COLUMNS:
+                sheet.merges.append((rng.min_row, rng.min_col, min(rng.max_row, MAX_ROWS), min(rng.max_col, MAX_COLUMNS)))
+        sheets.append(sheet)
+    wb.close()
+    return sheets
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float = 12
+    number_format: str | None = None  # e.g. "#,##0.00"
+    centre: bool = False
+
+
+@dataclass(frozen=True)
+class OutSheet:
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Value]]
+    bold_rows: frozenset[int] = frozenset()  # 0-based indices into rows (group and total rows)
+
+
+HEADER_FILL = PatternFill("solid", fgColor="FFDDE5F0")
+
+
+def _safe(value: Value) -> Value:
+    """Text from a draft stays text: no control character openpyxl refuses."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def workbook_bytes(sheets: Sequence[OutSheet], font: str = "TH Sarabun New") -> bytes:
+    """Sheets with a bold header row, frozen below it, and an autofilter over
+    the data. A text that starts with "=" is kept as text, never a formula
+    (a project name cannot run anything in Excel)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for spec in sheets:
+        ws = wb.create_sheet(spec.title)
+        ws.append([c.title for c in spec.columns])
+        for i, values in enumerate(spec.rows):
+            ws.append([_safe(v) for v in values])
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+            if i in spec.bold_rows:
+                for cell in ws[ws.max_row]:
+                    cell.font = Font(name=font, size=14, bold=True)
+        for cell in ws[1]:
+            cell.font = Font(name=font, size=14, bold=True)
+            cell.fill = HEADER_FILL
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        for n, col in enumerate(spec.columns, start=1):
+            letter = get_column_letter(n)
+            ws.column_dimensions[letter].width = col.width
+            for (cell,) in ws.iter_rows(min_row=2, min_col=n, max_col=n):
+                if col.number_format:
+                    cell.number_format = col.number_format
+                if col.centre:
+                    cell.alignment = Alignment(horizontal="center")
+                if cell.font is None or not cell.font.b:
+                    cell.font = Font(name=font, size=14)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(ws.max_row, 2)}"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
