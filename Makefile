@@ -45,6 +45,10 @@ batch: $(VENV)/.installed
 	@test -n "$(ROOT)" || { echo 'ใส่โฟลเดอร์ที่มีโฟลเดอร์ย่อยของแต่ละหน่วยงาน: make batch ROOT=เส้นทาง'; exit 2; }
 	$(RUN) batch "$(ROOT)" "$(or $(OUT),$(OUTPUTS)/batch)" $(if $(JOBS),--jobs $(JOBS))
 
+## forms: blank ผด.02 drafts for every division (from the ordinance and development plan in INPUTS) into OUTPUTS/forms
+forms: $(VENV)/.installed
+	$(RUN) forms "$(INPUTS)" "$(OUTPUTS)"
+
 ## pdf: build, then convert the documents to PDF with LibreOffice
 pdf: $(VENV)/.installed
 	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --pdf

@@ -168,3 +168,18 @@ def _build(
         result.moved = output_set.move_aside(outputs, output_set.DOCUMENTS + output_set.PDFS)
     result.written.append(output_set.write_manifest(outputs, build_id, hashes, result.written, report.ok and not draft))
     return result
+
+
+def forms(inputs: Path, outputs: Path, templates: Path | None = None) -> list[tuple[str, int, Path]]:
+    """Blank ผด.02 drafts for the divisions: (หน่วยงาน, ordinance lines filled in, file)."""
+    from .forms import write_forms
+
+    refuse_inside_inputs(inputs, outputs)
+    conf = settings.load(inputs)
+    plan, _ = load(inputs, ignore=conf.ignore)
+    if not plan.ordinance and not plan.devplan:
+        raise UsageError(
+            f'ไม่พบบัญชีข้อบัญญัติงบประมาณหรือแผนพัฒนาท้องถิ่นใน "{inputs}" — วางไฟล์ที่มีตารางทั้งสองไว้ในโฟลเดอร์นี้ก่อน (ดู README: ร่างแบบฟอร์มของแต่ละกอง)'
+        )
+    with output_set.locked(outputs):
+        return [(form.unit, len(form.lines), path) for form, path in write_forms(plan, outputs, templates)]

@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline build|check|rules|batch``.
+"""Command line: ``python -m pipeline build|check|rules|batch|forms``.
 
 Exit codes (an unexpected error ends with 3, its traceback in OUTPUTS/pipeline.log): 0 = no errors (warnings allowed), 1 = errors found, 2 = the run
 could not proceed (bad arguments, no inputs, a broken template, a bad
@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .errors import InternalError, UsageError, save_traceback
+from .paths import user_path
 
 EPILOG = "รหัสออก (exit code): 0 = ไม่มีข้อผิดพลาด, 1 = พบข้อผิดพลาด, 2 = ทำงานต่อไม่ได้"
 
@@ -34,30 +35,35 @@ def parser() -> argparse.ArgumentParser:
         ("build", "ตรวจร่าง แล้วสร้างแผนและประกาศเมื่อไม่มีข้อผิดพลาด"),
     ):
         p = sub.add_parser(name, help=help_text, epilog=EPILOG)
-        p.add_argument("inputs", nargs="?", default="inputs", type=Path, help="โฟลเดอร์ไฟล์ร่าง (ค่าเริ่มต้น inputs)")
+        p.add_argument("inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ไฟล์ร่าง (ค่าเริ่มต้น inputs)")
         if name == "build":
-            p.add_argument("outputs", nargs="?", default="outputs", type=Path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
+            p.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
             p.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
             p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
-            p.add_argument("--templates", type=Path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
+            p.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
             p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
             p.add_argument(
                 "--previous",
-                type=Path,
+                type=user_path,
                 metavar="FILE",
                 help="แผนฉบับที่ประกาศแล้ว (plan.docx หรือ records.json): ทำแผนแก้ไขและ amendment.docx",
             )
-        p.add_argument("--json", type=Path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
+        p.add_argument("--json", type=user_path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
     sub.add_parser("rules", help="แสดงรายการกฎการตรวจทั้งหมด")
     b = sub.add_parser("batch", help="สร้างแผนของหลายหน่วยงาน (โฟลเดอร์ย่อยละหน่วยงาน) พร้อมตารางสรุป", epilog=EPILOG)
-    b.add_argument("root", type=Path, help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยของแต่ละหน่วยงาน (แต่ละโฟลเดอร์คือ inputs ของหน่วยงานนั้น)")
-    b.add_argument("outputs", nargs="?", default=Path("outputs"), type=Path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
+    b.add_argument("root", type=user_path, help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยของแต่ละหน่วยงาน (แต่ละโฟลเดอร์คือ inputs ของหน่วยงานนั้น)")
+    b.add_argument("outputs", nargs="?", default=Path("outputs"), type=user_path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
     b.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
     b.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
     b.add_argument("--jobs", type=int, default=None, metavar="N", help="จำนวนงานพร้อมกัน (ค่าเริ่มต้น เท่าจำนวนแกนประมวลผล)")
+    f = sub.add_parser("forms", help="สร้างแบบฟอร์มร่าง ผด.02 เปล่าของแต่ละกอง จากข้อบัญญัติและแผนพัฒนา", epilog=EPILOG)
+    f.add_argument("inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ที่มีข้อมูลทั่วไป ความเชื่อมโยงยุทธศาสตร์ ข้อบัญญัติ และแผนพัฒนา")
+    f.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (แบบฟอร์มอยู่ใน OUTPUTS/forms)")
+    f.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
+    f.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
     return ap
 
 
@@ -93,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             err.print("หยุดตามที่สั่ง (Ctrl+C)")
             return 2
+    if args.command == "forms":
+        try:
+            return _forms(args, console)
+        except UsageError as exc:
+            err.print(f"ทำงานต่อไม่ได้: {exc}")
+            return 2
     current = {"file": ""}  # the draft being read, for a message should anything break
     if hasattr(signal, "SIGTERM") and threading.current_thread() is threading.main_thread():
         # A build stopped from outside unwinds like Ctrl+C, so LibreOffice is stopped with it.
@@ -127,6 +139,29 @@ def _print_rules(console: Console) -> None:
     for code, r in RULES.items():
         grid.add_row(code, LABEL[r.severity][0], r.title)
     console.print(grid)
+
+
+def _forms(args: argparse.Namespace, console: Console) -> int:
+    from rich.table import Table
+
+    from . import app
+    from .forms import UNASSIGNED
+
+    made = app.forms(args.inputs, args.outputs, args.templates)
+    table = Table(title=f"แบบฟอร์มร่าง ผด.02 ใน {args.outputs / 'forms'}")
+    table.add_column("หน่วยงาน")
+    table.add_column("โครงการจากข้อบัญญัติ", justify="right")
+    table.add_column("ไฟล์")
+    for unit, lines, path in made:
+        table.add_row(unit, str(lines), path.name)
+    console.print(table)
+    if any(unit == UNASSIGNED for unit, _, _ in made):
+        console.print(
+            f"มีรายการในข้อบัญญัติที่ไม่รู้ว่าเป็นของกองใด จึงอยู่ในแบบฟอร์ม {UNASSIGNED}.docx — "
+            "เพิ่มคอลัมน์ หน่วยงานรับผิดชอบ ในบัญชีข้อบัญญัติหรือแผนพัฒนา แล้วสร้างใหม่"
+        )
+    console.print("ส่งแบบฟอร์มให้แต่ละกองกรอก แล้ววางไฟล์ที่กรอกแล้วไว้ใน inputs/ และรัน make")
+    return 0
 
 
 def _stopped(signum: int, frame: object) -> None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .domain import deadline, revision_number
-from .model import Plan, Project, budget_of
+from .domain import deadline, program_key, revision_number, strategy_key
+from .model import OrdinanceLine, Plan, Project, budget_of
 from .summary import group, numbering, summarise
 from .thai import FULL_MONTHS, baht_text, be_year, format_amount, starts_numbered, thai_date
 
@@ -152,6 +152,11 @@ def revision_long(plan: Plan) -> str:
     return f"แก้ไข/เพิ่มเติม ครั้งที่ {number[0]}/{number[1] or plan.profile.fiscal_year}"
 
 
+def ordinance_word(plan: Plan) -> str:
+    """A municipality (เทศบาล) passes a เทศบัญญัติ, other organisations a ข้อบัญญัติ."""
+    return "เทศบัญญัติ" if plan.profile.org_name.startswith("เทศบาล") else "ข้อบัญญัติ"
+
+
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
     prof = plan.profile
     year = prof.fiscal_year or 0
@@ -225,7 +230,7 @@ def announcement_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
             "total_budget": format_amount(total),
             "total_budget_text": baht_text(total),
             "announce": _date_parts(plan),
-            "ordinance_word": "เทศบัญญัติ" if prof.org_name.startswith("เทศบาล") else "ข้อบัญญัติ",
+            "ordinance_word": ordinance_word(plan),
             "ordinance_date": thai_date(prof.ordinance_date) if prof.ordinance_date else DOTS,
             "committee_date": thai_date(prof.committee_date) if prof.committee_date else "",
             "revision_long": revision_long(plan),
@@ -236,3 +241,61 @@ def announcement_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
         }
     )
     return ctx
+
+
+BLANK_ROWS = 2  # empty rows under each แผนงาน of a blank form, for projects the ordinance does not list
+
+
+def form_context(plan: Plan, unit: str, lines: tuple[OrdinanceLine, ...]) -> dict[str, Any]:
+    """A blank division form: every ยุทธศาสตร์/แผนงาน of the strategy map (the
+    development plan's numbers), the division's ordinance lines under their
+    แผนงาน, and empty rows to add to; lines of a แผนงาน the map lacks come last."""
+    numbers = numbering(plan)
+    pairs: dict[str, tuple[str, list[str]]] = {}
+    for link in plan.strategies:
+        name, progs = pairs.setdefault(strategy_key(link.strategy), (link.strategy, []))
+        if link.program not in progs:
+            progs.append(link.program)
+    placed: dict[str, list[OrdinanceLine]] = {}
+    for line in lines:
+        placed.setdefault(program_key(line.program), []).append(line)
+
+    def rows(program: str) -> list[dict[str, str]]:
+        mine = placed.pop(program_key(program), [])
+        filled = [
+            {"no": str(i), "name": line.name, "budget": format_amount(line.amount), "unit": unit}
+            for i, line in enumerate(mine, 1)
+        ]
+        return filled + [{"no": "", "name": "", "budget": "", "unit": ""}] * BLANK_ROWS
+
+    strategies = []
+    for s_no, (name, programs) in enumerate(pairs.values(), start=1):
+        number = numbers.strategy(name, s_no)
+        strategies.append(
+            {
+                "number": str(number),
+                "title": strategy_title(name),
+                "programs": [
+                    {"number": numbers.program(number, name, p, g), "name": p, "rows": rows(p)} for g, p in enumerate(programs, 1)
+                ],
+            }
+        )
+    if placed:
+        rest = [line for group in placed.values() for line in group]
+        orphans = sorted({line.program for line in rest})
+        strategies.append(
+            {
+                "number": str(len(strategies) + 1),
+                "title": "ยุทธศาสตร์ (ยังไม่อยู่ในความเชื่อมโยงยุทธศาสตร์ — โปรดระบุ)",
+                "programs": [
+                    {"number": f"{len(strategies) + 1}.{g}", "name": p or "(ไม่ระบุแผนงาน)", "rows": rows(p)}
+                    for g, p in enumerate(orphans, 1)
+                ],
+            }
+        )
+    return {
+        **common(plan, False),
+        "unit": unit,
+        "ordinance_word": ordinance_word(plan),
+        "strategies": strategies,
+    }

@@ -258,6 +258,14 @@ RUNNING_COSTS = (
 _RUNNING_KEYS = tuple(key(w) for w in RUNNING_COSTS)
 
 
+_ORGANISATIONS = tuple(key(w) for w in ("อบต.", "อบจ.", "เทศบาล", "องค์การบริหารส่วน", "องค์กรปกครองส่วนท้องถิ่น"))
+
+
+def names_organisation(unit: str) -> bool:
+    """ "อบต.หนองฉิม" in a หน่วยงานรับผิดชอบ column names the whole organisation, not one of its divisions."""
+    return key(unit).startswith(_ORGANISATIONS)
+
+
 def running_cost(name: str) -> bool:
     """An ordinance line for salaries, allowances, utilities and the like."""
     return key(name).startswith(_RUNNING_KEYS)

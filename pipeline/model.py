@@ -131,6 +131,7 @@ class OrdinanceLine:
     name: str
     amount: Decimal
     source: Source
+    unit: str = ""  # หน่วยงานรับผิดชอบ, when the list names one
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class DevPlanItem:
     name: str
     source: Source
     budgets: tuple[tuple[str, Decimal], ...] = ()
+    unit: str = ""  # หน่วยงานรับผิดชอบหลัก, when the list names one
 
 
 @dataclass(frozen=True)

@@ -537,11 +537,73 @@ def amendment_template(out: Path) -> Path:
     return doc.save(out / "amendment.docx")
 
 
+FORM_STEPS = [
+    "คำชี้แจง (แบบร่างสำหรับ{{ unit }}): ชื่อโครงการและงบประมาณที่กรอกไว้แล้วมาจาก{{ ordinance_word }}งบประมาณ — "
+    "อย่าแก้ชื่อหรือเพิ่มงบประมาณเกินที่ตั้งไว้",
+    "1) กรอกรายละเอียดกิจกรรม สถานที่ดำเนินการ และทำเครื่องหมาย ✓ หรือแรเงาช่องเดือนที่ดำเนินการ (หรือวาดลูกศรคร่อมเดือน)  "
+    "2) โครงการอื่นที่อยู่ในแผนพัฒนาท้องถิ่น กรอกในแถวว่างใต้แผนงานที่ถูกต้อง (แทรกแถวเพิ่มได้)  "
+    "3) อย่าแก้หัวตารางและแถวยุทธศาสตร์/แผนงาน  4) บันทึกเป็น .docx ส่งคืนงานนโยบายและแผน",
+]
+
+
+def form_template(out: Path) -> Path:
+    """A blank ผด.02 draft for one division (``python -m pipeline forms``):
+    the plan's own ผด.02 columns and month header, ยุทธศาสตร์/แผนงาน heading
+    rows, the division's ordinance lines filled in, the steps in the page
+    header (the reader reads only the body, so they never reach a record)."""
+    doc = Doc()
+    s = styles(doc)
+    s["note"] = style(doc, "FormNote", 12, line=14)
+    sec = doc.doc.sections[0]
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Cm(29.7), Cm(21)
+    sec.left_margin, sec.right_margin = Cm(2), Cm(1.5)
+    sec.top_margin, sec.bottom_margin, sec.header_distance, sec.footer_distance = Cm(3.7), Cm(1.1), Cm(0.6), Cm(0.4)
+    sec.header.is_linked_to_previous = False
+    _clear(sec.header)
+    xml = p_xml("แบบร่าง ผด.02 — {{ unit }}", style=s["code"]) + "".join(p_xml(t, style=s["note"]) for t in FORM_STEPS)
+    for el in parse_xml(f"<w:hdr {nsdecls('w')}>{xml}</w:hdr>"):
+        sec.header._element.append(el)
+    footer(sec, numbered=True)
+    doc.xml(p_xml("บัญชีโครงการ/กิจกรรม/งบประมาณ", style=s["title"]))
+    doc.xml(p_xml(f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}", style=s["title"]))
+    doc.xml(p_xml("{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}", style=s["title"]))
+    doc.xml(p_xml("หน่วยงานรับผิดชอบ: {{ unit }}", style=s["title"]))
+    lead = ["ที่", "โครงการ", "รายละเอียดของกิจกรรม\n\nที่เกิดขึ้นจากโครงการ", "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
+    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
+    assert sum(widths) == LANDSCAPE_WIDTH
+    top, bottom = month_header(s, lead)
+    row = [
+        C("{{ p.no }}", style=s["tdc"]),
+        C("{{ p.name }}", style=s["td"]),
+        C("", style=s["td"]),
+        C("{{ p.budget }}", style=s["tdr"]),
+        C("", style=s["td"]),
+        C("{{ p.unit }}", style=s["td"]),
+    ] + [C("", style=s["month"], margin=MONTH_PAD) for _ in range(12)]
+    rows = [
+        R(top, header=True),
+        R(bottom, header=True),
+        [C("{%tr for s in strategies %}", span=18)],
+        R([C("{{ s.number }}. {{ s.title }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
+        [C("{%tr for g in s.programs %}", span=18)],
+        R([C("{{ g.number }} {{ g.name }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
+        [C("{%tr for p in g.rows %}", span=18)],
+        R(row, cant_split=True),
+        [C("{%tr endfor %}", span=18)],
+        [C("{%tr endfor %}", span=18)],
+        [C("{%tr endfor %}", span=18)],
+    ]
+    doc.xml(tbl_xml(rows, widths, margin=PAD))
+    return doc.save(out / "form.docx")
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plan_template(out)
     announcement_template(out)
     amendment_template(out)
+    form_template(out)
 
 
 if __name__ == "__main__":

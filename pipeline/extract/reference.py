@@ -151,7 +151,7 @@ def extract_ordinance(path: str, table: Table, layout: Layout, ctx: Context, out
             out.rows.skipped += 1
             out.notice("bad-amount", src, raw, kind="ordinance", suggest=amount.intended)
             continue
-        out.ordinance.append(OrdinanceLine(program, name, amount.value, src))
+        out.ordinance.append(OrdinanceLine(program, name, amount.value, src, own_text(row, f.get("unit"))))
         out.rows.references += 1
 
 
@@ -170,5 +170,5 @@ def extract_devplan(path: str, table: Table, layout: Layout, out: Collector) -> 
             a = parse_amount(own_text(row, col))
             if a.ok and a.value is not None:
                 budgets.append((label, a.value))
-        out.devplan.append(DevPlanItem(name, Source(path, table.index, row.index), tuple(budgets)))
+        out.devplan.append(DevPlanItem(name, Source(path, table.index, row.index), tuple(budgets), own_text(row, f.get("unit"))))
         out.rows.references += 1
