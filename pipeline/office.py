@@ -15,7 +15,15 @@ from pathlib import Path
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found or os.name != "nt":
+        return found
+    # Windows: the installer does not put LibreOffice on PATH
+    for base in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")):
+        exe = Path(base or "C:\\Program Files") / "LibreOffice" / "program" / "soffice.exe"
+        if exe.exists():
+            return str(exe)
+    return None
 
 
 def convert(paths: list[Path], fmt: str, outdir: Path, timeout: float) -> subprocess.CompletedProcess[str]:

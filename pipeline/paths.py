@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from pathlib import Path, PureWindowsPath
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -16,3 +17,13 @@ def emblem(folder: Path | None = None) -> Path | None:
         if path.is_file():
             return path
     return None
+
+
+def user_path(text: str) -> Path:
+    """A folder or file as the user typed it. ``inputs\\กองช่าง`` copied from a
+    Windows command means a sub-folder on any system: where no file has that
+    name, backslashes are read as separators (on Windows they are anyway)."""
+    path = Path(text)
+    if "\\" in text and os.sep != "\\" and not path.exists():
+        return Path(PureWindowsPath(text).as_posix())
+    return path

@@ -1,0 +1,66 @@
+@echo off
+rem  แผนการดำเนินงาน on Windows: the same as "make", no make needed.
+rem    build.cmd              set up .venv once, check inputs\ and build into outputs\
+rem    build.cmd check        report only           build.cmd draft   build anyway, marked ฉบับร่าง
+rem    build.cmd pdf          build, then PDF       build.cmd forms   blank division drafts in outputs\forms
+rem    build.cmd test         the test suite
+rem  Needs Python 3.11+ (python.org installer, with the "py" launcher); PDF needs LibreOffice.
+setlocal
+chcp 65001 >nul
+set PYTHONUTF8=1
+cd /d "%~dp0"
+set PY=.venv\Scripts\python.exe
+
+if not exist "%PY%" (
+  py -3 -m venv .venv 2>nul || python -m venv .venv || goto :nopython
+)
+rem  Install again only when requirements.txt changed since the last install.
+fc /b requirements.txt .venv\installed-requirements.txt >nul 2>&1 || (
+  "%PY%" -m pip install --quiet --disable-pip-version-check -r requirements.txt || goto :failed
+  "%PY%" -m pip install --quiet --disable-pip-version-check --no-deps -e . || goto :failed
+  copy /y requirements.txt .venv\installed-requirements.txt >nul
+)
+
+set TASK=%~1
+if "%TASK%"=="" set TASK=build
+if /i "%TASK%"=="build" goto :build
+if /i "%TASK%"=="check" goto :check
+if /i "%TASK%"=="draft" goto :draft
+if /i "%TASK%"=="pdf" goto :pdf
+if /i "%TASK%"=="forms" goto :forms
+if /i "%TASK%"=="test" goto :test
+echo ไม่รู้จักคำสั่ง "%TASK%" — ใช้ build, check, draft, pdf, forms หรือ test
+exit /b 2
+
+:build
+"%PY%" -m pipeline build inputs outputs
+exit /b %errorlevel%
+
+:check
+"%PY%" -m pipeline check inputs --json outputs\report.json
+exit /b %errorlevel%
+
+:draft
+"%PY%" -m pipeline build inputs outputs --draft
+exit /b %errorlevel%
+
+:pdf
+"%PY%" -m pipeline build inputs outputs --pdf
+exit /b %errorlevel%
+
+:forms
+"%PY%" -m pipeline forms inputs outputs
+exit /b %errorlevel%
+
+:test
+"%PY%" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt || goto :failed
+"%PY%" -m pytest
+exit /b %errorlevel%
+
+:nopython
+echo ไม่พบ Python 3.11 ขึ้นไป — ติดตั้งจาก https://www.python.org/downloads/ (เลือก "Add python.exe to PATH") แล้วรันใหม่
+exit /b 2
+
+:failed
+echo ติดตั้งแพ็กเกจไม่สำเร็จ — ตรวจการเชื่อมต่ออินเทอร์เน็ต แล้วรันใหม่
+exit /b 2
