@@ -134,6 +134,13 @@ def workbook_bytes(sheets: Sequence[OutSheet], font: str = "TH Sarabun New") -> 
                     cell.alignment = Alignment(horizontal="center")
                 if cell.font is None or not cell.font.b:
                     cell.font = Font(name=font, size=14)
+        ws.row_dimensions[1].height = 54  # three lines of a wrapped Thai heading
+        # printed: A4 landscape, every column on the page, the header row on each page
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.print_title_rows = "1:1"
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(ws.max_row, 2)}"
     buf = io.BytesIO()
