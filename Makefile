@@ -6,7 +6,7 @@ INPUTS ?= inputs
 OUTPUTS ?= outputs
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf amend batch test lint bench textbench fuzz samples samples-aside clean
+.PHONY: all build check draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -48,6 +48,15 @@ batch: $(VENV)/.installed
 ## forms: blank ผด.02 drafts for every division (from the ordinance and development plan in INPUTS) into OUTPUTS/forms
 forms: $(VENV)/.installed
 	$(RUN) forms "$(INPUTS)" "$(OUTPUTS)"
+
+## track-forms: status forms per division for the follow-up (QUARTER=1..4 or AS_OF="31/03/2564") into OUTPUTS/tracking
+track-forms: $(VENV)/.installed
+	$(RUN) track-forms "$(INPUTS)" "$(OUTPUTS)" $(if $(QUARTER),--quarter $(QUARTER)) $(if $(AS_OF),--as-of "$(AS_OF)")
+
+## progress: read the filled status forms in PROGRESS (PLAN=plan.docx or records.json instead of INPUTS) into progress.json/.docx
+progress: $(VENV)/.installed
+	@test -n "$(PROGRESS)" || { echo 'ใส่โฟลเดอร์แบบติดตามที่กรอกแล้ว: make progress PROGRESS=เส้นทาง'; exit 2; }
+	$(RUN) progress "$(INPUTS)" "$(PROGRESS)" "$(OUTPUTS)" $(if $(PLAN),--plan "$(PLAN)") $(if $(QUARTER),--quarter $(QUARTER)) $(if $(AS_OF),--as-of "$(AS_OF)")
 
 ## pdf: build, then convert the documents to PDF with LibreOffice
 pdf: $(VENV)/.installed

@@ -183,3 +183,74 @@ def forms(inputs: Path, outputs: Path, templates: Path | None = None) -> list[tu
         )
     with output_set.locked(outputs):
         return [(form.unit, len(form.lines), path) for form, path in write_forms(plan, outputs, templates)]
+
+
+def track_forms(
+    inputs: Path, outputs: Path, quarter: int | None = None, as_of: str | None = None, templates: Path | None = None
+) -> list[tuple[str, int, Path]]:
+    """Status forms for the follow-up, one per หน่วยงาน: (หน่วยงาน, items, file)."""
+    from .period import from_options
+    from .tracking import write_tracking_forms
+
+    refuse_inside_inputs(inputs, outputs)
+    plan, _ = load(inputs, ignore=settings.load(inputs).ignore)
+    if not plan.projects:
+        raise UsageError(f'ไม่พบโครงการใน "{inputs}" — ใช้โฟลเดอร์ร่างของแผนที่ประกาศแล้ว')
+    period = from_options(quarter, as_of, plan.profile.fiscal_year)
+    if period is None:
+        raise UsageError("ระบุช่วงที่รายงาน: --quarter 1 ถึง 4 หรือ --as-of วันที่ (เช่น --as-of 31/03/2564)")
+    with output_set.locked(outputs):
+        return write_tracking_forms(plan, period, outputs, templates)
+
+
+@dataclass
+class ProgressResult:
+    report: Report
+    progress: object  # progress.Progress
+    data: dict
+    written: list[Path]
+
+
+def progress(
+    inputs: Path,
+    forms_dir: Path,
+    outputs: Path,
+    plan_file: Path | None = None,
+    quarter: int | None = None,
+    as_of: str | None = None,
+    templates: Path | None = None,
+) -> ProgressResult:
+    """The follow-up: the plan (from INPUTS, or an announced plan.docx/records.json)
+    against the filled status forms in ``forms_dir``: progress.json, report.json, progress.docx."""
+    from . import progress as follow_up
+    from .check import run_progress
+    from .period import from_options, from_text
+
+    refuse_inside_inputs(forms_dir, outputs)
+    if plan_file is None:
+        refuse_inside_inputs(inputs, outputs)
+        plan, _ = load(inputs, ignore=settings.load(inputs).ignore)
+    else:
+        plan = revision.load_previous(plan_file)
+    if not plan.projects:
+        raise UsageError("ไม่พบโครงการในแผน — ใช้โฟลเดอร์ร่างของแผนที่ประกาศแล้ว หรือ --plan records.json")
+    if not forms_dir.is_dir():
+        raise UsageError(f'ไม่พบโฟลเดอร์แบบติดตาม "{forms_dir}"')
+    forms = follow_up.read_forms(forms_dir)
+    if not forms.rows and not forms.notices:
+        raise UsageError(f'ไม่พบตารางแบบติดตาม (คอลัมน์ โครงการ และสถานะ/เบิกจ่าย) ใน "{forms_dir}"')
+    year = plan.profile.fiscal_year
+    period = from_options(quarter, as_of, year) or next(filter(None, (from_text(t, year) for t in forms.period_texts)), None)
+    if period is None:
+        raise UsageError("ไม่ทราบช่วงที่รายงาน: แบบติดตามไม่ได้ระบุ จึงต้องใส่ --quarter 1 ถึง 4 หรือ --as-of วันที่")
+    matched = follow_up.match(plan, forms)
+    matched.period = period
+    report = run_progress(plan, matched, forms.notices, forms.skipped)
+    data = follow_up.to_json(matched)
+    with output_set.locked(outputs):
+        written = [
+            atomic.write_json(outputs / "progress.json", data),
+            atomic.write_json(outputs / "report.json", to_json(report)),
+            follow_up.write_document(matched, data, outputs, templates),
+        ]
+    return ProgressResult(report, matched, data, written)

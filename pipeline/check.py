@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InternalError, UsageError
-from .model import Finding, Plan
+from .model import Finding, Notice, Plan
 from .rules import RULES, Env
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
@@ -83,3 +83,32 @@ def run_checks(
     for code in codes:
         findings.extend(RULES[code].findings(plan, env))
     return Report(plan, tuple(sorted(findings, key=location_key)), tuple(codes), tuple(notes or ()), env.revision)
+
+
+PROGRESS_CODES = (
+    "progress-unknown-project",
+    "status-conflict",
+    "over-disbursed",
+    "progress-missing",
+    "behind-schedule",
+    "done-without-disbursement",
+)
+
+
+def run_progress(
+    plan: Plan, progress: object, notices: Iterable[Notice] = (), notes: list[tuple[str, str]] | None = None
+) -> Report:
+    """The follow-up's findings: the progress rules, and what the reader noticed in the forms."""
+    env = Env(progress=progress)
+    notices = list(notices)
+    findings: list[Finding] = []
+    for code in PROGRESS_CODES:
+        rule = RULES[code]
+        findings.extend(rule.as_findings(list(rule.run(plan, env))) if rule.run else [])
+    codes = list(PROGRESS_CODES)
+    for code in dict.fromkeys(n.code for n in notices):
+        if code not in RULES:
+            raise InternalError(f"notice with a code the rule catalogue does not declare: {code}")
+        findings.extend(RULES[code].notice_findings(notices))
+        codes.append(code)
+    return Report(plan, tuple(sorted(findings, key=location_key)), tuple(codes), tuple(notes or ()))

@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline build|check|rules|batch|forms``.
+"""Command line: ``python -m pipeline build|check|rules|batch|forms|track-forms|progress``.
 
 Exit codes (an unexpected error ends with 3, its traceback in OUTPUTS/pipeline.log): 0 = no errors (warnings allowed), 1 = errors found, 2 = the run
 could not proceed (bad arguments, no inputs, a broken template, a bad
@@ -60,10 +60,27 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
     b.add_argument("--jobs", type=int, default=None, metavar="N", help="จำนวนงานพร้อมกัน (ค่าเริ่มต้น เท่าจำนวนแกนประมวลผล)")
     f = sub.add_parser("forms", help="สร้างแบบฟอร์มร่าง ผด.02 เปล่าของแต่ละกอง จากข้อบัญญัติและแผนพัฒนา", epilog=EPILOG)
-    f.add_argument("inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ที่มีข้อมูลทั่วไป ความเชื่อมโยงยุทธศาสตร์ ข้อบัญญัติ และแผนพัฒนา")
+    f.add_argument(
+        "inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ที่มีข้อมูลทั่วไป ความเชื่อมโยงยุทธศาสตร์ ข้อบัญญัติ และแผนพัฒนา"
+    )
     f.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (แบบฟอร์มอยู่ใน OUTPUTS/forms)")
     f.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
     f.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
+    t = sub.add_parser("track-forms", help="สร้างแบบติดตามผลการดำเนินงานของแต่ละกอง (ไตรมาสหรือ ณ วันที่)", epilog=EPILOG)
+    t.add_argument("inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ร่างของแผนที่ประกาศแล้ว (ค่าเริ่มต้น inputs)")
+    t.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (แบบติดตามอยู่ใน OUTPUTS/tracking)")
+    g = sub.add_parser("progress", help="อ่านแบบติดตามที่กรอกแล้ว สรุปผลและเขียน progress.json, progress.docx", epilog=EPILOG)
+    g.add_argument("inputs", type=user_path, help="โฟลเดอร์ร่างของแผน (ไม่ใช้เมื่อให้ --plan)")
+    g.add_argument("progress", type=user_path, help="โฟลเดอร์แบบติดตามที่กรอกแล้ว")
+    g.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
+    g.add_argument("--plan", type=user_path, metavar="FILE", help="แผนที่ประกาศแล้ว: plan.docx หรือ records.json (แทนการอ่าน INPUTS)")
+    g.add_argument("--json", type=user_path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
+    for cmd in (t, g):
+        period = cmd.add_mutually_exclusive_group()
+        period.add_argument("--quarter", type=int, metavar="N", help="ไตรมาสที่ 1–4 ของปีงบประมาณ (ไตรมาสที่ 1 = ต.ค.–ธ.ค.)")
+        period.add_argument("--as-of", metavar="DATE", help='ข้อมูล ณ วันที่ เช่น "31 มีนาคม 2564" หรือ 31/03/2564')
+        cmd.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
+        cmd.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
     return ap
 
 
@@ -99,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             err.print("หยุดตามที่สั่ง (Ctrl+C)")
             return 2
-    if args.command == "forms":
+    if args.command in ("forms", "track-forms", "progress"):
         try:
-            return _forms(args, console)
+            return {"forms": _forms, "track-forms": _track_forms, "progress": _progress_report}[args.command](args, console)
         except UsageError as exc:
             err.print(f"ทำงานต่อไม่ได้: {exc}")
             return 2
@@ -162,6 +179,38 @@ def _forms(args: argparse.Namespace, console: Console) -> int:
         )
     console.print("ส่งแบบฟอร์มให้แต่ละกองกรอก แล้ววางไฟล์ที่กรอกแล้วไว้ใน inputs/ และรัน make")
     return 0
+
+
+def _track_forms(args: argparse.Namespace, console: Console) -> int:
+    from rich.table import Table
+
+    from . import app
+
+    made = app.track_forms(args.inputs, args.outputs, args.quarter, args.as_of, args.templates)
+    table = Table(title=f"แบบติดตามผลการดำเนินงาน ใน {args.outputs / 'tracking'}")
+    table.add_column("หน่วยงาน")
+    table.add_column("รายการ", justify="right")
+    table.add_column("ไฟล์")
+    for unit, items, path in made:
+        table.add_row(unit, str(items), path.name)
+    console.print(table)
+    console.print("ส่งให้แต่ละกองกรอกสถานะและเงินเบิกจ่าย แล้ววางไฟล์ที่กรอกแล้วในโฟลเดอร์เดียวกัน และรัน make progress PROGRESS=โฟลเดอร์นั้น")
+    return 0
+
+
+def _progress_report(args: argparse.Namespace, console: Console) -> int:
+    from . import app, settings
+    from .atomic import write_json
+    from .progress_view import print_progress
+    from .report import to_json
+
+    app.refuse_inside_inputs(args.progress, args.json)
+    result = app.progress(args.inputs, args.progress, args.outputs, args.plan, args.quarter, args.as_of, args.templates)
+    cap = settings.load(args.inputs).report_cap if args.inputs.is_dir() else None
+    print_progress(result, console, cap)
+    if args.json:
+        write_json(args.json, to_json(result.report))
+    return result.report.exit_code
 
 
 def _stopped(signum: int, frame: object) -> None:

@@ -299,3 +299,66 @@ def form_context(plan: Plan, unit: str, lines: tuple[OrdinanceLine, ...]) -> dic
         "ordinance_word": ordinance_word(plan),
         "strategies": strategies,
     }
+
+
+def tracking_context(plan: Plan, unit: str, items: list[Project], period: Any) -> dict[str, Any]:
+    """A division's status form: its items numbered 1…n with the planned budget."""
+    return {
+        **common(plan, False),
+        "unit": unit,
+        "period": period.label,
+        "rows": [
+            {"no": str(i), "name": p.name, "budget": "-" if p.no_budget else format_amount(p.budget)}
+            for i, p in enumerate(items, 1)
+        ],
+    }
+
+
+def _progress_numbers(row: dict[str, Any]) -> dict[str, str]:
+    c = row["counts"]
+    return {
+        "projects": str(row["projects"]),
+        **{k: str(v) for k, v in c.items()},
+        "planned": format_amount(Decimal(row["planned"])),
+        "disbursed": format_amount(Decimal(row["disbursed"])),
+        "disbursed_share": row["disbursed_share"],
+        "done_share": row["done_share"],
+    }
+
+
+def progress_context(data: dict[str, Any], plan: Plan, behind: list[Any], cancelled: list[Any]) -> dict[str, Any]:
+    """The follow-up report from progress.json's own figures (so the document and the JSON never disagree)."""
+    from .thai import months_text
+
+    def listed(items: list[Any], months: bool) -> list[dict[str, str]]:
+        return [
+            {
+                "no": str(i),
+                "name": s.project.name,
+                "unit": s.project.unit,
+                "months": months_text(s.project.months) if months else "",
+                "budget": format_amount(s.project.budget) if s.project.budget is not None else "",
+                "note": s.row.note if s.row else "",
+            }
+            for i, s in enumerate(items, 1)
+        ]
+
+    return {
+        **common(plan, False),
+        "period": data["period"]["label"] if data.get("period") else "",
+        "total": _progress_numbers(data["totals"]),
+        "strategies": [
+            {
+                "number": str(r["number"]),
+                "title": strategy_title(r["strategy"]),
+                **_progress_numbers(r),
+                "programs": [
+                    {"number": g["number"], "name": g["program"] or "(ไม่ระบุแผนงาน)", **_progress_numbers(g)}
+                    for g in r["programs"]
+                ],
+            }
+            for r in data["strategies"]
+        ],
+        "behind": listed(behind, True),
+        "cancelled": listed(cancelled, False),
+    }

@@ -342,3 +342,8 @@ def funding_kind(source_of_funds: str) -> str:
     if not k or k == "งบประมาณ" or any(key(o) in k for o in _OWN):
         return "ordinance"
     return "other"
+
+
+# ---------------------------------------------------------------- follow-up (ติดตามและประเมินผล)
+
+STATUS_TH = {"done": "ดำเนินการแล้วเสร็จ", "in_progress": "อยู่ระหว่างดำเนินการ", "not_started": "ยังไม่ได้ดำเนินการ", "cancelled": "ยกเลิก"}

@@ -130,7 +130,11 @@ def render_docx(
     context: dict[str, Any],
     target: Path,
     thai: bool = False,
+    images: dict[str, tuple[bytes, float]] | None = None,
 ) -> Path:
+    """Render ``template`` into ``target``; ``images`` maps a context name to
+    (PNG bytes, width in mm) placed inline where the template names it."""
+    context = {**context, **dict.fromkeys(images or {}, "")}
     if not template.exists():
         raise TemplateProblem(f"ไม่พบแม่แบบ {template}")
     try:
@@ -145,6 +149,8 @@ def render_docx(
     image = emblem(template.parent) if "emblem" in context else None
     if image is not None:
         context = {**context, "emblem": InlineImage(tpl, str(image), height=Mm(30))}
+    for name, (data, width) in (images or {}).items():
+        context[name] = InlineImage(tpl, io.BytesIO(data), width=Mm(width))
     try:
         tpl.render(context, jinja_env=environment(), autoescape=True)
     except TemplateError as exc:

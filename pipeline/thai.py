@@ -175,6 +175,15 @@ FULL_MONTHS: tuple[str, ...] = tuple(thai_full_months)  # ม.ค. first, calend
 ABBR_MONTHS: tuple[str, ...] = tuple(thai_abbr_months)
 
 
+def months_text(months: tuple[int, ...]) -> str:
+    """Fiscal months as a person writes them: (3, 4, 5) → "ธ.ค.–ก.พ.", (1, 7) → "ต.ค., เม.ย."."""
+    names = [ABBR_MONTHS[calendar_month(m) - 1] for m in sorted(months)]
+    contiguous = sorted(months) == list(range(min(months), max(months) + 1)) if months else False
+    if contiguous and len(names) >= 2:
+        return f"{names[0]}–{names[-1]}"
+    return ", ".join(names)
+
+
 def quarter_months(quarter: int) -> range:
     """Fiscal quarter 1–4 → its fiscal months (ไตรมาสที่ 2 → ม.ค. ก.พ. มี.ค.)."""
     return range(3 * quarter - 2, 3 * quarter + 1)

@@ -55,7 +55,7 @@ def headers(docx: Path) -> str:
         return plain("".join(z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"word/header\d*\.xml", n)))
 
 
-@pytest.mark.parametrize("name", ["plan.docx", "announcement.docx", "amendment.docx", "form.docx"])
+@pytest.mark.parametrize("name", ["plan.docx", "announcement.docx", "amendment.docx", "form.docx", "tracking.docx", "progress.docx"])
 def test_templates_pass_docxtpl_lint_and_their_variables_are_documented(name: str) -> None:
     result = lint(str(TEMPLATES / name))
     assert result.ok, result.to_dict()

@@ -551,19 +551,8 @@ def form_template(out: Path) -> Path:
     the plan's own ผด.02 columns and month header, ยุทธศาสตร์/แผนงาน heading
     rows, the division's ordinance lines filled in, the steps in the page
     header (the reader reads only the body, so they never reach a record)."""
-    doc = Doc()
-    s = styles(doc)
-    s["note"] = style(doc, "FormNote", 12, line=14)
-    sec = doc.doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Cm(29.7), Cm(21)
-    sec.left_margin, sec.right_margin = Cm(2), Cm(1.5)
-    sec.top_margin, sec.bottom_margin, sec.header_distance, sec.footer_distance = Cm(3.7), Cm(1.1), Cm(0.6), Cm(0.4)
-    sec.header.is_linked_to_previous = False
-    _clear(sec.header)
-    xml = p_xml("แบบร่าง ผด.02 — {{ unit }}", style=s["code"]) + "".join(p_xml(t, style=s["note"]) for t in FORM_STEPS)
-    for el in parse_xml(f"<w:hdr {nsdecls('w')}>{xml}</w:hdr>"):
-        sec.header._element.append(el)
+    doc, s, sec = landscape_document(3.7)
+    noted_header(sec, s, "แบบร่าง ผด.02 — {{ unit }}", FORM_STEPS)
     footer(sec, numbered=True)
     doc.xml(p_xml("บัญชีโครงการ/กิจกรรม/งบประมาณ", style=s["title"]))
     doc.xml(p_xml(f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}", style=s["title"]))
@@ -598,12 +587,177 @@ def form_template(out: Path) -> Path:
     return doc.save(out / "form.docx")
 
 
+TRACK_STEPS = [
+    "คำชี้แจง (แบบติดตามสำหรับ{{ unit }}): ทำเครื่องหมาย ✓ ในช่องสถานะช่องเดียวต่อโครงการ กรอกจำนวนเงินที่เบิกจ่ายแล้ว (บาท) "
+    "และเหตุผลในช่องหมายเหตุเมื่อยกเลิกหรือยังไม่ได้ดำเนินการ — อย่าแก้ชื่อโครงการหรือหัวตาราง บันทึกเป็น .docx ส่งคืนงานนโยบายและแผน",
+]
+TRACK_HEAD = [
+    "ที่",
+    "โครงการ",
+    "งบประมาณ\n\nตามแผน (บาท)",
+    "ดำเนินการ\n\nแล้วเสร็จ",
+    "อยู่ระหว่าง\n\nดำเนินการ",
+    "ยังไม่ได้\n\nดำเนินการ",
+    "ยกเลิก",
+    "เบิกจ่าย (บาท)",
+    "หมายเหตุ",
+]
+
+
+def landscape_document(top: float) -> tuple[Doc, dict[str, str], object]:
+    doc = Doc()
+    s = styles(doc)
+    s["note"] = style(doc, "FormNote", 12, line=14)
+    sec = doc.doc.sections[0]
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Cm(29.7), Cm(21)
+    sec.left_margin, sec.right_margin = Cm(2), Cm(1.5)
+    sec.top_margin, sec.bottom_margin, sec.header_distance, sec.footer_distance = Cm(top), Cm(1.1), Cm(0.6), Cm(0.4)
+    return doc, s, sec
+
+
+def noted_header(sec, s: dict[str, str], code: str, notes: list[str]) -> None:
+    sec.header.is_linked_to_previous = False
+    _clear(sec.header)
+    xml = p_xml(code, style=s["code"]) + "".join(p_xml(t, style=s["note"]) for t in notes)
+    for el in parse_xml(f"<w:hdr {nsdecls('w')}>{xml}</w:hdr>"):
+        sec.header._element.append(el)
+
+
+def tracking_template(out: Path) -> Path:
+    """A status form for one division (``python -m pipeline track-forms``):
+    its projects and equipment with the planned budget, four status columns
+    to tick, the amount disbursed and a note."""
+    doc, s, sec = landscape_document(3.0)
+    noted_header(sec, s, "แบบติดตามผลการดำเนินงาน — {{ unit }}", TRACK_STEPS)
+    footer(sec, numbered=True)
+    doc.xml(p_xml(f"แบบติดตามผลการดำเนินงานตามแผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}", style=s["title"]))
+    doc.xml(p_xml("{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}", style=s["title"]))
+    doc.xml(p_xml("หน่วยงานรับผิดชอบ: {{ unit }}", style=s["title"]))
+    doc.xml(p_xml("ช่วงที่รายงาน: {{ period }}", style=s["title"]))
+    widths = [560, 3990, 1700, 1350, 1350, 1350, 1350, 1650, 1550]
+    assert sum(widths) == LANDSCAPE_WIDTH
+    row = [
+        C("{{ p.no }}", style=s["tdc"]),
+        C("{{ p.name }}", style=s["td"]),
+        C("{{ p.budget }}", style=s["tdr"]),
+        *[C("", style=s["tdc"]) for _ in range(4)],
+        C("", style=s["tdr"]),
+        C("", style=s["td"]),
+    ]
+    rows = [
+        R([C(h, style=s["th"]) for h in TRACK_HEAD], header=True),
+        [C("{%tr for p in rows %}", span=9)],
+        R(row, cant_split=True),
+        [C("{%tr endfor %}", span=9)],
+    ]
+    doc.xml(tbl_xml(rows, widths, margin=PAD))
+    return doc.save(out / "tracking.docx")
+
+
+PROGRESS_HEAD = [
+    "ยุทธศาสตร์ / แผนงาน",
+    "จำนวน",
+    "แล้วเสร็จ",
+    "อยู่ระหว่าง",
+    "ยังไม่ได้",
+    "ยกเลิก",
+    "ไม่มี\n\nรายงาน",
+    "งบประมาณ\n\nตามแผน (บาท)",
+    "เบิกจ่าย\n\n(บาท)",
+    "ร้อยละ\n\nเบิกจ่าย",
+]
+PROGRESS_COUNTS = ("projects", "done", "in_progress", "not_started", "cancelled", "unreported")
+
+
+def progress_template(out: Path) -> Path:
+    """The follow-up report for the council and the monitoring committee
+    (``python -m pipeline progress``): the totals in words, the summary per
+    ยุทธศาสตร์ and แผนงาน, the completion chart, the projects behind schedule
+    and those cancelled."""
+    doc, s, sec = landscape_document(2.0)
+    header(sec, s)
+    footer(sec, numbered=True)
+    for line in (
+        f"รายงานผลการติดตามและประเมินผลแผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}",
+        "{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}",
+        "ช่วงที่รายงาน: {{ period }}",
+    ):
+        doc.xml(p_xml(line, style=s["title"]))
+    doc.xml(
+        p_xml(
+            "โครงการและครุภัณฑ์ตามแผนทั้งหมด {{ total.projects }} รายการ งบประมาณ {{ total.planned }} บาท "
+            "เบิกจ่ายแล้ว {{ total.disbursed }} บาท (ร้อยละ {{ total.disbursed_share }}) — ดำเนินการแล้วเสร็จ {{ total.done }} "
+            "(ร้อยละ {{ total.done_share }}) อยู่ระหว่างดำเนินการ {{ total.in_progress }} ยังไม่ได้ดำเนินการ {{ total.not_started }} "
+            "ยกเลิก {{ total.cancelled }} และไม่มีรายงาน {{ total.unreported }} รายการ",
+            style=s["body"],
+        )
+    )
+    doc.xml(p_xml("1. สรุปผลการดำเนินงาน จำแนกตามยุทธศาสตร์และแผนงาน", style=s["sub"]))
+    widths = [3450, 1050, 1050, 1050, 1050, 1050, 1050, 1850, 1850, 1400]
+    assert sum(widths) == LANDSCAPE_WIDTH
+
+    def numbers(var: str, bold: bool) -> list[C]:
+        num = s["tdbr"] if bold else s["tdr"]
+        return [C(f"{{{{ {var}.{k} }}}}", style=num) for k in (*PROGRESS_COUNTS, "planned", "disbursed", "disbursed_share")]
+
+    rows = [
+        R([C(h, style=s["th"]) for h in PROGRESS_HEAD], header=True),
+        [C("{%tr for r in strategies %}", span=10)],
+        R([C("{{ r.number }}. {{ r.title }}", style=s["tdb"], keep=True), *numbers("r", True)], cant_split=True),
+        [C("{%tr for g in r.programs %}", span=10)],
+        R([C("{{ g.number }} {{ g.name }}", style=s["td"]), *numbers("g", False)], cant_split=True),
+        [C("{%tr endfor %}", span=10)],
+        [C("{%tr endfor %}", span=10)],
+        R([C("รวมทั้งสิ้น", style=s["tdb"]), *numbers("total", True)], cant_split=True),
+    ]
+    doc.xml(tbl_xml(rows, widths, margin=PAD))
+    doc.xml(p_xml("2. ความก้าวหน้าของโครงการ จำแนกตามยุทธศาสตร์", style=s["sub"]))
+    doc.xml(p_xml("{{ chart }}", align="center"))
+
+    def listing(title: str, var: str, head: list[str], fields: list[str], widths: list[int], empty: str) -> None:
+        assert sum(widths) == LANDSCAPE_WIDTH
+        doc.xml(p_xml(title, style=s["sub"]))
+        doc.xml(p_xml(f"{{%p if {var} %}}"))
+        cells = [C(f"{{{{ x.{f} }}}}", style=s["tdr"] if f == "budget" else s["td"]) for f in fields]
+        rows = [
+            R([C(h, style=s["th"]) for h in head], header=True),
+            [C(f"{{%tr for x in {var} %}}", span=len(head))],
+            R(cells, cant_split=True),
+            [C("{%tr endfor %}", span=len(head))],
+        ]
+        doc.xml(tbl_xml(rows, widths, margin=PAD))
+        doc.xml(p_xml("{%p else %}"))
+        doc.xml(p_xml(empty, style=s["body"]))
+        doc.xml(p_xml("{%p endif %}"))
+
+    listing(
+        "3. โครงการที่ล่าช้ากว่าแผน (กำหนดดำเนินการพ้นแล้ว แต่ยังไม่ได้ดำเนินการ)",
+        "behind",
+        ["ที่", "โครงการ", "หน่วยงาน", "เดือนที่กำหนด", "งบประมาณ (บาท)", "หมายเหตุ"],
+        ["no", "name", "unit", "months", "budget", "note"],
+        [560, 5490, 2100, 1800, 1900, 3000],
+        "- ไม่มีโครงการที่ล่าช้ากว่าแผน -",
+    )
+    listing(
+        "4. โครงการที่ยกเลิก",
+        "cancelled",
+        ["ที่", "โครงการ", "หน่วยงาน", "งบประมาณ (บาท)", "หมายเหตุ"],
+        ["no", "name", "unit", "budget", "note"],
+        [560, 6590, 2600, 2000, 3100],
+        "- ไม่มีโครงการที่ยกเลิก -",
+    )
+    return doc.save(out / "progress.docx")
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plan_template(out)
     announcement_template(out)
     amendment_template(out)
     form_template(out)
+    tracking_template(out)
+    progress_template(out)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ class Env:
     glossary: tuple[str, ...] = ()  # the user's extra official terms (glossary.txt)
     emblem: bool | None = None  # the templates hold the organisation's emblem (None: not known)
     revision: Any = None  # a revision.Diff against the previous version (build --previous)
+    progress: Any = None  # a progress.Progress: the follow-up's forms matched to the plan (``progress``)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,12 @@ class Rule:
 
     def findings(self, plan: Plan, env: Env) -> list[Finding]:
         hits = list(self.run(plan, env)) if self.run else []
-        hits += [self.from_notice(n) for n in plan.notices if n.code == self.code]
+        return self.as_findings(hits) + self.notice_findings(plan.notices)
+
+    def notice_findings(self, notices: Iterable[Notice]) -> list[Finding]:
+        return self.as_findings([self.from_notice(n) for n in notices if n.code == self.code])
+
+    def as_findings(self, hits: list[Hit]) -> list[Finding]:
         return [
             Finding(
                 self.code, self.severity, h.message, h.source, value=h.value, suggestion=h.suggestion, hint=h.hint or self.hint
@@ -108,4 +114,4 @@ def notice(
     RULES[code] = Rule(code, severity, title, gloss, hint, None, messages, hints or {})
 
 
-from . import budget, dates, fields, files, revisions, strategy, text  # noqa: E402, F401  (registration)
+from . import budget, dates, fields, files, progress, revisions, strategy, text  # noqa: E402, F401  (registration)

@@ -33,8 +33,11 @@ def missing_field(plan: Plan, env: Env) -> Iterable[Hit]:
     "จำนวนเงินอ่านไม่ได้หรือติดลบ",
     "a budget cell does not parse as an amount, is negative, or has separators that change its value",
     "เขียนจำนวนเงินเป็นตัวเลข ใช้จุลภาคคั่นหลักพัน และจุดเฉพาะหน้าสตางค์ เช่น 1,250,000 หรือ 1,250,000.00",
-    messages={"ordinance": 'จำนวนเงินในข้อบัญญัติ "{value}" อ่านไม่ได้'},
-    hints={"ordinance": "ใส่จำนวนเงินเป็นตัวเลข เช่น 1,250,000"},
+    messages={"ordinance": 'จำนวนเงินในข้อบัญญัติ "{value}" อ่านไม่ได้', "disbursed": 'จำนวนเงินเบิกจ่าย "{value}" อ่านไม่ได้'},
+    hints={
+        "ordinance": "ใส่จำนวนเงินเป็นตัวเลข เช่น 1,250,000",
+        "disbursed": "ใส่จำนวนเงินที่เบิกจ่ายแล้วเป็นตัวเลข เช่น 125,000.50 (ยังไม่เบิกจ่าย ใส่ 0 หรือ -)",
+    },
 )
 def bad_amount(plan: Plan, env: Env) -> Iterable[Hit]:
     for p in plan.projects:

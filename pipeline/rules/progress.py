@@ -1,0 +1,120 @@
+"""The follow-up (``progress``): what the filled status forms say against the
+plan. These rules look only at ``env.progress``; a plain check has none and
+they stay silent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..domain import STATUS_TH
+from ..model import Plan
+from ..thai import format_amount, months_text, thai_date
+from . import Env, Hit, rule
+
+
+@rule(
+    "progress-unknown-project",
+    "error",
+    "โครงการในแบบติดตามไม่อยู่ในแผน",
+    "a project in a status form that is not in the plan",
+    "แก้ชื่อโครงการให้ตรงกับแผนการดำเนินงาน หรือถ้าเป็นโครงการใหม่ ต้องแก้ไข/เพิ่มเติมแผนและประกาศก่อน",
+)
+def unknown_project(plan: Plan, env: Env) -> Iterable[Hit]:
+    if env.progress is None:
+        return
+    for row, suggestion in env.progress.unknown:
+        yield Hit(replace(row.source, column="โครงการ"), f'โครงการ "{row.name[:70]}" ไม่อยู่ในแผนการดำเนินงาน', row.name, suggestion)
+
+
+@rule(
+    "over-disbursed",
+    "error",
+    "เบิกจ่ายเกินงบประมาณตามแผน",
+    "disbursed more than the planned budget",
+    "ตรวจจำนวนเงินเบิกจ่ายกับงบประมาณตามแผน (โอนงบประมาณแล้ว: แก้ไขแผนก่อน)",
+)
+def over_disbursed(plan: Plan, env: Env) -> Iterable[Hit]:
+    if env.progress is None:
+        return
+    for s in env.progress.items:
+        budget = s.project.budget
+        if s.row is not None and s.row.disbursed is not None and budget is not None and s.row.disbursed > budget:
+            yield Hit(
+                replace(s.row.source, column="เบิกจ่าย"),
+                f'"{s.project.name[:60]}" เบิกจ่าย {format_amount(s.row.disbursed)} บาท เกินงบประมาณตามแผน {format_amount(budget)} บาท',
+                s.row.disbursed_raw,
+            )
+
+
+@rule(
+    "progress-missing",
+    "warning",
+    "ไม่มีรายงานสถานะของโครงการ",
+    "a plan project that no form reports (or a row without a status)",
+    "ขอแบบติดตามที่กรอกแล้วจากหน่วยงานที่รับผิดชอบ และทำเครื่องหมายสถานะช่องใดช่องหนึ่ง",
+)
+def missing(plan: Plan, env: Env) -> Iterable[Hit]:
+    if env.progress is None:
+        return
+    for s in env.progress.items:
+        unit = f" ({s.project.unit})" if s.project.unit else ""
+        if s.row is None:
+            yield Hit(s.project.source, f'ไม่มีแบบติดตามที่รายงานโครงการ "{s.project.name[:60]}"{unit}')
+        elif not s.row.statuses:
+            yield Hit(s.row.source, f'"{s.project.name[:60]}" ไม่ได้ระบุสถานะ{unit}')
+
+
+@rule(
+    "behind-schedule",
+    "warning",
+    "โครงการล่าช้ากว่าแผน",
+    "all of its scheduled months are past the period's end and it has not started",
+    "ระบุเหตุผลในช่องหมายเหตุ และเร่งดำเนินการ หรือแก้ไขแผน/ยกเลิกโครงการตามระเบียบ",
+)
+def behind_schedule(plan: Plan, env: Env) -> Iterable[Hit]:
+    progress = env.progress
+    if progress is None:
+        return
+    for s in progress.behind():
+        months = months_text(s.project.months)
+        end = thai_date(progress.period.end)
+        yield Hit(s.row.source, f'"{s.project.name[:60]}" กำหนดดำเนินการ {months} ซึ่งพ้นแล้ว ณ {end} แต่ยังไม่ได้ดำเนินการ')
+
+
+@rule(
+    "done-without-disbursement",
+    "warning",
+    "ดำเนินการเสร็จแต่ไม่มีการเบิกจ่าย",
+    "marked done with nothing disbursed, for a project that has a budget",
+    "กรอกจำนวนเงินที่เบิกจ่ายแล้ว หรือแก้สถานะถ้ายังไม่เสร็จ",
+)
+def done_without_disbursement(plan: Plan, env: Env) -> Iterable[Hit]:
+    if env.progress is None:
+        return
+    for s in env.progress.items:
+        p = s.project
+        if s.status == "done" and not p.no_budget and (p.budget or 0) > 0 and not s.disbursed:
+            yield Hit(
+                replace(s.row.source, column="เบิกจ่าย"),
+                f'"{p.name[:60]}" ดำเนินการแล้วเสร็จ แต่ไม่มีจำนวนเงินเบิกจ่าย',
+                s.row.disbursed_raw,
+            )
+
+
+@rule(
+    "status-conflict",
+    "error",
+    "ระบุสถานะมากกว่าหนึ่งช่อง",
+    "two statuses ticked in one row",
+    "ทำเครื่องหมายสถานะเพียงช่องเดียว ตามสถานะ ณ วันสิ้นสุดช่วงที่รายงาน",
+)
+def status_conflict(plan: Plan, env: Env) -> Iterable[Hit]:
+    if env.progress is None:
+        return
+    rows = [s.row for s in env.progress.items if s.row is not None] + [r for r, _ in env.progress.unknown]
+    for row in rows:
+        if len(row.statuses) > 1:
+            yield Hit(
+                row.source, f'"{row.name[:60]}" ระบุไว้ {len(row.statuses)} สถานะ: {", ".join(STATUS_TH[x] for x in row.statuses)}'
+            )

@@ -1,0 +1,13 @@
+from pathlib import Path
+
+from ..followup import PIPE, ROAD
+from ..followup_rules import codes_after
+
+
+def test_fires_for_two_statuses_in_one_row(folder: Path, tmp_path: Path) -> None:
+    reports = {ROAD: (("done", "in_progress"), "100", ""), PIPE: ("done", "100", "")}
+    assert codes_after(folder, tmp_path, reports, code="status-conflict") == [("กองช่าง.docx", 2)]
+
+
+def test_quiet_for_one_status_a_row(folder: Path, tmp_path: Path) -> None:
+    assert codes_after(folder, tmp_path, {ROAD: ("done", "100", ""), PIPE: ("cancelled", "0", "")}, code="status-conflict") == []
