@@ -29,7 +29,7 @@ def filled(folder: Path, tmp_path: Path) -> Path:
         shutil.copy(forms["กองช่าง"], returned / "กองช่าง.docx"),
         {ROAD: ("done", "498,500.00", ""), PIPE: ("not_started", "-", "รอผู้รับจ้าง"), HALL: ("in_progress", "๖๐,๐๐๐", "")},
         extra=[("โครงการก่อสร้างสะพานข้ามห้วย", "done", "10,000")],
-        rename={ROAD: "โครงการก่อสร้างถนน คสล.หมู่ที่ 1"},  # a space lost in retyping
+        rename={ROAD: "โครงการก่อสร้างถนน คสล.หมู่ที่ 1", PIPE: "โครงการวางท่อระบายนำ หมู่ที่ 2"},  # a space lost, a tone mark missed
     )
     fill(shutil.copy(forms["สำนักปลัด"], returned / "สำนักปลัด.docx"), {TRAINING: ("cancelled", "0", "ไม่มีผู้สมัคร")})
     return returned
@@ -65,7 +65,7 @@ def test_filled_forms_read_back_into_statuses_sums_and_findings(folder: Path, fi
     got = {p["name"]: (p["status"], p["disbursed"]) for p in data["projects"]}
     assert got == {
         ROAD: ("done", "498500.00"),  # matched although retyped
-        PIPE: ("not_started", "0.00"),
+        PIPE: ("not_started", "0.00"),  # matched despite the typo
         HALL: ("in_progress", "60000.00"),  # Thai digits
         TRAINING: ("cancelled", "0.00"),
         KIDS: (None, "0.00"),  # its row was left empty
