@@ -15,7 +15,6 @@ from .model import Plan
 from .read import discover, read_inputs
 from .records import plan_to_json
 from .report import to_json
-from .report_html import to_html
 from .rules import Env
 
 Stage = Callable[[str], None] | None  # told "ตรวจ", "สร้างเอกสาร", "PDF" as a run moves on
@@ -90,6 +89,7 @@ class BuildResult:
 
 def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
     from .records_xlsx import records_xlsx  # openpyxl: only when a build writes files
+    from .report_html import to_html  # Jinja: likewise
 
     return [
         atomic.write_json(outputs / "records.json", plan_to_json(report.plan)),

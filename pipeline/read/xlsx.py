@@ -14,10 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..spreadsheet import SheetData, Value, read_workbook
 from ..thai import FULL_MONTHS, thai_date
 from .blocks import Cell, Document, Paragraph, Row, Table
+
+if TYPE_CHECKING:
+    from ..spreadsheet import SheetData, Value
 from .safe import check_package
 
 COLUMN_TWIPS = 1000  # nominal grid width of a sheet column (arrows are not drawn in sheets)
@@ -126,6 +129,8 @@ def sheet_blocks(sheets: list[SheetData]) -> list[Paragraph | Table]:
 def read_xlsx(path: Path, rel: str, data: bytes | None = None) -> Document:
     """Read one .xlsx into blocks. Raises ``ReadError`` for files that cannot
     be read safely (corrupt, encrypted, too large, entity declarations)."""
+    from ..spreadsheet import read_workbook  # openpyxl (and numpy with it): only when a workbook is read
+
     data = path.read_bytes() if data is None else data
     check_package(data, path.suffix, main="xl/workbook.xml")
     return Document(rel, tuple(sheet_blocks(read_workbook(data))))
