@@ -158,20 +158,25 @@ def _print_rules(console: Console) -> None:
     console.print(grid)
 
 
-def _forms(args: argparse.Namespace, console: Console) -> int:
+def _made(console: Console, title: str, counted: str, made: list[tuple[str, int, Path]]) -> None:
+    """The documents a command wrote, one a division."""
     from rich.table import Table
 
+    table = Table(title=title)
+    table.add_column("หน่วยงาน")
+    table.add_column(counted, justify="right")
+    table.add_column("ไฟล์")
+    for unit, count, path in made:
+        table.add_row(unit, str(count), path.name)
+    console.print(table)
+
+
+def _forms(args: argparse.Namespace, console: Console) -> int:
     from . import app
     from .forms import UNASSIGNED
 
     made = app.forms(args.inputs, args.outputs, args.templates)
-    table = Table(title=f"แบบฟอร์มร่าง ผด.02 ใน {args.outputs / 'forms'}")
-    table.add_column("หน่วยงาน")
-    table.add_column("โครงการจากข้อบัญญัติ", justify="right")
-    table.add_column("ไฟล์")
-    for unit, lines, path in made:
-        table.add_row(unit, str(lines), path.name)
-    console.print(table)
+    _made(console, f"แบบฟอร์มร่าง ผด.02 ใน {args.outputs / 'forms'}", "โครงการจากข้อบัญญัติ", made)
     if any(unit == UNASSIGNED for unit, _, _ in made):
         console.print(
             f"มีรายการในข้อบัญญัติที่ไม่รู้ว่าเป็นของกองใด จึงอยู่ในแบบฟอร์ม {UNASSIGNED}.docx — "
@@ -182,18 +187,10 @@ def _forms(args: argparse.Namespace, console: Console) -> int:
 
 
 def _track_forms(args: argparse.Namespace, console: Console) -> int:
-    from rich.table import Table
-
     from . import app
 
     made = app.track_forms(args.inputs, args.outputs, args.quarter, args.as_of, args.templates)
-    table = Table(title=f"แบบติดตามผลการดำเนินงาน ใน {args.outputs / 'tracking'}")
-    table.add_column("หน่วยงาน")
-    table.add_column("รายการ", justify="right")
-    table.add_column("ไฟล์")
-    for unit, items, path in made:
-        table.add_row(unit, str(items), path.name)
-    console.print(table)
+    _made(console, f"แบบติดตามผลการดำเนินงาน ใน {args.outputs / 'tracking'}", "รายการ", made)
     console.print("ส่งให้แต่ละกองกรอกสถานะและเงินเบิกจ่าย แล้ววางไฟล์ที่กรอกแล้วในโฟลเดอร์เดียวกัน และรัน make progress PROGRESS=โฟลเดอร์นั้น")
     return 0
 

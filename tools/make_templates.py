@@ -216,9 +216,6 @@ def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str
     """One table for the whole form: header rows repeat on every page, a
     ยุทธศาสตร์ and a แผนงาน are heading rows kept with the rows below."""
     lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
-    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
-    assert sum(widths) == LANDSCAPE_WIDTH
-    top, bottom = month_header(s, lead)
     row = [
         C("{{ p.no }}", style=s["tdc"]),
         C("{{ p.name }}", style=s["td"]),
@@ -228,6 +225,17 @@ def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str
         C("{{ p.unit }}", style=s["td"]),
     ]
     row += [C(f"{{% cellbg p.fill[{i}] %}}{{{{ p.arrow[{i}] }}}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
+    closing = R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True)
+    return month_form_table(s, lead, row, var, "g.projects", closing)
+
+
+def month_form_table(s: dict[str, str], lead: list[str], row: list[C], var: str, items: str, closing: R | None = None) -> str:
+    """The ผด.02 shape: ``lead`` columns and the twelve months under the two
+    fiscal-year halves, ยุทธศาสตร์ and แผนงาน heading rows from ``var``, one
+    ``row`` for each of ``items``, and an optional ``closing`` row."""
+    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
+    assert sum(widths) == LANDSCAPE_WIDTH
+    top, bottom = month_header(s, lead)
     rows = [
         R(top, header=True),
         R(bottom, header=True),
@@ -235,14 +243,13 @@ def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str
         R([C("{{ s.number }}. {{ s.title }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
         [C("{%tr for g in s.programs %}", span=18)],
         R([C("{{ g.number }} {{ g.name }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
-        [C("{%tr for p in g.projects %}", span=18)],
+        [C(f"{{%tr for p in {items} %}}", span=18)],
         R(row, cant_split=True),
         [C("{%tr endfor %}", span=18)],
         [C("{%tr endfor %}", span=18)],
         [C("{%tr endfor %}", span=18)],
-        R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True),
     ]
-    return tbl_xml(rows, widths, margin=PAD)
+    return tbl_xml([*rows, closing] if closing is not None else rows, widths, margin=PAD)
 
 
 def form02(doc: Doc, s: dict[str, str], var: str, total: str, item: str, detail: str, empty: str, mark: tuple[str, int]) -> None:
@@ -559,9 +566,6 @@ def form_template(out: Path) -> Path:
     doc.xml(p_xml("{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}", style=s["title"]))
     doc.xml(p_xml("หน่วยงานรับผิดชอบ: {{ unit }}", style=s["title"]))
     lead = ["ที่", "โครงการ", "รายละเอียดของกิจกรรม\n\nที่เกิดขึ้นจากโครงการ", "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
-    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
-    assert sum(widths) == LANDSCAPE_WIDTH
-    top, bottom = month_header(s, lead)
     row = [
         C("{{ p.no }}", style=s["tdc"]),
         C("{{ p.name }}", style=s["td"]),
@@ -570,20 +574,7 @@ def form_template(out: Path) -> Path:
         C("", style=s["td"]),
         C("{{ p.unit }}", style=s["td"]),
     ] + [C("", style=s["month"], margin=MONTH_PAD) for _ in range(12)]
-    rows = [
-        R(top, header=True),
-        R(bottom, header=True),
-        [C("{%tr for s in strategies %}", span=18)],
-        R([C("{{ s.number }}. {{ s.title }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
-        [C("{%tr for g in s.programs %}", span=18)],
-        R([C("{{ g.number }} {{ g.name }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
-        [C("{%tr for p in g.rows %}", span=18)],
-        R(row, cant_split=True),
-        [C("{%tr endfor %}", span=18)],
-        [C("{%tr endfor %}", span=18)],
-        [C("{%tr endfor %}", span=18)],
-    ]
-    doc.xml(tbl_xml(rows, widths, margin=PAD))
+    doc.xml(month_form_table(s, lead, row, "strategies", "g.rows"))
     return doc.save(out / "form.docx")
 
 
