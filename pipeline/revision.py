@@ -13,16 +13,18 @@ reported as unsure.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from .errors import UsageError
 from .extract import extract
 from .match import NameIndex
-from .model import Plan, Project
-from .read import read_inputs
+from .model import Plan, Profile, Project
+from .read import Paragraph, read_inputs
 from .records import plan_from_json
 from .rules.budget import name_key
 from .thai import key
@@ -82,10 +84,31 @@ def load_previous(path: Path) -> Plan:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "plan.docx"
         copy.write_bytes(path.read_bytes())
-        plan = extract(read_inputs(copy))
+        result = read_inputs(copy)
+        plan = extract(result)
     if not plan.projects:
         raise UsageError(f"ไม่พบโครงการใน {path.name}: ใช้ plan.docx ที่โปรแกรมนี้สร้าง หรือ records.json ของฉบับนั้น")
-    return plan
+    return replace(plan, profile=cover_profile(plan, [b.text for d in result.docs for b in d.blocks if isinstance(b, Paragraph)]))
+
+
+_ORG = re.compile(r"^(องค์การบริหารส่วน\S+|เทศบาล\S+)$")
+_PLACE = re.compile(r"^อำเภอ\s*(\S+)\s+จังหวัด\s*(\S+)$")
+
+
+def cover_profile(plan: Plan, paragraphs: list[str]) -> Profile:
+    """A plan.docx carries no profile table: its fiscal year is the one its
+    titles name most, its organisation, อำเภอ and จังหวัด are the cover's lines."""
+    prof = plan.profile
+    if prof.fiscal_year is None and plan.years:
+        prof = replace(prof, fiscal_year=Counter(y.year for y in plan.years).most_common(1)[0][0])
+    for text in paragraphs[:12]:  # the cover comes first
+        t = text.strip()
+        if not prof.org_name and _ORG.match(t):
+            prof = replace(prof, org_name=t)
+        m = _PLACE.match(t)
+        if m and not prof.district:
+            prof = replace(prof, district=m.group(1), province=m.group(2))
+    return prof
 
 
 def _same(a: Project, b: Project) -> tuple[str, ...]:

@@ -174,5 +174,11 @@ def test_command_line(folder: Path, filled: Path, tmp_path: Path, capsys: pytest
     assert (
         json.loads((tmp_path / "cli2" / "progress.json").read_text(encoding="utf-8"))["totals"]["disbursed_total"] == "558500.00"
     )
+    # the announced plan.docx itself: its titles give the fiscal year, its cover the organisation
+    plan_docx = str(tmp_path / "plan" / "plan.docx")
+    assert main(["progress", str(tmp_path / "none"), str(filled), str(tmp_path / "cli3"), "--plan", plan_docx]) == 1
+    data = json.loads((tmp_path / "cli3" / "progress.json").read_text(encoding="utf-8"))
+    assert data["totals"]["disbursed_total"] == "558500.00" and data["organisation"] == "องค์การบริหารส่วนตำบลทดสอบ"
+    assert data["fiscal_year"] == 2564 and data["period"]["quarter"] == 2  # the period from the forms' heading
     assert main(["track-forms", str(folder), str(tmp_path / "t")]) == 2  # no period given
     assert main(["track-forms", str(folder), str(tmp_path / "t"), "--quarter", "5"]) == 2
