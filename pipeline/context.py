@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .domain import deadline, program_key, revision_number, strategy_key
+from .domain import deadline, ordinance_word, program_key, revision_number, strategy_key
 from .model import OrdinanceLine, Plan, Project, budget_of
 from .summary import group, numbering, summarise
 from .thai import FULL_MONTHS, baht_text, be_year, format_amount, starts_numbered, thai_date
@@ -152,11 +152,6 @@ def revision_long(plan: Plan) -> str:
     return f"แก้ไข/เพิ่มเติม ครั้งที่ {number[0]}/{number[1] or plan.profile.fiscal_year}"
 
 
-def ordinance_word(plan: Plan) -> str:
-    """A municipality (เทศบาล) passes a เทศบัญญัติ, other organisations a ข้อบัญญัติ."""
-    return "เทศบัญญัติ" if plan.profile.org_name.startswith("เทศบาล") else "ข้อบัญญัติ"
-
-
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
     prof = plan.profile
     year = prof.fiscal_year or 0
@@ -230,7 +225,7 @@ def announcement_context(plan: Plan, draft: bool = False) -> dict[str, Any]:
             "total_budget": format_amount(total),
             "total_budget_text": baht_text(total),
             "announce": _date_parts(plan),
-            "ordinance_word": ordinance_word(plan),
+            "ordinance_word": ordinance_word(plan.profile.org_name),
             "ordinance_date": thai_date(prof.ordinance_date) if prof.ordinance_date else DOTS,
             "committee_date": thai_date(prof.committee_date) if prof.committee_date else "",
             "revision_long": revision_long(plan),
@@ -296,7 +291,7 @@ def form_context(plan: Plan, unit: str, lines: tuple[OrdinanceLine, ...]) -> dic
     return {
         **common(plan, False),
         "unit": unit,
-        "ordinance_word": ordinance_word(plan),
+        "ordinance_word": ordinance_word(plan.profile.org_name),
         "strategies": strategies,
     }
 

@@ -261,6 +261,11 @@ _RUNNING_KEYS = tuple(key(w) for w in RUNNING_COSTS)
 _ORGANISATIONS = tuple(key(w) for w in ("อบต.", "อบจ.", "เทศบาล", "องค์การบริหารส่วน", "องค์กรปกครองส่วนท้องถิ่น"))
 
 
+def ordinance_word(org_name: str) -> str:
+    """A municipality (เทศบาล) passes a เทศบัญญัติ, other organisations a ข้อบัญญัติ."""
+    return "เทศบัญญัติ" if org_name.startswith("เทศบาล") else "ข้อบัญญัติ"
+
+
 def names_organisation(unit: str) -> bool:
     """ "อบต.หนองฉิม" in a หน่วยงานรับผิดชอบ column names the whole organisation, not one of its divisions."""
     return key(unit).startswith(_ORGANISATIONS)

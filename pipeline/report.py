@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .check import Report
-from .domain import DEADLINE_DAYS, deadline
+from .domain import DEADLINE_DAYS, deadline, ordinance_word
 from .model import Finding, budget_of
 from .records import SCHEMA_VERSION, profile_to_json, to_jsonable
 from .rules import RULES
@@ -46,7 +46,7 @@ def header_rows(report: Report) -> list[tuple[str, str]]:
     rows.append(("หน่วยงาน", f"{prof.org_name or '(ไม่พบชื่อหน่วยงาน)'} {place}".strip()))
     rows.append(("ปีงบประมาณ", f"พ.ศ. {prof.fiscal_year}" if prof.fiscal_year else "(ไม่พบ)"))
     if prof.ordinance_date:
-        rows.append(("ประกาศใช้ข้อบัญญัติ", thai_date(prof.ordinance_date)))
+        rows.append((f"ประกาศใช้{ordinance_word(prof.org_name)}", thai_date(prof.ordinance_date)))
     if prof.announcement_date:
         rows.append(("ประกาศแผน", thai_date(prof.announcement_date)))
     due = deadline(prof)

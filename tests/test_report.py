@@ -105,3 +105,10 @@ def test_report_cap_setting(folder: Path) -> None:
     (folder / "pipeline.toml").write_text("[report]\ncap = 0\n", encoding="utf-8")
     with pytest.raises(UsageError, match=r"report\.cap"):
         settings.load(folder)
+
+
+def test_a_municipality_reads_เทศบัญญัติ_in_the_header(folder: Path) -> None:
+    profile = [["ชื่อหน่วยงาน", "เทศบาลตำบลท่าช้าง"] if k == "ชื่อหน่วยงาน" else [k, v] for k, v in profile_rows()]
+    write_plan(folder, [row("1", "ถนน", "1,000")], profile=profile)
+    text = render_text(run_checks(plan_of(folder)))
+    assert "ประกาศใช้เทศบัญญัติ" in text and "ประกาศใช้ข้อบัญญัติ " not in text
