@@ -102,10 +102,19 @@ def thai_typing(plan: Plan, env: Env) -> Iterable[Hit]:
 )
 def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
     terms, names = glossary(plan, env), place_names(plan)
+    seen: dict[
+        tuple[str, bool], list[tuple[str, str, str]]
+    ] = {}  # a plan repeats its texts (หมู่ที่ 1, กองช่าง, …): each is checked once
     for src, _, text in texts(plan):
         location = src.column == "สถานที่"
-        for phrase, term, start, end in near_misses(text, terms, names, location, strict_terms()):
-            yield Hit(src, f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({quote(text, start, end)})', value=phrase, suggestion=term)
+        found = seen.get((text, location))
+        if found is None:
+            found = seen[(text, location)] = [
+                (phrase, term, quote(text, start, end))
+                for phrase, term, start, end in near_misses(text, terms, names, location, strict_terms())
+            ]
+        for phrase, term, where in found:
+            yield Hit(src, f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({where})', value=phrase, suggestion=term)
 
 
 @rule(
@@ -117,9 +126,15 @@ def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
 )
 def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
     extra = glossary(plan, env) | place_names(plan)  # as near-miss-term segments, so each text is cut once
+    seen: dict[str, list[tuple[str, str, str]]] = {}
     for src, _, text in texts(plan):
-        for typed, fixed, start in doubled(text, extra):
-            yield Hit(src, f'"{typed}" พิมพ์คำซ้ำ ({quote(text, start, start + len(typed))})', value=typed, suggestion=fixed)
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = [
+                (typed, fixed, quote(text, start, start + len(typed))) for typed, fixed, start in doubled(text, extra)
+            ]
+        for typed, fixed, where in found:
+            yield Hit(src, f'"{typed}" พิมพ์คำซ้ำ ({where})', value=typed, suggestion=fixed)
 
 
 @rule(
