@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .domain import STATUS_TH
-from .match import NameIndex, did_you_mean
+from .match import NameIndex, closest
 from .model import Plan, Project
 from .period import Period
 from .rules.budget import MATCH, name_key
@@ -59,6 +59,12 @@ class Progress:
         return [s for s in self.items if s.status == status]
 
 
+def nearest(name: str, items: list[Project]) -> str:
+    """The plan project most like ``name``, however far: the person decides."""
+    hit = closest(name, (p.name for p in items), name_key, cutoff=0)
+    return f'โครงการในแผนที่ใกล้ที่สุด: "{hit[0]}"' if hit else ""
+
+
 def match(plan: Plan, forms: Forms) -> Progress:
     """Each plan item with the form row that reports it: the same name (and,
     among same-named items, the same planned budget), else the most similar."""
@@ -79,7 +85,7 @@ def match(plan: Plan, forms: Forms) -> Progress:
         if hit is not None and hit[0] not in found:
             found[hit[0]] = r
         elif hit is None:
-            unknown.append((r, did_you_mean(r.name, (p.name for p in items), name_key)))
+            unknown.append((r, nearest(r.name, items)))
     return Progress(plan, [Status(p, found.get(i)) for i, p in enumerate(items)], unknown, forms)
 
 

@@ -85,7 +85,7 @@ def test_filled_forms_read_back_into_statuses_sums_and_findings(folder: Path, fi
         ("progress-unknown-project", "กองช่าง.docx", 5),
     ]
     unknown = next(f for f in result.report.findings if f.code == "progress-unknown-project")
-    assert "สะพาน" in unknown.message
+    assert "สะพาน" in unknown.message and unknown.suggestion.startswith("โครงการในแผนที่ใกล้ที่สุด: \"โครงการ")
     assert result.report.exit_code == 1
 
 
