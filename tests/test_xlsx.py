@@ -202,3 +202,38 @@ def test_legacy_xls_is_converted_with_libreoffice(folder: Path, tmp_path: Path) 
     assert [(p.name, p.budget, p.months) for p in plan.projects] == [("ถนนลูกรัง", Decimal("10000"), (1,))]
     assert any(f.converted_from == ".xls" for f in plan.files)
     assert json.dumps(plan_to_json(plan), ensure_ascii=False)
+
+
+def test_hostile_workbooks_are_refused_with_their_reason(folder: Path) -> None:
+    """An encrypted workbook (an OLE container), and one whose sheet would not
+    fit in memory once openpyxl holds every cell, are refused — the run goes on."""
+    (folder / "รหัสผ่าน.xlsx").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+    )
+    big = folder / "ใหญ่.xlsx"
+    save([Sheet().p("x")], big)
+    with zipfile.ZipFile(big) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    line = b'<row r="9"><c r="A9" t="inlineStr"><is><t>' + b"x" * 1000 + b"</t></is></c></row>"
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    assert b"</sheetData>" in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", line * 45_000 + b"</sheetData>")
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    assert big.stat().st_size < 2 * 1024 * 1024  # small on disk, 45 MB inside
+    write_plan(folder, [row("1", "ถนน", "1,000", {1})])
+    result = read_inputs(folder)
+    assert dict((rel, e.kind) for rel, e in result.errors) == {"รหัสผ่าน.xlsx": "encrypted", "ใหญ่.xlsx": "too-large"}
+    assert len(result.docs) == 2  # the Word drafts are still read
+
+
+def test_a_workbook_over_the_memory_limit_is_too_large(tmp_path: Path) -> None:
+    """Not a bomb (it compresses like text), just more than openpyxl should hold: the workbook limit, far below the .docx one."""
+    from pipeline.read.safe import MAX_UNCOMPRESSED, MAX_WORKBOOK, ReadError, check_package
+
+    data = save([Sheet().p("x")], tmp_path / "a.xlsx").read_bytes()
+    check_package(data, ".xlsx", main="xl/workbook.xml", limit=MAX_WORKBOOK)
+    with pytest.raises(ReadError, match="too-large"):
+        check_package(data, ".xlsx", main="xl/workbook.xml", limit=1000)
+    assert MAX_WORKBOOK < MAX_UNCOMPRESSED / 4

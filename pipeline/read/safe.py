@@ -13,6 +13,9 @@ import zipfile
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # far above any real plan draft
 MAX_RATIO = 200
+# openpyxl holds every cell of a workbook in memory (about 30 bytes of RAM a byte of
+# sheet XML): a plan's workbook is a few MB, so more than this is not a draft.
+MAX_WORKBOOK = 40 * 1024 * 1024
 
 
 class ReadError(Exception):
@@ -30,7 +33,7 @@ def is_encrypted_docx(data: bytes) -> bool:
     return data[:8] == OLE_MAGIC and "EncryptedPackage".encode("utf-16-le") in data[: 1 << 16]
 
 
-def check_package(data: bytes, suffix: str, main: str = "word/document.xml") -> None:
+def check_package(data: bytes, suffix: str, main: str = "word/document.xml", limit: int = MAX_UNCOMPRESSED) -> None:
     """Raise ``ReadError`` unless ``data`` (a whole file) is an Office package
     (.docx; .xlsx with ``main`` "xl/workbook.xml") that is safe to parse. Every
     XML part is checked for entity declarations, not only the main one: a
@@ -47,7 +50,7 @@ def check_package(data: bytes, suffix: str, main: str = "word/document.xml") -> 
             infos = z.infolist()
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
-            if total > MAX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
+            if total > limit or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
                 raise ReadError("too-large")
             names = {i.filename for i in infos}
             if main not in names:

@@ -21,7 +21,7 @@ from .blocks import Cell, Document, Paragraph, Row, Table
 
 if TYPE_CHECKING:
     from ..spreadsheet import SheetData, Value
-from .safe import check_package
+from .safe import MAX_WORKBOOK, check_package
 
 COLUMN_TWIPS = 1000  # nominal grid width of a sheet column (arrows are not drawn in sheets)
 
@@ -132,5 +132,5 @@ def read_xlsx(path: Path, rel: str, data: bytes | None = None) -> Document:
     from ..spreadsheet import read_workbook  # openpyxl (and numpy with it): only when a workbook is read
 
     data = path.read_bytes() if data is None else data
-    check_package(data, path.suffix, main="xl/workbook.xml")
+    check_package(data, path.suffix, main="xl/workbook.xml", limit=MAX_WORKBOOK)
     return Document(rel, tuple(sheet_blocks(read_workbook(data))))
