@@ -365,14 +365,27 @@ class _Dictionary:
 
     def __init__(self, words: frozenset[str]) -> None:
         self.words = words
-        self.longest = max(map(len, words), default=0)
+        # The lengths words have, by their first two letters: newmm asks at every
+        # position, and only these lengths can be words there (a few, not up to 40).
+        lengths: dict[str, set[int]] = {}
+        for w in words:
+            lengths.setdefault(w[:2], set()).add(len(w))
+        self.lengths = {k: sorted(v) for k, v in lengths.items()}
 
     def __bool__(self) -> bool:
         return bool(self.words)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
-        end = min(len(text), start + self.longest)
-        return [text[start:i] for i in range(start + 1, end + 1) if text[start:i] in self.words]
+        room = len(text) - start
+        if room <= 0:
+            return []
+        found = [text[start]] if text[start] in self.words else []
+        for n in self.lengths.get(text[start : start + 2], ()):
+            if n > room:
+                break
+            if n > 1 and text[start : start + n] in self.words:
+                found.append(text[start : start + n])
+        return found
 
 
 @lru_cache(maxsize=8)

@@ -106,16 +106,19 @@ def near_misses(
     known = dictionary_words()
     found = []
     named = False  # a name marker came earlier in this run of text (Thai writes a name without a space)
+    name_starts = tuple(names)  # str.startswith over all of them at once (a name itself is never a phrase here)
     for i in range(len(tokens)):
         if i and not tokens[i - 1].strip():
             named = False
         elif i and tokens[i - 1] in NAME_MARKERS:
             named = True
+        phrase = ""
         for j in range(i + 1, min(i + MAX_WINDOW, len(tokens)) + 1):
             window = tokens[i:j]
-            if any(not t.strip() or "ฯ" in t for t in window):
+            last = tokens[j - 1]
+            if not last.strip() or "ฯ" in last:
                 break  # a space, or an abbreviation (ดำเนินงานฯ) ends the phrase
-            phrase = "".join(window)
+            phrase += last
             if phrase in everything or len(phrase) < MIN_PHRASE:
                 continue
             if len(window) == 1 and phrase in known:  # a real word: only a strict term's variant is a slip
@@ -124,7 +127,7 @@ def near_misses(
                     found.append((best[0], len(phrase), phrase, best[1], starts[i], starts[i] + len(phrase)))
                 continue
             in_name = location or named or window[0] in NAME_MARKERS
-            if any(phrase.startswith(n) and len(phrase) > len(n) for n in names):
+            if name_starts and phrase.startswith(name_starts):
                 continue  # a village's name at the start of a longer name
             if in_name:
                 if window[0] in NAME_MARKERS:
