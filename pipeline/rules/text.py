@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,16 +63,27 @@ def place_names(plan: Plan) -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 3)
 
 
-def texts(plan: Plan) -> Iterator[tuple[Source, str, str]]:
-    """(place, text as typed, text as read) of everything a person wrote."""
-    for block in plan.intro:
-        yield block.source, block.typed or block.text, block.text
+_TEXTS: dict[int, tuple[Plan, list[tuple[Source, str, str]]]] = {}
+
+
+def texts(plan: Plan) -> list[tuple[Source, str, str]]:
+    """(place, text as typed, text as read) of everything a person wrote —
+    listed once per plan for the four text rules that read them all."""
+    cached = _TEXTS.get(id(plan))
+    if cached is not None and cached[0] is plan:
+        return cached[1]
+    out = [(block.source, block.typed or block.text, block.text) for block in plan.intro]
     for p in plan.projects:
         original = dict(p.original)
+        s = p.source
         for name, label in FIELDS:
             value = getattr(p, name)
             if value or name in original:
-                yield replace(p.source, column=label), original.get(name, value), value
+                out.append((Source(s.file, s.table, s.row, label, s.paragraph), original.get(name, value), value))
+    if len(_TEXTS) > 4:
+        _TEXTS.clear()
+    _TEXTS[id(plan)] = (plan, out)
+    return out
 
 
 @rule(
