@@ -400,12 +400,26 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
+_SPACE_RUNS = re.compile(r"(\s+)")
+
+
 def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
     """Thai word segmentation (pythainlp newmm), whitespace kept as tokens;
-    ``extra`` words (official terms) are added to the dictionary."""
+    ``extra`` words (official terms) are added to the dictionary. newmm never
+    joins across whitespace, so each run between spaces is cut on its own and
+    remembered: plans repeat them ("หมู่ที่", "บ้านหนองฉิม", "กองช่าง")."""
+    out: list[str] = []
+    for part in _SPACE_RUNS.split(text):
+        if part:
+            out.extend(_cut(part, extra))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _cut(part: str, extra: frozenset[str]) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
-    return word_tokenize(text, custom_dict=_dictionary(extra), engine="newmm", keep_whitespace=True)
+    return tuple(word_tokenize(part, custom_dict=_dictionary(extra), engine="newmm", keep_whitespace=True))
 
 
 @lru_cache(maxsize=65536)

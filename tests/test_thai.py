@@ -122,3 +122,41 @@ def test_clean_repairs_characters_without_changing_words() -> None:
 
 def test_control_characters_illegal_in_xml_are_removed() -> None:
     assert clean("ถนน\x01\x0b คสล.\x1f") == "ถนน คสล."
+
+
+def test_cutting_between_spaces_gives_newmm_s_own_cuts() -> None:
+    """words() cuts each run between spaces on its own (and remembers it); that
+    is only right while newmm never joins across whitespace — checked here on
+    every text of the sample and on mixed, multi-space and multi-line texts."""
+    import json
+
+    from pythainlp.tokenize import word_tokenize
+
+    from pipeline.extract import extract
+    from pipeline.read import read_inputs
+    from pipeline.rules.text import texts
+    from pipeline.thai import _dictionary, words
+
+    from .conftest import ROOT
+
+    extra = frozenset({"ก่อสร้างถนน", "แผนงานเคหะและชุมชน"})
+    samples = [t for _, _, t in texts(extract(read_inputs(ROOT / "inputs")))]
+    samples += ["ถนน คสล.  หมู่ที่ 1\nบ้านหนองฉิม", "โครงการ\tจัดซื้อ  ครุภัณฑ์ (PC) 2 เครื่อง", "  นำหน้า และตามหลัง  ", "abc def ก ข", ""]
+    for text in samples:
+        whole = word_tokenize(text, custom_dict=_dictionary(extra), engine="newmm", keep_whitespace=True)
+        assert words(text, extra) == whole, json.dumps(text, ensure_ascii=False)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ถนน", "คสล", ".", " ", "  ", "\n", "หมู่ที่", "1", "บ้าน", "หนองฉิม", "การ", "ก", "ๆ", "(", ")", "ab"]),
+        max_size=12,
+    )
+)
+def test_cutting_between_spaces_holds_for_any_mix(parts: list[str]) -> None:
+    from pythainlp.tokenize import word_tokenize
+
+    from pipeline.thai import _dictionary, words
+
+    text = "".join(parts)
+    assert words(text) == word_tokenize(text, custom_dict=_dictionary(frozenset()), engine="newmm", keep_whitespace=True)
