@@ -50,7 +50,12 @@ def _filled(cell) -> bool:
         return True
     if colour.type == "rgb":
         return str(colour.rgb).upper() not in WHITE
-    return True  # a theme or indexed colour: shaded on purpose
+    if colour.type == "theme":
+        # theme 0 is "White, Background 1": a cell filled white to clear it, unless darkened by a tint
+        return not (colour.theme == 0 and (colour.tint or 0) > -0.05)
+    if colour.type == "indexed":
+        return colour.indexed not in (9, 64)  # white, and the system background
+    return True
 
 
 def read_workbook(data: bytes) -> list[SheetData]:

@@ -237,3 +237,24 @@ def test_a_workbook_over_the_memory_limit_is_too_large(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="too-large"):
         check_package(data, ".xlsx", main="xl/workbook.xml", limit=1000)
     assert MAX_WORKBOOK < MAX_UNCOMPRESSED / 4
+
+
+def test_a_cell_filled_white_is_not_a_shaded_month(tmp_path: Path) -> None:
+    """Staff "clear" a month by filling it White, Background 1; a grey from the theme still marks it."""
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+    from openpyxl.styles.colors import Color
+
+    from pipeline.spreadsheet import read_workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"].fill = PatternFill("solid", fgColor=Color(theme=0))
+    ws["A2"].fill = PatternFill("solid", fgColor=Color(theme=0, tint=-0.25))
+    ws["A3"].fill = PatternFill("solid", fgColor=Color(indexed=9))
+    ws["A4"].fill = PatternFill("solid", fgColor=Color(indexed=22))
+    ws["A5"].fill = PatternFill("solid", fgColor="FFFFFFFF")
+    ws["A6"].fill = PatternFill("solid", fgColor="FFA6A6A6")
+    wb.save(tmp_path / "a.xlsx")
+    (sheet,) = read_workbook((tmp_path / "a.xlsx").read_bytes())
+    assert sorted(r for (r, _), c in sheet.cells.items() if c.fill) == [2, 4, 6]
