@@ -43,29 +43,31 @@ def cell_text(value: Value) -> str:
     return str(value).replace("\r\n", "\n").replace("_x000D_", "")
 
 
-def _merges(sheet: SheetData) -> tuple[dict[tuple[int, int], tuple[int, int, int, int]], set[tuple[int, int]]]:
-    """Top-left cell → its merge range; and every other cell a merge covers."""
-    heads, covered = {}, set()
+def _merges(
+    sheet: SheetData,
+) -> tuple[dict[tuple[int, int], tuple[int, int, int, int]], set[tuple[int, int]], dict[tuple[int, int], int]]:
+    """Top-left cell → its merge range; every other cell a merge covers; and
+    the first cell of each row below a vertical merge's top → the merge's width
+    (Word's "continue" cell)."""
+    heads, covered, below = {}, set(), {}
     for r0, c0, r1, c1 in sheet.merges:
         heads[(r0, c0)] = (r0, c0, r1, c1)
         covered |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - {(r0, c0)}
-    return heads, covered
+        below.update({(r, c0): c1 - c0 + 1 for r in range(r0 + 1, r1 + 1)})
+    return heads, covered, below
 
 
 def _sheet_rows(sheet: SheetData) -> list[tuple[int, list[tuple[int, int, str, bool, bool, str | None]]]]:
     """Per sheet row: (column, span, text, fill, bold, vmerge) of each cell that starts there."""
-    heads, covered = _merges(sheet)
+    heads, covered, below = _merges(sheet)
     out = []
     for r in range(1, sheet.max_row + 1):
         cells = []
         for c in range(1, sheet.max_col + 1):
             merge = heads.get((r, c))
             if (r, c) in covered:
-                # below a vertical merge's first cell: Word's "continue" cell
-                for r0, c0, r1, c1 in sheet.merges:
-                    if c0 == c and r0 < r <= r1:
-                        cells.append((c, c1 - c0 + 1, "", False, False, "continue"))
-                        break
+                if (r, c) in below:  # below a vertical merge's first cell: Word's "continue" cell
+                    cells.append((c, below[(r, c)], "", False, False, "continue"))
                 continue
             sc = sheet.cells.get((r, c))
             span = merge[3] - merge[1] + 1 if merge else 1
