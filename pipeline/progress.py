@@ -4,7 +4,7 @@ forms (``status_forms``) matched to the plan's projects by meaning, summed per
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class Progress:
     unknown: list[tuple[Reported, str]]  # a form row no plan project matches, with "did you mean"
     forms: Forms
     period: Period | None = None
+    again: list[tuple[Reported, Status]] = field(default_factory=list)  # a project reported a second time (the first row counts)
 
     def behind(self) -> list[Status]:
         """Not started, though every month it was scheduled for is over by the period's end."""
@@ -75,18 +76,23 @@ def match(plan: Plan, forms: Forms) -> Progress:
         same.setdefault(k, []).append(i)
     found: dict[int, Reported] = {}
     unknown: list[tuple[Reported, str]] = []
+    again: list[tuple[Reported, int]] = []
     for r in forms.rows:
-        free = [i for i in same.get(name_key(r.name), []) if i not in found]
+        named = same.get(name_key(r.name), [])
+        free = [i for i in named if i not in found]
         if free:
             budget = [i for i in free if items[i].budget == r.planned]
             found[(budget or free)[0]] = r
             continue
-        hit = index.find(r.name, MATCH)
-        if hit is not None and hit[0] not in found:
-            found[hit[0]] = r
-        elif hit is None:
+        hit = (named[0], 100.0) if named else index.find(r.name, MATCH)
+        if hit is None:
             unknown.append((r, nearest(r.name, items)))
-    return Progress(plan, [Status(p, found.get(i)) for i, p in enumerate(items)], unknown, forms)
+        elif hit[0] in found:
+            again.append((r, hit[0]))
+        else:
+            found[hit[0]] = r
+    statuses = [Status(p, found.get(i)) for i, p in enumerate(items)]
+    return Progress(plan, statuses, unknown, forms, again=[(r, statuses[i]) for r, i in again])
 
 
 def counts(statuses: list[Status]) -> dict[str, int]:

@@ -118,3 +118,10 @@ def status_conflict(plan: Plan, env: Env) -> Iterable[Hit]:
             yield Hit(
                 row.source, f'"{row.name[:60]}" ระบุไว้ {len(row.statuses)} สถานะ: {", ".join(STATUS_TH[x] for x in row.statuses)}'
             )
+    for row, first in env.progress.again:
+        if first.row is not None and row.statuses != first.row.statuses:  # the same report twice is no conflict
+            then = ", ".join(STATUS_TH[x] for x in first.row.statuses) or "ไม่ระบุ"
+            now = ", ".join(STATUS_TH[x] for x in row.statuses) or "ไม่ระบุ"
+            yield Hit(
+                row.source, f'"{row.name[:60]}" รายงานซ้ำกับ {first.row.source.where()}: สถานะ {now} ต่างจาก {then} (นับแถวแรก)'
+            )

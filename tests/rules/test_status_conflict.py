@@ -11,3 +11,12 @@ def test_fires_for_two_statuses_in_one_row(folder: Path, tmp_path: Path) -> None
 
 def test_quiet_for_one_status_a_row(folder: Path, tmp_path: Path) -> None:
     assert codes_after(folder, tmp_path, {ROAD: ("done", "100", ""), PIPE: ("cancelled", "0", "")}, code="status-conflict") == []
+
+
+def test_fires_for_one_project_reported_twice_with_different_statuses(folder: Path, tmp_path: Path) -> None:
+    extra = [(ROAD, "in_progress", "100")]  # กองช่าง adds the road again at the end, under another status
+    assert codes_after(folder, tmp_path, {ROAD: ("done", "100", "")}, extra, "status-conflict") == [("กองช่าง.docx", 5)]
+
+
+def test_quiet_for_the_same_report_twice(folder: Path, tmp_path: Path) -> None:
+    assert codes_after(folder, tmp_path, {ROAD: ("done", "100", "")}, [(ROAD, "done", "100")], "status-conflict") == []
