@@ -130,8 +130,11 @@ def batch_efficiency(tmp: Path) -> tuple[float, float, int]:
     for i in range(ORGANISATIONS):
         drafts(root / f"org{i:02}", 50)
     cores = os.cpu_count() or 1
-    one_by_one = timed(lambda: batch.run(root, tmp / "seq", jobs=1))
-    pooled = timed(lambda: batch.run(root, tmp / "pool", jobs=cores))
+    # alternated and the best of two each: one noisy moment of this machine does not decide the ratio
+    one_by_one, pooled = float("inf"), float("inf")
+    for _ in range(2):
+        one_by_one = min(one_by_one, timed(lambda: batch.run(root, tmp / "seq", jobs=1)))
+        pooled = min(pooled, timed(lambda: batch.run(root, tmp / "pool", jobs=cores)))
     return one_by_one, pooled, cores
 
 
