@@ -110,19 +110,28 @@ def verdict_text(report: Report) -> tuple[str, str]:
     return "ผลการตรวจ: ไม่ผ่าน", f"ข้อผิดพลาด {report.errors} รายการ, คำเตือน {report.warnings} รายการ: แก้ไขแล้วรันใหม่"
 
 
-def summary_table(report: Report) -> Table:
+SummaryRow = tuple[str, int, str, str, bool]  # name, projects, budget, share, a ยุทธศาสตร์ (else its แผนงาน)
+
+
+def summary_rows(report: Report) -> tuple[list[SummaryRow], SummaryRow]:
+    """The summary per ยุทธศาสตร์ and แผนงาน, and its total: the terminal and report.html show the same."""
     summ = summarise(report.plan)
-    table = Table(title="สรุปตามยุทธศาสตร์และแผนงาน (โครงการ)", box=box.SIMPLE_HEAD, show_footer=True)
-    table.add_column("ยุทธศาสตร์ / แผนงาน", "รวมทั้งสิ้น", ratio=1)
-    table.add_column("จำนวน", str(summ.count), justify="right")
-    table.add_column("งบประมาณ (บาท)", _baht(summ.budget), justify="right")
-    table.add_column("ร้อยละ", "100.00" if summ.count else "0.00", justify="right")
+    rows: list[SummaryRow] = []
     for s in summ.strategies:
-        table.add_row(
-            Text(f"{s.number}. {s.name or '(ไม่ระบุยุทธศาสตร์)'}", style="bold"), str(s.count), _baht(s.budget), f"{s.budget_pct:.2f}"
-        )
-        for p in s.programs:
-            table.add_row(f"   {p.program or '(ไม่ระบุแผนงาน)'}", str(p.count), _baht(p.budget), f"{p.budget_pct:.2f}")
+        rows.append((f"{s.number}. {s.name or '(ไม่ระบุยุทธศาสตร์)'}", s.count, _baht(s.budget), f"{s.budget_pct:.2f}", True))
+        rows += [(p.program or "(ไม่ระบุแผนงาน)", p.count, _baht(p.budget), f"{p.budget_pct:.2f}", False) for p in s.programs]
+    return rows, ("รวมทั้งสิ้น", summ.count, _baht(summ.budget), "100.00" if summ.count else "0.00", True)
+
+
+def summary_table(report: Report) -> Table:
+    rows, (label, count, budget, pct, _) = summary_rows(report)
+    table = Table(title="สรุปตามยุทธศาสตร์และแผนงาน (โครงการ)", box=box.SIMPLE_HEAD, show_footer=True)
+    table.add_column("ยุทธศาสตร์ / แผนงาน", label, ratio=1)
+    table.add_column("จำนวน", str(count), justify="right")
+    table.add_column("งบประมาณ (บาท)", budget, justify="right")
+    table.add_column("ร้อยละ", pct, justify="right")
+    for name, n, money, share, strategy in rows:
+        table.add_row(Text(name, style="bold") if strategy else f"   {name}", str(n), money, share)
     return table
 
 
@@ -138,7 +147,8 @@ def units_table(report: Report) -> Table:
     return table
 
 
-def _value(p, name: str) -> str:
+def shown(p, name: str) -> str:
+    """A project's field as the report shows it (an unreadable budget as typed)."""
     v = getattr(p, name)
     if name == "budget":
         return _baht(v) if v is not None else p.budget_raw
@@ -158,12 +168,12 @@ def revision_table(report: Report) -> RenderableType:
         style="bold",
     )
     for p in d.added:
-        lines.append(f"  + เพิ่ม  {p.name[:70]}  {_value(p, 'budget')} บาท  ({p.source.where()})\n")
+        lines.append(f"  + เพิ่ม  {p.name[:70]}  {shown(p, 'budget')} บาท  ({p.source.where()})\n")
     for c in d.changed:
-        what = "; ".join(f"{name}: {_value(c.old, name)} → {_value(c.new, name)}" for name in c.fields) or "ชื่อใกล้เคียง"
+        what = "; ".join(f"{name}: {shown(c.old, name)} → {shown(c.new, name)}" for name in c.fields) or "ชื่อใกล้เคียง"
         lines.append(f"  ~ แก้ไข {c.new.name[:70]}  {what}\n")
     for p in d.cancelled:
-        lines.append(f"  - ยกเลิก {p.name[:70]}  {_value(p, 'budget')} บาท\n")
+        lines.append(f"  - ยกเลิก {p.name[:70]}  {shown(p, 'budget')} บาท\n")
     return lines
 
 
@@ -183,7 +193,7 @@ def _finding(f: Finding) -> Text:
     return text
 
 
-def _place(f: Finding) -> str:
+def place(f: Finding) -> str:
     """Where within its file (the file is the heading above)."""
     where = f.source.where().split(" › ", 1)
     return where[1] if len(where) > 1 else "ทั้งไฟล์"
@@ -200,10 +210,10 @@ def _group(items: list[Finding], more: int) -> Text:
     text.append(f"{RULES[f.code].title} — {len(items) + more} แห่ง", style="cyan")
     if len({g.message for g in items}) == 1:
         text.append(f"\n  {f.message}")
-        text.append("\n  ที่: " + ", ".join(_place(g) for g in items), style="cyan")
+        text.append("\n  ที่: " + ", ".join(place(g) for g in items), style="cyan")
     else:
         for g in items:
-            text.append(f"\n  {_place(g)}: ", style="cyan")
+            text.append(f"\n  {place(g)}: ", style="cyan")
             text.append(g.message + (f" (ค่าที่พบ: {g.value})" if g.value and g.value not in g.message else ""))
             if g.suggestion:
                 text.append(f" → {g.suggestion}", style="green")

@@ -18,9 +18,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .check import Report
 from .model import Finding
-from .report import LABEL, TITLE, code_counts, header_rows, unit_rows, verdict_text
+from .report import LABEL, TITLE, code_counts, header_rows, place, shown, summary_rows, unit_rows, verdict_text
 from .rules import RULES
-from .summary import summarise
 from .thai import format_amount
 
 DATA = Path(__file__).parent / "data"
@@ -54,11 +53,6 @@ SCRIPT = """
 SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
 
 
-def _place(f: Finding) -> str:
-    where = f.source.where().split(" › ", 1)
-    return where[1] if len(where) > 1 else "ทั้งไฟล์"
-
-
 def _files(report: Report) -> list[dict[str, object]]:
     files: dict[str, list[Finding]] = {}
     for f in report.findings:
@@ -74,7 +68,7 @@ def _files(report: Report) -> list[dict[str, object]]:
                     "severity": f.severity,
                     "label": LABEL[f.severity][0],
                     "title": RULES[f.code].title,
-                    "place": _place(f),
+                    "place": place(f),
                     "message": f.message,
                     "value": f.value if f.value and f.value not in f.message else "",
                     "suggestion": f.suggestion,
@@ -88,33 +82,9 @@ def _files(report: Report) -> list[dict[str, object]]:
 
 
 def _summary(report: Report) -> list[dict[str, object]]:
-    summ = summarise(report.plan)
-    rows: list[dict[str, object]] = []
-    for s in summ.strategies:
-        rows.append(
-            {
-                "name": f"{s.number}. {s.name or '(ไม่ระบุยุทธศาสตร์)'}",
-                "count": s.count,
-                "budget": format_amount(s.budget),
-                "pct": f"{s.budget_pct:.2f}",
-                "strategy": True,
-            }
-        )
-        for p in s.programs:
-            rows.append(
-                {
-                    "name": p.program or "(ไม่ระบุแผนงาน)",
-                    "count": p.count,
-                    "budget": format_amount(p.budget),
-                    "pct": f"{p.budget_pct:.2f}",
-                    "strategy": False,
-                }
-            )
-    if rows:
-        rows.append(
-            {"name": "รวมทั้งสิ้น", "count": summ.count, "budget": format_amount(summ.budget), "pct": "100.00", "strategy": True}
-        )
-    return rows
+    rows, total = summary_rows(report)
+    keys = ("name", "count", "budget", "pct", "strategy")
+    return [dict(zip(keys, r, strict=True)) for r in ([*rows, total] if rows else [])]
 
 
 def _revision(report: Report) -> dict[str, object] | None:
@@ -122,16 +92,13 @@ def _revision(report: Report) -> dict[str, object] | None:
     if d is None:
         return None
 
-    def money(p) -> str:
-        return format_amount(p.budget) if p.budget is not None else p.budget_raw
-
     return {
         "previous": d.previous_revision or "ก่อน",
         "before": format_amount(d.previous_budget),
         "after": format_amount(d.budget),
-        "rows": [("เพิ่ม", p.name, money(p), "") for p in d.added]
-        + [("แก้ไข", c.new.name, money(c.new), ", ".join(c.fields)) for c in d.changed]
-        + [("ยกเลิก", p.name, money(p), "") for p in d.cancelled],
+        "rows": [("เพิ่ม", p.name, shown(p, "budget"), "") for p in d.added]
+        + [("แก้ไข", c.new.name, shown(c.new, "budget"), ", ".join(c.fields)) for c in d.changed]
+        + [("ยกเลิก", p.name, shown(p, "budget"), "") for p in d.cancelled],
     }
 
 
