@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -86,6 +86,23 @@ def texts(plan: Plan) -> list[tuple[Source, str, str]]:
     return out
 
 
+Said = tuple[str, str, str]  # message, value, suggestion: a Hit without its place
+
+
+def hits_per_text(plan: Plan, find: Callable[[str, bool], Iterable[Said]], typed: bool = False) -> Iterator[Hit]:
+    """What ``find(text, in a place column)`` says, at every place the text
+    stands. A plan repeats its texts (หมู่ที่ 1, กองช่าง, …): each distinct one
+    is looked at once. ``typed``: the text as typed, not as normalised."""
+    seen: dict[tuple[str, bool], list[Said]] = {}
+    for src, as_typed, as_read in texts(plan):
+        key = (as_typed if typed else as_read, src.column == "สถานที่")
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = list(find(*key))
+        for message, value, suggestion in found:
+            yield Hit(src, message, value=value, suggestion=suggestion)
+
+
 @rule(
     "thai-typing",
     "warning",
@@ -94,13 +111,14 @@ def texts(plan: Plan) -> list[tuple[Source, str, str]]:
     "แก้ในไฟล์ร่าง (เอกสารที่สร้างจะแก้ให้อัตโนมัติอยู่แล้ว)",
 )
 def thai_typing(plan: Plan, env: Env) -> Iterable[Hit]:
-    for src, typed, _ in texts(plan):
+    def find(typed: str, _: bool) -> Iterator[Said]:
         seen = set()
         for kind, snippet, fixed in typing_problems(typed):
-            if (kind, snippet) in seen:
-                continue
-            seen.add((kind, snippet))
-            yield Hit(src, f'{kind}: "{snippet}"', value=snippet, suggestion=fixed)
+            if (kind, snippet) not in seen:
+                seen.add((kind, snippet))
+                yield f'{kind}: "{snippet}"', snippet, fixed
+
+    return hits_per_text(plan, find, typed=True)
 
 
 @rule(
@@ -112,19 +130,12 @@ def thai_typing(plan: Plan, env: Env) -> Iterable[Hit]:
 )
 def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
     terms, names = glossary(plan, env), place_names(plan)
-    seen: dict[
-        tuple[str, bool], list[tuple[str, str, str]]
-    ] = {}  # a plan repeats its texts (หมู่ที่ 1, กองช่าง, …): each is checked once
-    for src, _, text in texts(plan):
-        location = src.column == "สถานที่"
-        found = seen.get((text, location))
-        if found is None:
-            found = seen[(text, location)] = [
-                (phrase, term, quote(text, start, end))
-                for phrase, term, start, end in near_misses(text, terms, names, location, strict_terms())
-            ]
-        for phrase, term, where in found:
-            yield Hit(src, f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({where})', value=phrase, suggestion=term)
+
+    def find(text: str, location: bool) -> Iterator[Said]:
+        for phrase, term, start, end in near_misses(text, terms, names, location, strict_terms()):
+            yield f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({quote(text, start, end)})', phrase, term
+
+    return hits_per_text(plan, find)
 
 
 @rule(
@@ -136,15 +147,12 @@ def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
 )
 def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
     extra = glossary(plan, env) | place_names(plan)  # as near-miss-term segments, so each text is cut once
-    seen: dict[str, list[tuple[str, str, str]]] = {}
-    for src, _, text in texts(plan):
-        found = seen.get(text)
-        if found is None:
-            found = seen[text] = [
-                (typed, fixed, quote(text, start, start + len(typed))) for typed, fixed, start in doubled(text, extra)
-            ]
-        for typed, fixed, where in found:
-            yield Hit(src, f'"{typed}" พิมพ์คำซ้ำ ({where})', value=typed, suggestion=fixed)
+
+    def find(text: str, _: bool) -> Iterator[Said]:
+        for typed, fixed, start in doubled(text, extra):
+            yield f'"{typed}" พิมพ์คำซ้ำ ({quote(text, start, start + len(typed))})', typed, fixed
+
+    return hits_per_text(plan, find)
 
 
 @rule(
@@ -155,7 +163,9 @@ def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
     "อ้างเป็น ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548 แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561",
 )
 def outdated_regulation(plan: Plan, env: Env) -> Iterable[Hit]:
-    for src, _, text in texts(plan):
+    def find(text: str, _: bool) -> Iterator[Said]:
         for kind, phrase, start, end in old_regulation(text):
             what = "ชื่อระเบียบ พ.ศ. 2546 ที่ยกเลิกแล้ว" if kind == "repealed" else "ระเบียบ พ.ศ. 2548 แก้ไขเพิ่มเติมไม่ถึงฉบับที่ 3"
-            yield Hit(src, f'อ้าง{what}: "{phrase}" ({quote(text, start, end)})', value=phrase, suggestion=CURRENT_CITATION)
+            yield f'อ้าง{what}: "{phrase}" ({quote(text, start, end)})', phrase, CURRENT_CITATION
+
+    return hits_per_text(plan, find)
