@@ -255,11 +255,7 @@ def month_form_table(s: dict[str, str], lead: list[str], row: list[C], var: str,
 def form02(doc: Doc, s: dict[str, str], var: str, total: str, item: str, detail: str, empty: str, mark: tuple[str, int]) -> None:
     """The form's table, or one line saying there is nothing to list."""
     doc.xml(opening(s, *mark))
-    doc.xml(p_xml(f"{{%p if {var} %}}"))
-    doc.xml(form02_table(s, item, detail, var, total))
-    doc.xml(p_xml("{%p else %}"))
-    doc.xml(p_xml(empty, style=s["title"]))
-    doc.xml(p_xml("{%p endif %}"))
+    table_or(doc, var, form02_table(s, item, detail, var, total), p_xml(empty, style=s["title"]))
 
 
 def form01(doc: Doc, s: dict[str, str], mark: tuple[str, int]) -> None:
@@ -291,6 +287,15 @@ def form01(doc: Doc, s: dict[str, str], mark: tuple[str, int]) -> None:
     ]
     doc.xml(opening(s, *mark))
     doc.xml(tbl_xml(rows, widths, margin=PAD))
+
+
+def table_or(doc: Doc, var: str, table: str, empty: str) -> None:
+    """``table`` when the list ``var`` has rows, else the paragraph ``empty`` ("- ไม่มี -")."""
+    doc.xml(p_xml(f"{{%p if {var} %}}"))
+    doc.xml(table)
+    doc.xml(p_xml("{%p else %}"))
+    doc.xml(empty)
+    doc.xml(p_xml("{%p endif %}"))
 
 
 def opening(s: dict[str, str], name: str, n: int) -> str:
@@ -519,25 +524,14 @@ def amendment_template(out: Path) -> Path:
             style=s["sub"],
         )
     )
+    none = p_xml("- ไม่มี -", style=s["td"])
     doc.xml(p_xml("{%p for part in parts %}"))
     doc.xml(p_xml("{{ part.title }}: ที่เพิ่มเติม", style=s["sub"]))
-    doc.xml(p_xml("{%p if part.added %}"))
-    doc.xml(form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.added", "part.added_total"))
-    doc.xml(p_xml("{%p else %}"))
-    doc.xml(p_xml("- ไม่มี -", style=s["td"]))
-    doc.xml(p_xml("{%p endif %}"))
+    table_or(doc, "part.added", form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.added", "part.added_total"), none)
     doc.xml(p_xml("{{ part.title }}: ที่แก้ไข (เดิม / แก้ไขใหม่ ช่องที่แก้ไขแรเงาสีเหลือง)", style=s["sub"]))
-    doc.xml(p_xml("{%p if part.changed %}"))
-    doc.xml(changed_table(s))
-    doc.xml(p_xml("{%p else %}"))
-    doc.xml(p_xml("- ไม่มี -", style=s["td"]))
-    doc.xml(p_xml("{%p endif %}"))
+    table_or(doc, "part.changed", changed_table(s), none)
     doc.xml(p_xml("{{ part.title }}: ที่ยกเลิก", style=s["sub"]))
-    doc.xml(p_xml("{%p if part.cancelled %}"))
-    doc.xml(form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.cancelled", "part.cancelled_total"))
-    doc.xml(p_xml("{%p else %}"))
-    doc.xml(p_xml("- ไม่มี -", style=s["td"]))
-    doc.xml(p_xml("{%p endif %}"))
+    table_or(doc, "part.cancelled", form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.cancelled", "part.cancelled_total"), none)
     doc.xml(p_xml("{%p endfor %}"))
     doc.xml(p_xml("สรุปจำนวนโครงการและงบประมาณ ก่อนและหลังแก้ไข", style=s["sub"]))
     doc.xml(summary_table(s))
@@ -709,7 +703,6 @@ def progress_template(out: Path) -> Path:
     def listing(title: str, var: str, head: list[str], fields: list[str], widths: list[int], empty: str) -> None:
         assert sum(widths) == LANDSCAPE_WIDTH
         doc.xml(p_xml(title, style=s["sub"]))
-        doc.xml(p_xml(f"{{%p if {var} %}}"))
         cells = [C(f"{{{{ x.{f} }}}}", style=s["tdr"] if f == "budget" else s["td"]) for f in fields]
         rows = [
             R([C(h, style=s["th"]) for h in head], header=True),
@@ -717,10 +710,7 @@ def progress_template(out: Path) -> Path:
             R(cells, cant_split=True),
             [C("{%tr endfor %}", span=len(head))],
         ]
-        doc.xml(tbl_xml(rows, widths, margin=PAD))
-        doc.xml(p_xml("{%p else %}"))
-        doc.xml(p_xml(empty, style=s["body"]))
-        doc.xml(p_xml("{%p endif %}"))
+        table_or(doc, var, tbl_xml(rows, widths, margin=PAD), p_xml(empty, style=s["body"]))
 
     listing(
         "3. โครงการที่ล่าช้ากว่าแผน (กำหนดดำเนินการพ้นแล้ว แต่ยังไม่ได้ดำเนินการ)",
