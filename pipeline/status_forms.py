@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .domain import STATUS_TH, is_total
+from .extract.projects import own_text
 from .model import Notice, Source
 from .read import Table, read_inputs
 from .read.blocks import Paragraph, Row
@@ -119,10 +120,7 @@ def _more_header(row: Row | None) -> bool:
 
 
 def _text(row: Row, col: int | None) -> str:
-    if col is None:
-        return ""
-    c = row.cell_at(col)
-    return c.text.strip() if c is not None and c.vmerge != "continue" else ""
+    return own_text(row, col).strip()
 
 
 def _ticked(row: Row, col: int) -> bool:
