@@ -134,12 +134,8 @@ def _rows(path: str, table: Table, fields: dict[str, int], start: int, out: Form
         texts = row.texts
         if not name or is_total(texts[0] if texts else ""):
             continue
-        if (
-            len(texts) == 1
-            and fields.get("name") != 0
-            and row.cell_at(fields["name"]) is not None
-            and row.cell_at(fields["name"]).span > 2
-        ):
+        cell = row.cell_at(fields["name"])
+        if len(texts) == 1 and cell is not None and cell.span > 2:
             continue  # a heading row across the table
         src = Source(path, table.index, row.index)
         statuses = [s for s in STATUSES if s in fields and _ticked(row, fields[s])]

@@ -182,3 +182,22 @@ def test_command_line(folder: Path, filled: Path, tmp_path: Path, capsys: pytest
     assert data["fiscal_year"] == 2564 and data["period"]["quarter"] == 2  # the period from the forms' heading
     assert main(["track-forms", str(folder), str(tmp_path / "t")]) == 2  # no period given
     assert main(["track-forms", str(folder), str(tmp_path / "t"), "--quarter", "5"]) == 2
+
+
+def test_a_typed_form_with_the_name_first_and_heading_rows_across(folder: Path, tmp_path: Path) -> None:
+    """A division's own layout: the project name in the first column, a
+    ยุทธศาสตร์ heading merged across the table — a heading, never a project."""
+    from .conftest import C, Doc, R
+
+    announced_plan(folder)
+    returned = tmp_path / "typed"
+    returned.mkdir()
+    rows = [
+        R(["โครงการ", "สถานะ", "เบิกจ่าย"], header=True),
+        [C("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน", span=3)],
+        [ROAD, "เสร็จแล้ว", "500,000"],
+    ]
+    Doc().p("ข้อมูล ณ วันที่ 31 มีนาคม 2564").table(rows).save(returned / "กองช่าง.docx")
+    result = app.progress(folder, returned, tmp_path / "report")
+    assert [(r.name, r.statuses) for r in result.progress.forms.rows] == [(ROAD, ("done",))]
+    assert not [f for f in result.report.findings if f.code == "progress-unknown-project"]
