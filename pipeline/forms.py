@@ -70,13 +70,11 @@ def file_name(unit: str) -> str:
 
 def write_forms(plan: Plan, outputs: Path, templates: Path | None = None) -> list[tuple[DivisionForm, Path]]:
     from .context import form_context
-    from .paths import TEMPLATES
+    from .paths import template as template_in
     from .render import render_docx
 
     folder = outputs / "forms"
-    template = (templates or TEMPLATES) / "form.docx"
-    if not template.exists():
-        template = TEMPLATES / "form.docx"  # a user's templates folder from before forms existed
+    template = template_in(templates, "form.docx")
     written = []
     for form in divisions(plan):
         target = folder / f"{file_name(form.unit)}.docx"

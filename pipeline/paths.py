@@ -10,6 +10,14 @@ TEMPLATES = ROOT / "templates"
 EMBLEM_NAMES = ("garuda.png", "emblem.png", "garuda.jpg", "emblem.jpg")
 
 
+def template(folder: Path | None, name: str) -> Path:
+    """The user's template ``name`` from ``folder``; the shipped one when that
+    folder predates it (a templates folder copied before the amendment, the
+    division forms or the follow-up existed)."""
+    own = (folder or TEMPLATES) / name
+    return own if own.exists() else TEMPLATES / name
+
+
 def emblem(folder: Path | None = None) -> Path | None:
     """The emblem image beside the templates (garuda.png, or emblem.png/.jpg), if any."""
     for name in EMBLEM_NAMES:

@@ -182,12 +182,10 @@ def chart_png(data: dict[str, object]) -> bytes:
 def write_document(progress: Progress, data: dict[str, object], outputs: Path, templates: Path | None = None) -> Path:
     """progress.docx for the council: figures from ``data`` (progress.json), the chart, the lists."""
     from .context import progress_context
-    from .paths import TEMPLATES
+    from .paths import template as template_in
     from .render import render_docx
 
-    template = (templates or TEMPLATES) / "progress.docx"
-    if not template.exists():
-        template = TEMPLATES / "progress.docx"
+    template = template_in(templates, "progress.docx")
     context = progress_context(data, progress.plan, progress.behind(), progress.of_status("cancelled"))
     return render_docx(
         template, context, outputs / "progress.docx", progress.plan.profile.thai_digits, images={"chart": (chart_png(data), 230)}

@@ -32,6 +32,7 @@ from .context import announcement_context, plan_context
 from .errors import UsageError
 from .model import Plan
 from .paths import TEMPLATES, emblem
+from .paths import template as template_in
 from .revision import Diff
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -206,10 +207,11 @@ def render_all(
         render_docx(folder / "announcement.docx", announcement_context(plan, draft), outputs / "announcement.docx", thai),
     ]
     if revision is not None:
-        amendment = folder / "amendment.docx"
-        if not amendment.exists():
-            amendment = TEMPLATES / "amendment.docx"  # a user's older templates folder without one
-        written.append(render_docx(amendment, amendment_context(plan, revision, draft), outputs / "amendment.docx", thai))
+        written.append(
+            render_docx(
+                template_in(folder, "amendment.docx"), amendment_context(plan, revision, draft), outputs / "amendment.docx", thai
+            )
+        )
     message = ""
     if pdf:
         if stage:

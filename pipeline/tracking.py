@@ -27,12 +27,10 @@ def by_division(plan: Plan) -> dict[str, list[Project]]:
 
 def write_tracking_forms(plan: Plan, period: Period, outputs: Path, templates: Path | None = None) -> list[tuple[str, int, Path]]:
     from .context import tracking_context
-    from .paths import TEMPLATES
+    from .paths import template as template_in
     from .render import render_docx
 
-    template = (templates or TEMPLATES) / "tracking.docx"
-    if not template.exists():
-        template = TEMPLATES / "tracking.docx"  # a user's templates folder from before the follow-up existed
+    template = template_in(templates, "tracking.docx")
     written = []
     for unit, items in by_division(plan).items():
         target = outputs / "tracking" / f"{file_name(unit)}.docx"
