@@ -170,13 +170,19 @@ def _build(
     return result
 
 
+def _plan_for(inputs: Path, outputs: Path) -> Plan:
+    """The plan the drafts in ``inputs`` make (the user's ignore patterns
+    applied), for a command that writes its own documents into ``outputs``."""
+    refuse_inside_inputs(inputs, outputs)
+    plan, _ = load(inputs, ignore=settings.load(inputs).ignore)
+    return plan
+
+
 def forms(inputs: Path, outputs: Path, templates: Path | None = None) -> list[tuple[str, int, Path]]:
     """Blank ผด.02 drafts for the divisions: (หน่วยงาน, ordinance lines filled in, file)."""
     from .forms import write_forms
 
-    refuse_inside_inputs(inputs, outputs)
-    conf = settings.load(inputs)
-    plan, _ = load(inputs, ignore=conf.ignore)
+    plan = _plan_for(inputs, outputs)
     if not plan.ordinance and not plan.devplan:
         raise UsageError(
             f'ไม่พบบัญชีข้อบัญญัติงบประมาณหรือแผนพัฒนาท้องถิ่นใน "{inputs}" — วางไฟล์ที่มีตารางทั้งสองไว้ในโฟลเดอร์นี้ก่อน (ดู README: ร่างแบบฟอร์มของแต่ละกอง)'
@@ -192,8 +198,7 @@ def track_forms(
     from .period import from_options
     from .tracking import write_tracking_forms
 
-    refuse_inside_inputs(inputs, outputs)
-    plan, _ = load(inputs, ignore=settings.load(inputs).ignore)
+    plan = _plan_for(inputs, outputs)
     if not plan.projects:
         raise UsageError(f'ไม่พบโครงการใน "{inputs}" — ใช้โฟลเดอร์ร่างของแผนที่ประกาศแล้ว')
     period = from_options(quarter, as_of, plan.profile.fiscal_year)
@@ -227,11 +232,7 @@ def progress(
     from .period import from_options, from_text
 
     refuse_inside_inputs(forms_dir, outputs)
-    if plan_file is None:
-        refuse_inside_inputs(inputs, outputs)
-        plan, _ = load(inputs, ignore=settings.load(inputs).ignore)
-    else:
-        plan = revision.load_previous(plan_file)
+    plan = _plan_for(inputs, outputs) if plan_file is None else revision.load_previous(plan_file)
     if not plan.projects:
         raise UsageError("ไม่พบโครงการในแผน — ใช้โฟลเดอร์ร่างของแผนที่ประกาศแล้ว หรือ --plan records.json")
     if not forms_dir.is_dir():
