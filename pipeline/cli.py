@@ -13,12 +13,15 @@ import sys
 import threading
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .errors import InternalError, UsageError, save_traceback
 from .paths import user_path
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 EPILOG = "รหัสออก (exit code): 0 = ไม่มีข้อผิดพลาด, 1 = พบข้อผิดพลาด, 2 = ทำงานต่อไม่ได้"
 
@@ -85,6 +88,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _progress(console: Console) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # only shown for more than three drafts
+
     return Progress(
         TextColumn("{task.fields[stage]}", markup=False),
         BarColumn(),

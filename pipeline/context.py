@@ -18,7 +18,7 @@ from typing import Any
 from .domain import deadline, ordinance_word, program_key, revision_number, strategy_key
 from .model import OrdinanceLine, Plan, Project, budget_of
 from .summary import group, numbering, summarise
-from .thai import FULL_MONTHS, baht_text, be_year, format_amount, starts_numbered, thai_date
+from .thai import baht_text, be_year, format_amount, full_months, starts_numbered, thai_date
 
 SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
 NO_SHADE = "auto"
@@ -175,7 +175,7 @@ def _date_parts(plan: Plan) -> dict[str, str]:
     d = plan.profile.announcement_date
     if d is None:
         return {"day": "", "month": "", "be_year": ""}
-    return {"day": str(d.day), "month": FULL_MONTHS[d.month - 1], "be_year": str(be_year(d))}
+    return {"day": str(d.day), "month": full_months()[d.month - 1], "be_year": str(be_year(d))}
 
 
 def _intro_kind(block_heading: bool, text: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import UsageError
-from .thai import BE_OFFSET, FULL_MONTHS, arabic_digits, calendar_month, parse_date, quarter_months, thai_date
+from .thai import BE_OFFSET, arabic_digits, calendar_month, full_months, parse_date, quarter_months, thai_date
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def quarter(q: int, fiscal_year: int) -> Period:
     year = fiscal_year - BE_OFFSET - (1 if q == 1 else 0)
     start = dt.date(year, first, 1)
     end = dt.date(year, last, calendar.monthrange(year, last)[1])
-    names = f"{FULL_MONTHS[start.month - 1]} – {FULL_MONTHS[end.month - 1]} {end.year + BE_OFFSET}"
+    names = f"{full_months()[start.month - 1]} – {full_months()[end.month - 1]} {end.year + BE_OFFSET}"
     return Period(f"ไตรมาสที่ {q} ({names})", start, end, q)
 
 

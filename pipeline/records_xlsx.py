@@ -11,7 +11,7 @@ from .context import strategy_title
 from .model import Plan, Project
 from .spreadsheet import Column, OutSheet, Value, workbook_bytes
 from .summary import group, numbering, summarise
-from .thai import ABBR_MONTHS, calendar_month
+from .thai import abbr_months, calendar_month
 
 MONEY = "#,##0.00"
 PERCENT = "0.00"
@@ -22,7 +22,7 @@ def month_titles(year: int | None) -> list[str]:
     """ต.ค. 63 … ก.ย. 64 for fiscal year 2564 (the forms' month header)."""
     titles = []
     for m in range(1, 13):
-        label = ABBR_MONTHS[calendar_month(m) - 1]
+        label = abbr_months()[calendar_month(m) - 1]
         if year:
             label += f" {(year - 1 if m <= 3 else year) % 100:02d}"
         titles.append(label)

@@ -42,10 +42,13 @@ def inputs_dir(inputs: Path) -> Path:
     return inputs.parent if inputs.is_file() else inputs
 
 
+_IMPLAUSIBLE = re.compile("[^\u0e00-\u0e7f -~\r\n\t\ufeff]")
+
+
 def _plausible(text: str) -> float:
     """Share of characters a Thai text file holds: Thai, printable ASCII, white space."""
-    good = sum(1 for ch in text if "\u0e00" <= ch <= "\u0e7f" or " " <= ch <= "~" or ch in "\r\n\t\ufeff")
-    return good / max(len(text), 1)
+    bad = len(_IMPLAUSIBLE.findall(text))
+    return (len(text) - bad) / max(len(text), 1)
 
 
 def read_text(path: Path) -> str:

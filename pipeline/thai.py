@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pythainlp.util import (
-    arabic_digit_to_thai_digit,
-    bahttext,
-    normalize,
-    thai_digit_to_arabic_digit,
-)
-from pythainlp.util.date import thai_abbr_months, thai_full_months
+from . import memo
+
+# pythainlp is imported where it is first needed, not here: importing it takes
+# a tenth of a second, and a check whose texts were all seen before (their
+# cleaning and cuts are in the cache, see memo.py) needs none of it.
 
 BE_OFFSET = 543
 
@@ -31,13 +29,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BE_NO_SPACE = re.compile(r"พ\.\s?ศ\.(?=[0-9๐-๙])")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # in this run; the table below keeps them for the next
 def clean(text: str) -> str:
     """Character-level repair that never changes meaning: pythainlp's normaliser
     (เเ → แ, decomposed sara am, doubled tone marks), zero-width and odd spaces,
     control characters that are illegal in XML, and runs of spaces."""
     if not text:
         return ""
+    kept = _cleaned()
+    done = kept.get(text)
+    if done is None:
+        done = kept.put(text, _fixed_point(text))
+    return done
+
+
+@lru_cache(maxsize=1)
+def _cleaned() -> memo.Table:
+    return memo.table("clean")
+
+
+def _fixed_point(text: str) -> str:
     # pythainlp's normaliser is not idempotent on its own ("ะ ะ่" → "ะ ะ" → "ะ"):
     # repeat to a fixed point so cleaning twice never changes the text again.
     for _ in range(4):
@@ -53,7 +64,10 @@ def _clean_once(text: str) -> str:
     for bad, good in _SPACES.items():
         text = text.replace(bad, good)
     text = unicodedata.normalize("NFC", text)
-    text = normalize(text) if _has_thai(text) else text
+    if _has_thai(text):
+        from pythainlp.util import normalize
+
+        text = normalize(text)
     text = _BE_NO_SPACE.sub("พ.ศ. ", text)
     return re.sub(r" {2,}", " ", text).strip()
 
@@ -62,9 +76,12 @@ def _has_thai(text: str) -> bool:
     return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
 
 
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+
+
 def arabic_digits(text: str) -> str:
     """๑๒๓ → 123."""
-    return thai_digit_to_arabic_digit(text) if text else text
+    return text.translate(_digit_tables()[0]) if _THAI_DIGIT.search(text) else text
 
 
 def is_number_label(text: str) -> bool:
@@ -79,7 +96,20 @@ def starts_numbered(text: str) -> bool:
 
 def thai_digits(text: str) -> str:
     """123 → ๑๒๓ (for documents that use Thai digits in running text)."""
-    return arabic_digit_to_thai_digit(text) if text else text
+    return text.translate(_digit_tables()[1])
+
+
+@lru_cache(maxsize=1)
+def _digit_tables() -> tuple[dict[int, int], dict[int, int]]:
+    """pythainlp's digit conversions as translation tables, its answer kept in
+    the cache: a conversion per text is then a str.translate, with no import."""
+    kept = memo.table("pythainlp")
+    if "digits" not in kept:
+        from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
+
+        kept.put("digits", (thai_digit_to_arabic_digit("๐๑๒๓๔๕๖๗๘๙"), arabic_digit_to_thai_digit("0123456789")))
+    arabic, thai = kept["digits"]
+    return str.maketrans("๐๑๒๓๔๕๖๗๘๙", arabic), str.maketrans("0123456789", thai)
 
 
 @lru_cache(maxsize=65536)
@@ -166,18 +196,37 @@ def format_amount(value: Decimal | None, digits: bool = False) -> str:
 
 def baht_text(value: Decimal) -> str:
     """26808500 → "ยี่สิบหกล้านแปดแสนแปดพันห้าร้อยบาทถ้วน"."""
+    from pythainlp.util import bahttext
+
     return bahttext(float(value)) if value else "ศูนย์บาทถ้วน"
 
 
 # ---------------------------------------------------------------- months
 
-FULL_MONTHS: tuple[str, ...] = tuple(thai_full_months)  # ม.ค. first, calendar order
-ABBR_MONTHS: tuple[str, ...] = tuple(thai_abbr_months)
+
+def full_months() -> tuple[str, ...]:
+    """มกราคม … ธันวาคม (calendar order, ม.ค. first)."""
+    return _month_names()[0]
+
+
+def abbr_months() -> tuple[str, ...]:
+    """ม.ค. … ธ.ค. (calendar order)."""
+    return _month_names()[1]
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    kept = memo.table("pythainlp")  # its lists, cached so a run need not import it for them
+    if "names" not in kept:
+        from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+        kept.put("names", (tuple(thai_full_months), tuple(thai_abbr_months)))
+    return kept["names"]
 
 
 def months_text(months: tuple[int, ...]) -> str:
     """Fiscal months as a person writes them: (3, 4, 5) → "ธ.ค.–ก.พ.", (1, 7) → "ต.ค., เม.ย."."""
-    names = [ABBR_MONTHS[calendar_month(m) - 1] for m in sorted(months)]
+    names = [abbr_months()[calendar_month(m) - 1] for m in sorted(months)]
     contiguous = sorted(months) == list(range(min(months), max(months) + 1)) if months else False
     if contiguous and len(names) >= 2:
         return f"{names[0]}–{names[-1]}"
@@ -199,17 +248,16 @@ def calendar_month(fiscal: int) -> int:
     return (fiscal + 8) % 12 + 1
 
 
-_MONTH_KEYS: dict[str, int] = {}
-for _i in range(12):
-    _MONTH_KEYS[key(FULL_MONTHS[_i])] = _i + 1
-    _MONTH_KEYS[key(ABBR_MONTHS[_i])] = _i + 1
-_MONTH_KEYS[key("มิ.ย")] = 6
+@lru_cache(maxsize=1)
+def _month_keys() -> dict[str, int]:
+    keys = {key(m): i + 1 for i, m in enumerate(full_months())} | {key(m): i + 1 for i, m in enumerate(abbr_months())}
+    return keys | {key("มิ.ย"): 6}
 
 
 def month_of(label: str) -> int | None:
     """ "ต.ค." / "ตค" / "ตุลาคม" / "ต.ค. 63" → calendar month number (10), else None."""
     k = key(label)
-    return _MONTH_KEYS.get(k) or _MONTH_KEYS.get(re.sub(r"(พศ)?\d+$", "", k))
+    return _month_keys().get(k) or _month_keys().get(re.sub(r"(พศ)?\d+$", "", k))
 
 
 def fiscal_month_of(label: str) -> int | None:
@@ -218,14 +266,16 @@ def fiscal_month_of(label: str) -> int | None:
     return None if m is None else fiscal_index(m)
 
 
-_MONTH_ALT = "|".join(
-    sorted(
-        {re.escape(m) for m in FULL_MONTHS} | {re.escape(m).replace(r"\.", r"\.?") for m in ABBR_MONTHS},
-        key=len,
-        reverse=True,
-    )
-)
-_MONTH_RE = re.compile(rf"({_MONTH_ALT})\s*(\d{{2,4}})?")
+@lru_cache(maxsize=1)
+def _month_alt() -> str:
+    """Any month name, full or abbreviated (dots optional), longest first."""
+    names = {re.escape(m) for m in full_months()} | {re.escape(m).replace(r"\.", r"\.?") for m in abbr_months()}
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _month_re() -> re.Pattern[str]:
+    return re.compile(rf"({_month_alt()})\s*(\d{{2,4}})?")
 
 
 def parse_period(text: str) -> tuple[int, ...]:
@@ -239,7 +289,7 @@ def parse_period(text: str) -> tuple[int, ...]:
     quarters = [int(q) for q in re.findall(r"ไตรมาส(?:ที่)?\s*(\d)", t)]
     if quarters:
         return tuple(sorted({m for q in quarters if 1 <= q <= 4 for m in quarter_months(q)}))
-    found = [fiscal_month_of(m.group(1)) for m in _MONTH_RE.finditer(t)]
+    found = [fiscal_month_of(m.group(1)) for m in _month_re().finditer(t)]
     found = [f for f in found if f]
     if not found:
         return ()
@@ -283,7 +333,7 @@ def parse_date(raw: str) -> dt.date | None:
     if m:
         day, month, year = int(m.group(1)), int(m.group(2)), full_year(int(m.group(3)))
     else:
-        m = re.search(rf"(\d{{1,2}})\s*(?:เดือน\s*)?({_MONTH_ALT})\s*(?:พ\.?\s*ศ\.?)?\s*(\d{{2,4}})", t)
+        m = re.search(rf"(\d{{1,2}})\s*(?:เดือน\s*)?({_month_alt()})\s*(?:พ\.?\s*ศ\.?)?\s*(\d{{2,4}})", t)
         if not m:
             return None
         day, year = int(m.group(1)), full_year(int(m.group(3)))
@@ -296,7 +346,7 @@ def parse_date(raw: str) -> dt.date | None:
 
 def thai_date(date: dt.date, digits: bool = False) -> str:
     """date → "16 กันยายน 2567" (Buddhist era, full month name)."""
-    text = f"{date.day} {FULL_MONTHS[date.month - 1]} {be_year(date)}"
+    text = f"{date.day} {full_months()[date.month - 1]} {be_year(date)}"
     return thai_digits(text) if digits else text
 
 
@@ -363,14 +413,13 @@ class _Dictionary:
     building pythainlp's Trie of 62,000 words takes half a second per set of
     terms."""
 
-    def __init__(self, words: frozenset[str]) -> None:
-        self.words = words
-        # The lengths words have, by their first two letters: newmm asks at every
-        # position, and only these lengths can be words there (a few, not up to 40).
-        lengths: dict[str, set[int]] = {}
-        for w in words:
-            lengths.setdefault(w[:2], set()).add(len(w))
-        self.lengths = {k: sorted(v) for k, v in lengths.items()}
+    def __init__(self, extra: frozenset[str]) -> None:
+        base, lengths = _index()
+        self.words = base | extra
+        merged: dict[str, set[int]] = {}
+        for w in extra:
+            merged.setdefault(w[:2], set(lengths.get(w[:2], ()))).add(len(w))
+        self.lengths = lengths | {k: tuple(sorted(v)) for k, v in merged.items()}
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -388,16 +437,32 @@ class _Dictionary:
         return found
 
 
+@lru_cache(maxsize=1)
+def _index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """pythainlp's words and, by their first two letters, the lengths words
+    have: newmm asks at every position, and only these lengths can be words
+    there (a few, not up to 40). Kept in the cache: reading it back takes a
+    quarter of the time of building it."""
+    kept = memo.table("dictionary")
+    if "words" not in kept:
+        from pythainlp.corpus import thai_words
+
+        words = frozenset(thai_words())
+        lengths: dict[str, set[int]] = {}
+        for w in words:
+            lengths.setdefault(w[:2], set()).add(len(w))
+        kept.put("words", words)
+        kept.put("lengths", {k: tuple(sorted(v)) for k, v in lengths.items()})
+    return kept["words"], kept["lengths"]
+
+
 @lru_cache(maxsize=8)
 def _dictionary(extra: frozenset[str]) -> _Dictionary:
-    return _Dictionary(dictionary_words() | extra)
+    return _Dictionary(extra)
 
 
-@lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
+    return _index()[0]
 
 
 _SPACE_RUNS = re.compile(r"(\s+)")
@@ -407,25 +472,42 @@ def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
     """Thai word segmentation (pythainlp newmm), whitespace kept as tokens;
     ``extra`` words (official terms) are added to the dictionary. newmm never
     joins across whitespace, so each run between spaces is cut on its own and
-    remembered: plans repeat them ("หมู่ที่", "บ้านหนองฉิม", "กองช่าง")."""
+    remembered, in this run and the next ones: plans repeat them ("หมู่ที่",
+    "บ้านหนองฉิม", "กองช่าง") and a draft changes a few lines between runs."""
+    cuts = _cuts(extra)
     out: list[str] = []
     for part in _SPACE_RUNS.split(text):
         if part:
-            out.extend(_cut(part, extra))
+            cut = cuts.get(part)
+            if cut is None:
+                cut = cuts.put(part, _newmm(part, extra))
+            out.extend(cut)
     return out
 
 
-@lru_cache(maxsize=1 << 16)
-def _cut(part: str, extra: frozenset[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=8)
+def _cuts(extra: frozenset[str]) -> memo.Table:
+    return memo.table("newmm", "\n".join(sorted(extra)))
+
+
+def _newmm(part: str, extra: frozenset[str]) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
     return tuple(word_tokenize(part, custom_dict=_dictionary(extra), engine="newmm", keep_whitespace=True))
 
 
-@lru_cache(maxsize=65536)
 def clusters(word: str) -> tuple[str, ...]:
     """Thai character clusters (pythainlp TCC): the smallest pieces a word can
     be cut into without splitting a letter from its vowel or tone mark."""
-    from pythainlp.tokenize import subword_tokenize
+    kept = _clusters()
+    cut = kept.get(word)
+    if cut is None:
+        from pythainlp.tokenize import subword_tokenize
 
-    return tuple(subword_tokenize(word, engine="tcc"))
+        cut = kept.put(word, tuple(subword_tokenize(word, engine="tcc")))
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _clusters() -> memo.Table:
+    return memo.table("tcc")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +32,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
+@cache  # called per element of every table: the name is built once
 def q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 

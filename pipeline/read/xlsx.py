@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..thai import FULL_MONTHS, thai_date
+from ..thai import full_months, thai_date
 from .blocks import Cell, Document, Paragraph, Row, Table
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def cell_text(value: Value) -> str:
     if isinstance(value, dt.datetime | dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
         if day.year > 2400:
-            return f"{day.day} {FULL_MONTHS[day.month - 1]} {day.year}"
+            return f"{day.day} {full_months()[day.month - 1]} {day.year}"
         return thai_date(day)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")

@@ -21,6 +21,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from .. import memo
 from ..match import edit_distance, within
 from ..thai import clusters, dictionary_words, words
 
@@ -93,6 +94,27 @@ def near_misses(
     names: frozenset[str] = frozenset(),
     location: bool = False,
     strict: frozenset[str] = frozenset(),
+) -> list[tuple[str, str, int, int]]:
+    """``_near_misses``, each text's answer kept between runs (see memo.py):
+    a draft changes a few lines between two checks."""
+    kept = _kept("near-misses", terms, names, strict)
+    found = kept.get((text, location))
+    if found is None:
+        found = kept.put((text, location), tuple(_near_misses(text, terms, names, location, strict)))
+    return list(found)
+
+
+@lru_cache(maxsize=16)
+def _kept(name: str, *sets: frozenset[str]) -> memo.Table:
+    return memo.table(name, *("\n".join(sorted(s)) for s in sets))
+
+
+def _near_misses(
+    text: str,
+    terms: frozenset[str],
+    names: frozenset[str],
+    location: bool,
+    strict: frozenset[str],
 ) -> list[tuple[str, str, int, int]]:
     """(phrase, term, start, end) for phrases of up to six words that are one
     letter (two for long terms) away from an official term, without overlaps.
@@ -176,6 +198,15 @@ def _tail_repeat(word: str, rest: str, known: frozenset[str]) -> str | None:
 
 
 def doubled(text: str, extra: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
+    """``_doubled``, each text's answer kept between runs."""
+    kept = _kept("doubled", extra)
+    found = kept.get(text)
+    if found is None:
+        found = kept.put(text, tuple(_doubled(text, extra)))
+    return list(found)
+
+
+def _doubled(text: str, extra: frozenset[str]) -> list[tuple[str, str, int]]:
     """(typed, corrected, start) for a word typed twice in a row: the same
     word twice, a word followed by a word that starts with it ("แผน" +
     "แผนการ"), or a word followed by its own last syllables ("งบประมาณมาณ").

@@ -1,0 +1,151 @@
+"""The cache of text work between runs (pipeline/memo.py): a warm check says
+exactly what a cold one says, needs no pythainlp, and a damaged, read-only or
+switched-off cache changes nothing but the time."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import memo
+from pipeline.rules import spelling
+
+from .conftest import ROOT, seed_docx
+
+# A check through the command line that also says whether pythainlp was imported.
+RUN = """
+import sys
+from pipeline import cli
+try:
+    code = cli.main(["check", sys.argv[1], "--json", sys.argv[2]])
+finally:
+    print("PYTHAINLP", "pythainlp" in sys.modules)
+"""
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plus the seed introduction: slips the text rules find."""
+    folder = tmp_path_factory.mktemp("memo") / "inputs"
+    shutil.copytree(ROOT / "inputs", folder)
+    seed_docx(folder / "09_seed.docx")
+    return folder
+
+
+def _check(drafts: Path, cache: str, out: Path) -> tuple[dict, bool]:
+    env = {**os.environ, "PIPELINE_CACHE": cache}
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, str(drafts), str(out)], env=env, capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(out.read_text(encoding="utf-8")), "PYTHAINLP True" in done.stdout
+
+
+def _findings(report: dict) -> list:
+    return [(f["code"], f["message"], f["file"], f["paragraph"], f["value"], f["suggestion"]) for f in report["findings"]]
+
+
+def test_a_warm_check_says_what_a_cold_one_says_without_pythainlp(drafts: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold, cold_imported = _check(drafts, str(cache), tmp_path / "cold.json")
+    warm, warm_imported = _check(drafts, str(cache), tmp_path / "warm.json")
+    off, _ = _check(drafts, "off", tmp_path / "off.json")
+    assert cold_imported, "the first run segments the texts with pythainlp"
+    assert not warm_imported, "every text was seen before: cleaning, cuts and spelling answers come from the cache"
+    assert _findings(cold) == _findings(warm) == _findings(off)
+    assert {"near-miss-term", "doubled-word", "old-regulation"} <= {f[0] for f in _findings(cold)}
+    tables = {p.name.split("-")[0] for p in cache.glob("*/*.marshal")}
+    assert {"clean", "newmm", "near", "doubled", "dictionary", "pythainlp"} <= tables
+
+
+def test_a_damaged_cache_is_read_as_empty(drafts: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    good, _ = _check(drafts, str(cache), tmp_path / "a.json")
+    for table in cache.glob("*/*.marshal"):
+        table.write_bytes(b"\x00not marshal" + table.read_bytes()[:40])
+    again, imported = _check(drafts, str(cache), tmp_path / "b.json")
+    assert imported, "nothing usable was cached, so the work was done again"
+    assert _findings(again) == _findings(good)
+
+
+def test_an_unwritable_cache_costs_only_time(drafts: Path, tmp_path: Path) -> None:
+    # A file where the folder should be: unwritable even for root (who ignores permissions).
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a folder")
+    report, imported = _check(drafts, str(blocker), tmp_path / "a.json")
+    assert imported and report["findings"]
+    assert blocker.read_text() == "not a folder"
+
+
+def test_cached_spelling_answers_survive_the_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(memo, "_tables", {})
+    spelling._kept.cache_clear()
+    terms = frozenset({"แผนการดำเนินงาน", "คอนกรีตเสริมเหล็ก", "ประชาสัมพันธ์"})
+    texts = ["จัดทำแผนการดำเนินงานนประจำปี", "ก่อสร้างถนนคอนกรีดเสริมเหล็ก", "งบประมาณมาณ", "ปกติ ไม่มีอะไร"]
+    fresh = [spelling.near_misses(t, terms) for t in texts], [spelling.doubled(t, terms) for t in texts]
+    memo.save()
+    monkeypatch.setattr(memo, "_tables", {})
+    spelling._kept.cache_clear()
+    kept = [spelling.near_misses(t, terms) for t in texts], [spelling.doubled(t, terms) for t in texts]
+    assert kept == fresh
+    assert fresh[0][1] and fresh[1][2], "the slips are found, so the comparison means something"
+    assert kept == (
+        [spelling._near_misses(t, terms, frozenset(), False, frozenset()) for t in texts],
+        [spelling._doubled(t, terms) for t in texts],
+    )
+    spelling._kept.cache_clear()
+
+
+def test_other_terms_are_another_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(memo, "_tables", {})
+    a = memo.table("near-misses", "ก\nข")
+    a.put("x", 1)
+    assert memo.table("near-misses", "ก\nข") is a
+    assert "x" not in memo.table("near-misses", "ก\nค")
+
+
+def test_the_folder_follows_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo._program.cache_clear()
+    now = memo._program()
+    monkeypatch.setattr(memo, "CODE", ("memo.py", "thai.py"))
+    memo._program.cache_clear()
+    assert memo._program() != now
+    monkeypatch.undo()
+    memo._program.cache_clear()
+    assert memo._program() == now
+
+
+def test_older_codes_folders_go_and_nothing_else(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
+    old = tmp_path / ("0" * 20)
+    old.mkdir()
+    (old / "clean-1.marshal").write_bytes(b"")
+    foreign = tmp_path / ("1" * 20)
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("someone else's")
+    other = tmp_path / "photos"
+    other.mkdir()
+    for folder in (old, foreign, other):
+        os.utime(folder, (0, 0))
+    monkeypatch.setattr(memo, "_tables", {})
+    memo.table("clean").put("ก", "ก")
+    memo.save()
+    assert not old.exists()
+    assert foreign.exists() and other.exists()
+    assert (memo.folder() / next(iter(memo._tables))).exists()
+
+
+def test_a_table_past_its_limit_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
+    t = memo.Table()
+    for i in range(7):
+        t.put(i, i)
+    assert len(t) <= 3 and t[6] == 6 and t.dirty
