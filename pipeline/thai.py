@@ -441,19 +441,22 @@ class _Dictionary:
 def _index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """pythainlp's words and, by their first two letters, the lengths words
     have: newmm asks at every position, and only these lengths can be words
-    there (a few, not up to 40). Kept in the cache: reading it back takes a
-    quarter of the time of building it."""
+    there (a few, not up to 40). Kept in the cache as one string (marshal
+    writes and reads a string in milliseconds, a set of 62,000 in a tenth of
+    a second): reading it back takes a fifth of the time of building it."""
     kept = memo.table("dictionary")
-    if "words" not in kept:
-        from pythainlp.corpus import thai_words
+    if "words" in kept:
+        return frozenset(kept["words"].split("\n")), kept["lengths"]
+    from pythainlp.corpus import thai_words
 
-        words = frozenset(thai_words())
-        lengths: dict[str, set[int]] = {}
-        for w in words:
-            lengths.setdefault(w[:2], set()).add(len(w))
-        kept.put("words", words)
-        kept.put("lengths", {k: tuple(sorted(v)) for k, v in lengths.items()})
-    return kept["words"], kept["lengths"]
+    words = frozenset(thai_words())
+    by_start: dict[str, set[int]] = {}
+    for w in words:
+        by_start.setdefault(w[:2], set()).add(len(w))
+    lengths = {k: tuple(sorted(v)) for k, v in by_start.items()}
+    kept.put("words", "\n".join(words))
+    kept.put("lengths", lengths)
+    return words, lengths
 
 
 @lru_cache(maxsize=8)
