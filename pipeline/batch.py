@@ -9,6 +9,7 @@ the end of the batch.
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import time
@@ -114,29 +115,35 @@ def run(
                 progress(rows[folder.name])
     else:
         _warm()
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(build_one, f, outputs / f.name, draft, pdf): f for f in folders}
-            for future in as_completed(futures):
-                folder = futures[future]
-                try:
-                    row = future.result()
-                except Exception as exc:  # the worker process itself died (out of memory, killed)
-                    row = Row(folder=folder.name, message=f"{type(exc).__name__}: {exc}")
-                rows[folder.name] = row
-                if progress:
-                    progress(row)
+        # Workers share the parent's pages until they write to them; the cycle
+        # collector would write to every one of them (copy-on-write) unless frozen.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(build_one, f, outputs / f.name, draft, pdf): f for f in folders}
+                for future in as_completed(futures):
+                    folder = futures[future]
+                    try:
+                        row = future.result()
+                    except Exception as exc:  # the worker process itself died (out of memory, killed)
+                        row = Row(folder=folder.name, message=f"{type(exc).__name__}: {exc}")
+                    rows[folder.name] = row
+                    if progress:
+                        progress(row)
+        finally:
+            gc.unfreeze()
     ordered = [rows[f.name] for f in folders]
     write_rollup(ordered, outputs)
     return ordered
 
 
 def _warm() -> None:
-    """Import the renderer and load the word list once, before the pool forks,
-    so every worker starts with them instead of loading its own."""
+    """Import the renderer and pythainlp and load the word list once, before
+    the pool forks, so every worker starts with them instead of loading its own."""
     from . import app, render  # noqa: F401
-    from .thai import dictionary_words
+    from .thai import warm
 
-    dictionary_words()
+    warm()
 
 
 # ---------------------------------------------------------------- roll-up

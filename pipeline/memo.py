@@ -32,6 +32,7 @@ from typing import Any
 CODE = ("memo.py", "thai.py", "match.py", "rules/spelling.py")  # the code cached results come from
 KEEP = 48  # tables on disk (a plan's terms make five); the least recently written go first
 MAX_ENTRIES = 300_000  # a table past this starts again empty: a province's batch must not grow it forever
+OPEN = 24  # tables held in memory; a batch worker meets a new set of terms with every organisation
 
 
 class Table(dict[Any, Any]):
@@ -95,6 +96,9 @@ def table(name: str, *depends: str) -> Table:
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # no cache yet, or a damaged one: start empty
         _tables[file] = kept
+        while len(_tables) > OPEN:
+            oldest = next(iter(_tables))
+            _write(oldest, _tables.pop(oldest))
     return _tables[file]
 
 
@@ -103,17 +107,22 @@ def save() -> None:
     if where is None:
         return
     for file, kept in _tables.items():
-        if not kept.dirty:
-            continue
-        try:
-            where.mkdir(parents=True, exist_ok=True)
-            tmp = where / f".{file}.{os.getpid()}"
-            tmp.write_bytes(marshal.dumps(dict(kept)))
-            os.replace(tmp, where / file)
-        except (OSError, ValueError):
-            continue  # read-only or full disk: the next run recomputes
-        kept.dirty = False
+        _write(file, kept)
     _prune(where)
+
+
+def _write(file: str, kept: Table) -> None:
+    where = folder()
+    if where is None or not kept.dirty:
+        return
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        tmp = where / f".{file}.{os.getpid()}"
+        tmp.write_bytes(marshal.dumps(dict(kept)))
+        os.replace(tmp, where / file)
+    except (OSError, ValueError):
+        return  # read-only or full disk: the next run recomputes
+    kept.dirty = False
 
 
 def _prune(where: Path) -> None:

@@ -468,6 +468,16 @@ def dictionary_words() -> frozenset[str]:
     return _index()[0]
 
 
+def warm() -> None:
+    """Load what segmenting and cleaning a new text needs — pythainlp's
+    tokenizer and normaliser, the dictionary — before a process pool forks,
+    so the workers start with them instead of each importing its own."""
+    import pythainlp.tokenize
+    import pythainlp.util  # noqa: F401
+
+    _dictionary(frozenset())
+
+
 _SPACE_RUNS = re.compile(r"(\s+)")
 
 

@@ -149,3 +149,15 @@ def test_a_table_past_its_limit_starts_again(monkeypatch: pytest.MonkeyPatch) ->
     for i in range(7):
         t.put(i, i)
     assert len(t) <= 3 and t[6] == 6 and t.dirty
+
+
+def test_only_the_recent_tables_stay_in_memory_and_the_others_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(memo, "_tables", {})
+    for i in range(memo.OPEN + 5):
+        memo.table("newmm", f"terms of organisation {i}").put("ถนน", ("ถนน",))
+    assert len(memo._tables) == memo.OPEN
+    assert len(list(memo.folder().glob("newmm-*.marshal"))) == 5
+    memo.save()
+    monkeypatch.setattr(memo, "_tables", {})
+    assert memo.table("newmm", "terms of organisation 0") == {"ถนน": ("ถนน",)}
