@@ -1,5 +1,5 @@
 """Reading inputs/: which files, and each draft into Word-shaped blocks,
-normalised once where they are handed to the extractor.
+normalised as they are read (blocks.cell, blocks.paragraph).
 
 Word drafts (.docx) and Excel workbooks (.xlsx) are read directly; other
 office documents that hold a draft (.doc, .odt, .rtf; .xls, .ods) are
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..settings import OWN_FILES, inputs_dir
-from .blocks import Cell, Document, Paragraph, Row, Table, normalised
+from .blocks import Cell, Document, Paragraph, Row, Table
 from .docx import read_docx
 from .legacy import convert_office
 from .safe import ReadError, is_encrypted_docx
@@ -114,7 +114,7 @@ def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None, ign
         if progress:
             progress(rel)
         try:
-            doc = normalised(_read(p, rel))
+            doc = _read(p, rel)
             if not any(b.text for b in doc.blocks if isinstance(b, Paragraph)) and not any(
                 isinstance(b, Table) for b in doc.blocks
             ):

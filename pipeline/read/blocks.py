@@ -5,14 +5,15 @@ list of cells, each placed on the table grid (``col`` and ``span`` from
 gridSpan, ``vmerge`` "restart"/"continue" from vMerge). A vertically merged
 cell's text lives only in its first ("restart") cell, as in Word's XML.
 
-``text`` is what the rest of the pipeline reads: normalised once, by
-:func:`normalised`, where the reader hands its blocks on; ``raw`` keeps the
-text as typed (for the typing checks and the record's ``original``).
+``text`` is what the rest of the pipeline reads: normalised once, as the
+reader makes the block (:func:`cell` and :func:`paragraph`, the one place
+text is cleaned); ``raw`` keeps the text as typed (for the typing checks and
+the record's ``original``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..thai import clean
@@ -87,19 +88,21 @@ class Document:
     page_left: int = 1440  # twips of the page's left margin (a shape placed relative to the page)
 
 
-def _table(table: Table) -> Table:
-    rows = tuple(
-        replace(
-            r,
-            cells=tuple(replace(c, text=clean(c.text), raw=c.text, tables=tuple(map(_table, c.tables))) for c in r.cells),
-        )
-        for r in table.rows
-    )
-    return replace(table, rows=rows)
+def cell(
+    typed: str,
+    col: int,
+    span: int = 1,
+    vmerge: str | None = None,
+    fill: bool = False,
+    tables: tuple[Table, ...] = (),
+    shapes: tuple[Shape, ...] = (),
+) -> Cell:
+    """A cell as typed, its ``text`` normalised (``thai.clean``)."""
+    return Cell(clean(typed), col, span, vmerge, fill, tables, typed, shapes)
 
 
-def normalised(doc: Document) -> Document:
-    """The document with every text normalised (``thai.clean``) and the typed
-    text kept in ``raw``: the one place text is cleaned."""
-    blocks = tuple(replace(b, text=clean(b.text), raw=b.text) if isinstance(b, Paragraph) else _table(b) for b in doc.blocks)
-    return replace(doc, blocks=blocks)
+def paragraph(
+    index: int, typed: str, style: str = "", outline: int | None = None, bold: bool = False, shapes: tuple[Shape, ...] = ()
+) -> Paragraph:
+    """A paragraph as typed, its ``text`` normalised (``thai.clean``)."""
+    return Paragraph(index, clean(typed), style, outline, bold, typed, shapes)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .blocks import Cell, Document, Paragraph, Row, Table
+from .blocks import Cell, Document, Paragraph, Row, Table, cell, paragraph
 from .safe import ReadError, check_package
 from .shapes import shapes_in
 
@@ -56,7 +56,8 @@ SKIP_TEXT = {
     q("footnoteReference"),
     f"{{{MC}}}Fallback",
 }
-NB_HYPHEN, PTAB = q("noBreakHyphen"), q("ptab")
+NB_HYPHEN, PTAB, R = q("noBreakHyphen"), q("ptab"), q("r")
+VANISH = f"{q('rPr')}/{q('vanish')}"
 WRAPPERS = {SDT, SDTC, q("customXml"), q("smartTag"), q("ins"), q("moveTo")}
 NO_FILL = {"", "auto", "ffffff", "none"}
 
@@ -78,7 +79,7 @@ def _text(el: etree._Element, out: list[str]) -> None:
             out.append("-")
         elif tag == PTAB:
             out.append("\t")
-        elif tag == q("r") and child.find(f"{q('rPr')}/{q('vanish')}") is not None:
+        elif tag == R and child.find(VANISH) is not None:
             continue  # hidden text is not on paper
         else:
             _text(child, out)
@@ -172,29 +173,33 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+TRPR, TCPR, GRID_BEFORE, GRID_SPAN, VMERGE, DEL, TBL_HEADER, TR_HEIGHT = map(
+    q, ("trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "del", "tblHeader", "trHeight")
+)
+
+
 def _table(tbl: etree._Element, index: int) -> Table:
     rows: list[Row] = []
     geometry = _table_geometry(tbl)
     width = min(len(geometry["grid"]) or MAX_COLUMNS, MAX_COLUMNS)  # spans and merges never pass the real grid
     for n, tr in enumerate(_children(tbl, TR), start=1):
-        trpr = tr.find(q("trPr"))
-        before = _int(_val(trpr.find(q("gridBefore")) if trpr is not None else None), 0)
+        trpr = tr.find(TRPR)
+        before = _int(_val(trpr.find(GRID_BEFORE) if trpr is not None else None), 0)
         col = min(max(before, 0), width)
         cells: list[Cell] = []
         for tc in _children(tr, TC):
-            tcpr = tc.find(q("tcPr"))
-            span = min(max(_int(_val(tcpr.find(q("gridSpan")) if tcpr is not None else None), 1), 1), max(width - col, 1))
-            vm_el = tcpr.find(q("vMerge")) if tcpr is not None else None
+            tcpr = tc.find(TCPR)
+            span = min(max(_int(_val(tcpr.find(GRID_SPAN) if tcpr is not None else None), 1), 1), max(width - col, 1))
+            vm_el = tcpr.find(VMERGE) if tcpr is not None else None
             vmerge = None if vm_el is None else ("restart" if _val(vm_el) == "restart" else "continue")
             text = "\n".join(paragraph_text(p) for p in _children(tc, P)).strip()
             nested = tuple(_table(t, i) for i, t in enumerate(_children(tc, TBL), start=1))
             shapes = tuple(shapes_in(tc))
-            cells.append(Cell(text, col, max(span, 1), vmerge, _cell_fill(tc), nested, shapes=shapes))
+            cells.append(cell(text, col, max(span, 1), vmerge, _cell_fill(tc), nested, shapes))
             col += max(span, 1)
-        deleted = trpr is not None and trpr.find(q("del")) is not None
-        header = trpr is not None and trpr.find(q("tblHeader")) is not None
-        height_el = trpr.find(q("trHeight")) if trpr is not None else None
-        height = _twips(height_el, "val")
+        deleted = trpr is not None and trpr.find(DEL) is not None
+        header = trpr is not None and trpr.find(TBL_HEADER) is not None
+        height = _twips(trpr.find(TR_HEIGHT) if trpr is not None else None, "val")
         rows.append(Row(n, tuple(cells), deleted, header, height))
     return Table(index, tuple(rows), **geometry)
 
@@ -233,7 +238,7 @@ def _blocks(body: etree._Element) -> list[Paragraph | Table]:
                 style = _val(child.find(f"{q('pPr')}/{q('pStyle')}"), "") or ""
                 text = paragraph_text(child)
                 bold = bool(text.strip()) and _all_bold(child)
-                blocks.append(Paragraph(counters["p"], text, style, _outline(child, style), bold, shapes=tuple(shapes_in(child))))
+                blocks.append(paragraph(counters["p"], text, style, _outline(child, style), bold, tuple(shapes_in(child))))
             elif child.tag == TBL:
                 counters["t"] += 1
                 blocks.append(_table(child, counters["t"]))

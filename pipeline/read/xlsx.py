@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..thai import full_months, thai_date
-from .blocks import Cell, Document, Paragraph, Row, Table
+from .blocks import Cell, Document, Paragraph, Row, Table, cell, paragraph
 
 if TYPE_CHECKING:
     from ..spreadsheet import SheetData, Value
@@ -91,10 +91,10 @@ def _row(n: int, cells: list, first: int, last: int) -> Row:
     for c, span, text, fill, _, vm in sorted(cells):
         if c < first:
             continue
-        out.extend(Cell("", k - first) for k in range(col, c))
-        out.append(Cell(text, c - first, span, vm, fill))
+        out.extend(cell("", k - first) for k in range(col, c))
+        out.append(cell(text, c - first, span, vm, fill))
         col = c + span
-    out.extend(Cell("", k - first) for k in range(col, last))
+    out.extend(cell("", k - first) for k in range(col, last))
     return Row(n, tuple(out))
 
 
@@ -118,13 +118,13 @@ def sheet_blocks(sheets: list[SheetData]) -> list[Paragraph | Table]:
                 if not r:
                     break
                 counters["p"] += 1
-                blocks.append(Paragraph(counters["p"], ""))
+                blocks.append(paragraph(counters["p"], ""))
             elif table or sum(1 for *_, vm in cells if vm != "continue") >= 2:
                 table.append((r, cells))
             else:
                 _, _, text, _, bold, _ = next(c for c in cells if c[5] != "continue")
                 counters["p"] += 1
-                blocks.append(Paragraph(counters["p"], text, bold=bold))
+                blocks.append(paragraph(counters["p"], text, bold=bold))
     return blocks
 
 
