@@ -114,9 +114,10 @@ for p in Path(sys.argv[1]).glob("*.docx"):
 
 
 def command_wall(inputs: Path, cache: Path, rounds: int = 7) -> tuple[float, float, float]:
-    """``python -m pipeline check`` as a user runs it — the first time (an
-    empty cache: every text cleaned, cut and spelled) and again (the same
-    drafts: the answers come from the cache, see pipeline/memo.py) — and its
+    """``python -m pipeline check`` as a user runs it — on drafts never seen
+    (every text cleaned, cut and spelled; the dictionary already in the cache,
+    as ``make`` leaves it) and again (the same drafts: the answers come from
+    the cache, see pipeline/memo.py) — and its
     floor: a new interpreter that unzips and parses the same drafts. The three
     take turns, and each keeps its best round: this machine's speed moves
     from one second to the next, and a ratio of two runs far apart measures that."""
@@ -127,9 +128,15 @@ def command_wall(inputs: Path, cache: Path, rounds: int = 7) -> tuple[float, flo
         subprocess.run([sys.executable, *args], check=False, capture_output=True, cwd=ROOT, env=env)
         return time.perf_counter() - start
 
+    def forget_texts() -> None:
+        for table in cache.glob("*/*.marshal"):
+            if not table.name.startswith(("dictionary-", "pythainlp-")):
+                table.unlink()
+
+    run("-m", "pipeline", "check", str(inputs))  # the dictionary into the cache
     cold = warm = bare = float("inf")
     for _ in range(rounds):
-        shutil.rmtree(cache, ignore_errors=True)
+        forget_texts()
         cold = min(cold, run("-m", "pipeline", "check", str(inputs)))
         warm = min(warm, run("-m", "pipeline", "check", str(inputs)))
         bare = min(bare, run("-c", FLOOR_SCRIPT, str(inputs)))
@@ -173,7 +180,7 @@ def main() -> None:
     print(
         f"python -m pipeline check inputs (wall, new interpreter): {wall:.2f} s, {wall / wall_floor:.1f}× "
         f"an interpreter that unzips and parses the same drafts ({wall_floor:.2f} s); "
-        f"the first run, with an empty cache: {cold:.2f} s, {cold / wall_floor:.1f}×"
+        f"on drafts never seen (no text in the cache): {cold:.2f} s, {cold / wall_floor:.1f}×"
     )
     stages = ("read", "extract", "check", "render", "pdf")
     print(f"{'projects':>9} {'floor':>8} " + " ".join(f"{s:>22}" for s in stages))
