@@ -1,7 +1,8 @@
-"""Results of slow, pure text work kept between runs: the dictionary's index,
-newmm's cuts, text cleaning and the spelling checks' answer per text. A
-planning officer runs ``make`` dozens of times a day on drafts that change a
-few lines at a time; segmenting the same texts again, rebuilding the same
+"""Results of slow, pure work kept between runs: each draft as read (by its
+bytes), the dictionary's index, newmm's cuts, text cleaning and the
+spelling checks' answer per text. A planning officer runs ``make`` dozens
+of times a day on drafts that change a few lines at a time; reading the
+same drafts again, segmenting the same texts, rebuilding the same
 62,000-word index and importing pythainlp for them cost more than the rest
 of a check.
 
@@ -29,20 +30,29 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-CODE = ("memo.py", "thai.py", "match.py", "rules/spelling.py")  # the code cached results come from
+# The code cached results come from: a change to any of these starts a new cache.
+CODE = (
+    "memo.py",
+    "thai.py",
+    "match.py",
+    "rules/spelling.py",
+    *(f"read/{f}.py" for f in ("__init__", "blocks", "docx", "legacy", "safe", "shapes", "xlsx")),
+)
 KEEP = 48  # tables on disk (a plan's terms make five); the least recently written go first
 MAX_ENTRIES = 300_000  # a table past this starts again empty: a province's batch must not grow it forever
 OPEN = 24  # tables held in memory; a batch worker meets a new set of terms with every organisation
 
 
 class Table(dict[Any, Any]):
-    """A cached dict; ``put`` records a new result and marks it to be written."""
+    """A cached dict; ``put`` records a new result and marks it to be written.
+    Past ``limit`` entries the oldest go first."""
 
     dirty = False
+    limit = MAX_ENTRIES
 
     def put(self, key: Any, value: Any) -> Any:
-        if len(self) >= MAX_ENTRIES:
-            self.clear()
+        while len(self) >= self.limit:
+            del self[next(iter(self))]
         self[key] = value
         self.dirty = True
         return value
@@ -81,17 +91,18 @@ def _program() -> str:
     return code.hexdigest()[:20]
 
 
-def table(name: str, *depends: str) -> Table:
+def table(name: str, *depends: str, limit: int = MAX_ENTRIES) -> Table:
     """The table kept under ``name`` for these dependencies: read from disk the
     first time it is asked for in a process, written back at exit if it grew."""
     file = f"{name}-{hashlib.sha1(chr(31).join(depends).encode()).hexdigest()[:20]}.marshal"
     if file not in _tables:
         kept = Table()
+        kept.limit = limit
         where = folder()
         if where is not None:
             try:
                 data = marshal.loads((where / file).read_bytes())
-                if isinstance(data, dict) and len(data) < MAX_ENTRIES:
+                if isinstance(data, dict) and len(data) <= limit:
                     kept.update(data)
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # no cache yet, or a damaged one: start empty

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+# Every test reads its drafts afresh, in this process and in the command lines it starts: the
+# cache between runs (pipeline/memo.py) would carry one test's answers into another; test_memo.py
+# turns it on where it is tested.
+os.environ["PIPELINE_CACHE"] = "off"
 
 from pipeline.check import run_checks
 from pipeline.extract import extract

@@ -15,10 +15,11 @@ import pytest
 
 from pipeline import memo
 from pipeline.rules import spelling
+from tools.xlsxkit import from_docx
 
-from .conftest import ROOT, seed_docx
+from .conftest import ROOT, Doc, seed_docx
 
-# A check through the command line that also says whether pythainlp was imported.
+# A check through the command line that also says whether pythainlp and openpyxl were imported.
 RUN = """
 import sys
 from pipeline import cli
@@ -26,25 +27,35 @@ try:
     code = cli.main(["check", sys.argv[1], "--json", sys.argv[2]])
 finally:
     print("PYTHAINLP", "pythainlp" in sys.modules)
+    print("OPENPYXL", "openpyxl" in sys.modules)
 """
 
 
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample plus the seed introduction: slips the text rules find."""
+    """The sample (one division's draft as an Excel workbook) plus the seed
+    introduction: slips the text rules find."""
     folder = tmp_path_factory.mktemp("memo") / "inputs"
     shutil.copytree(ROOT / "inputs", folder)
     seed_docx(folder / "09_seed.docx")
+    division = next(folder.glob("*กองคลัง*.docx"))
+    from_docx(division, division.with_suffix(".xlsx"))
+    division.unlink()
     return folder
 
 
-def _check(drafts: Path, cache: str, out: Path) -> tuple[dict, bool]:
+def _run(drafts: Path, cache: str, out: Path) -> tuple[dict, str]:
     env = {**os.environ, "PIPELINE_CACHE": cache}
     done = subprocess.run(
         [sys.executable, "-c", RUN, str(drafts), str(out)], env=env, capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert done.returncode in (0, 1), done.stderr
-    return json.loads(out.read_text(encoding="utf-8")), "PYTHAINLP True" in done.stdout
+    return json.loads(out.read_text(encoding="utf-8")), done.stdout
+
+
+def _check(drafts: Path, cache: str, out: Path) -> tuple[dict, bool]:
+    report, said = _run(drafts, cache, out)
+    return report, "PYTHAINLP True" in said
 
 
 def _findings(report: dict) -> list:
@@ -53,15 +64,36 @@ def _findings(report: dict) -> list:
 
 def test_a_warm_check_says_what_a_cold_one_says_without_pythainlp(drafts: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    cold, cold_imported = _check(drafts, str(cache), tmp_path / "cold.json")
-    warm, warm_imported = _check(drafts, str(cache), tmp_path / "warm.json")
-    off, _ = _check(drafts, "off", tmp_path / "off.json")
-    assert cold_imported, "the first run segments the texts with pythainlp"
-    assert not warm_imported, "every text was seen before: cleaning, cuts and spelling answers come from the cache"
+    cold, cold_said = _run(drafts, str(cache), tmp_path / "cold.json")
+    warm, warm_said = _run(drafts, str(cache), tmp_path / "warm.json")
+    off, _ = _run(drafts, "off", tmp_path / "off.json")
+    assert "PYTHAINLP True" in cold_said and "OPENPYXL True" in cold_said, "the first run reads the workbook and cuts the texts"
+    assert "PYTHAINLP False" in warm_said, "every text was seen before: cleaning, cuts and spelling answers come from the cache"
+    assert "OPENPYXL False" in warm_said, "the workbook's bytes are the same: it is not read again"
     assert _findings(cold) == _findings(warm) == _findings(off)
+    assert cold["stats"] == warm["stats"] == off["stats"]
     assert {"near-miss-term", "doubled-word", "old-regulation"} <= {f[0] for f in _findings(cold)}
     tables = {p.name.split("-")[0] for p in cache.glob("*/*.marshal")}
-    assert {"clean", "newmm", "near", "doubled", "dictionary", "pythainlp"} <= tables
+    assert {"drafts", "clean", "newmm", "near", "doubled", "dictionary", "pythainlp"} <= tables
+
+
+def test_an_edited_draft_is_read_again(drafts: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "inputs"
+    shutil.copytree(drafts, folder)
+    cache = str(tmp_path / "cache")
+    before, _ = _check(folder, cache, tmp_path / "a.json")
+    seed = folder / "09_seed.docx"
+    Doc().p("บทนำ").p("ทำให้ง่ายต่อการติดตามและประเมินผมการดำเนินงาน").save(seed)
+    after, _ = _check(folder, cache, tmp_path / "b.json")
+    fresh, _ = _check(folder, "off", tmp_path / "c.json")
+    assert _findings(after) == _findings(fresh) != _findings(before)
+    assert [(f[0], f[3], f[4], f[5]) for f in _findings(after) if f[2] == "09_seed.docx"] == [
+        ("near-miss-term", 2, "ประเมินผม", "ประเมินผล")
+    ]
+    renamed = folder / "10_intro.docx"
+    seed.rename(renamed)  # the same bytes under another name: its findings name the new file
+    moved, _ = _check(folder, cache, tmp_path / "d.json")
+    assert {f[2] for f in _findings(moved)} >= {"10_intro.docx"} and "09_seed.docx" not in {f[2] for f in _findings(moved)}
 
 
 def test_a_damaged_cache_is_read_as_empty(drafts: Path, tmp_path: Path) -> None:
@@ -72,6 +104,19 @@ def test_a_damaged_cache_is_read_as_empty(drafts: Path, tmp_path: Path) -> None:
     again, imported = _check(drafts, str(cache), tmp_path / "b.json")
     assert imported, "nothing usable was cached, so the work was done again"
     assert _findings(again) == _findings(good)
+
+
+def test_a_damaged_draft_entry_is_read_again(drafts: Path, tmp_path: Path) -> None:
+    import marshal
+
+    cache = tmp_path / "cache"
+    good, _ = _run(drafts, str(cache), tmp_path / "a.json")
+    (table,) = cache.glob("*/drafts-*.marshal")
+    entries = marshal.loads(table.read_bytes())
+    table.write_bytes(marshal.dumps({key: blob[: len(blob) // 2] for key, blob in entries.items()}))
+    again, said = _run(drafts, str(cache), tmp_path / "b.json")
+    assert "OPENPYXL True" in said, "the workbook's entry was damaged, so it was read again"
+    assert _findings(again) == _findings(good) and again["stats"] == good["stats"]
 
 
 def test_an_unwritable_cache_costs_only_time(drafts: Path, tmp_path: Path) -> None:
@@ -143,15 +188,23 @@ def test_older_codes_folders_go_and_nothing_else(tmp_path: Path, monkeypatch: py
     assert (memo.folder() / next(iter(memo._tables))).exists()
 
 
-def test_a_table_past_its_limit_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
-    t = memo.Table()
+def test_a_table_past_its_limit_drops_its_oldest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(memo, "_tables", {})
+    t = memo.table("drafts", limit=3)
     for i in range(7):
-        t.put(i, i)
-    assert len(t) <= 3 and t[6] == 6 and t.dirty
+        t.put(str(i), i)
+    assert t == {"4": 4, "5": 5, "6": 6} and t.dirty
+    memo.save()
+    monkeypatch.setattr(memo, "_tables", {})
+    assert memo.table("drafts", limit=3) == {"4": 4, "5": 5, "6": 6}
+    monkeypatch.setattr(memo, "_tables", {})
+    assert memo.table("drafts", limit=2) == {}, "a table larger than its limit is not read (the limit was lowered)"
 
 
-def test_only_the_recent_tables_stay_in_memory_and_the_others_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_recent_tables_stay_in_memory_and_the_others_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
     monkeypatch.setattr(memo, "_tables", {})
     for i in range(memo.OPEN + 5):

@@ -12,11 +12,14 @@ Word's lock and hidden files are skipped with a note.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import memo
 from ..settings import OWN_FILES, inputs_dir
 from .blocks import Cell, Document, Paragraph, Row, Table
 from .docx import read_docx
@@ -26,6 +29,7 @@ from .xlsx import read_xlsx
 
 __all__ = ["Cell", "Document", "Found", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
 
+KEEP_DRAFTS = 400  # versions of drafts kept as read (a province's batch reads thousands; the oldest go)
 CONVERTED = (".doc", ".odt", ".rtf")
 WORKBOOKS = (".xlsx", ".xlsm")
 CONVERTED_WORKBOOKS = (".xls", ".ods")
@@ -91,7 +95,28 @@ def discover(inputs: Path, ignore: Iterable[str] = ()) -> Found:
 
 
 def _read(p: Path, rel: str) -> Document:
+    """The draft as blocks — as read last time when its bytes are the same
+    (kept in the cache, see memo.py: a .doc's LibreOffice conversion takes
+    seconds, an .xlsx needs openpyxl, any draft a few milliseconds)."""
     data = p.read_bytes()
+    if memo.folder() is None:
+        return _read_anew(p, rel, data)  # no cache between runs: within one run each draft is read once anyway
+    kept = memo.table("drafts", limit=KEEP_DRAFTS)
+    key = f"{rel}\x1f{hashlib.sha1(data).hexdigest()}"
+    blob = kept.get(key)
+    if blob is not None:
+        try:
+            doc = pickle.loads(blob)
+            if isinstance(doc, Document):
+                return doc
+        except Exception:  # a damaged entry: read the draft again
+            pass
+    doc = _read_anew(p, rel, data)
+    kept.put(key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+    return doc
+
+
+def _read_anew(p: Path, rel: str, data: bytes) -> Document:
     suffix = p.suffix.lower()
     if suffix in CONVERTED and not is_encrypted_docx(data):
         with tempfile.TemporaryDirectory() as tmp:
