@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import itertools
 import marshal
 import os
 import re
@@ -39,20 +40,22 @@ CODE = (
     *(f"read/{f}.py" for f in ("__init__", "blocks", "docx", "legacy", "safe", "shapes", "xlsx")),
 )
 KEEP = 48  # tables on disk (a plan's terms make five); the least recently written go first
-MAX_ENTRIES = 300_000  # a table past this starts again empty: a province's batch must not grow it forever
+MAX_ENTRIES = 300_000  # entries a table keeps (its oldest go): a province's batch must not grow it forever
 OPEN = 24  # tables held in memory; a batch worker meets a new set of terms with every organisation
 
 
 class Table(dict[Any, Any]):
     """A cached dict; ``put`` records a new result and marks it to be written.
-    Past ``limit`` entries the oldest go first."""
+    At ``limit`` entries the oldest quarter goes, in one step (dropping one
+    entry per new one would scan the dict's emptied front every time)."""
 
     dirty = False
     limit = MAX_ENTRIES
 
     def put(self, key: Any, value: Any) -> Any:
-        while len(self) >= self.limit:
-            del self[next(iter(self))]
+        if len(self) >= self.limit:
+            for old in list(itertools.islice(self, max(1, len(self) - 3 * self.limit // 4))):
+                del self[old]
         self[key] = value
         self.dirty = True
         return value

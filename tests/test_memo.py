@@ -191,15 +191,20 @@ def test_older_codes_folders_go_and_nothing_else(tmp_path: Path, monkeypatch: py
 def test_a_table_past_its_limit_drops_its_oldest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path))
     monkeypatch.setattr(memo, "_tables", {})
-    t = memo.table("drafts", limit=3)
-    for i in range(7):
+    t = memo.table("drafts", limit=8)
+    for i in range(11):
         t.put(str(i), i)
-    assert t == {"4": 4, "5": 5, "6": 6} and t.dirty
+    assert t == {str(i): i for i in range(4, 11)} and t.dirty, "at 8 entries the oldest two went, twice"
     memo.save()
     monkeypatch.setattr(memo, "_tables", {})
-    assert memo.table("drafts", limit=3) == {"4": 4, "5": 5, "6": 6}
+    assert memo.table("drafts", limit=9) == {str(i): i for i in range(4, 11)}
     monkeypatch.setattr(memo, "_tables", {})
-    assert memo.table("drafts", limit=2) == {}, "a table larger than its limit is not read (the limit was lowered)"
+    assert memo.table("drafts", limit=4) == {}, "a table larger than its limit is not read (the limit was lowered)"
+    big = memo.Table()
+    big.limit = 1000
+    for i in range(100_000):
+        big.put(i, i)
+    assert 750 <= len(big) <= 1000 and big[99_999] == 99_999
 
 
 def test_only_the_recent_tables_stay_in_memory_and_the_others_are_written(
