@@ -70,6 +70,7 @@ def _by_length(terms: frozenset[str]) -> dict[int, tuple[str, ...]]:
     return {n: tuple(ts) for n, ts in by_len.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # a plan repeats its phrases ("ถนนคอนกรีตเสริมเหล็ก", "หมู่บ้าน…") in text after text
 def _closest(
     phrase: str, terms: frozenset[str], names_only: bool, strict: frozenset[str] = frozenset()
 ) -> tuple[int, str] | None:
