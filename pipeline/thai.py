@@ -504,6 +504,8 @@ def _cuts(extra: frozenset[str]) -> memo.Table:
 
 
 def _newmm(part: str, extra: frozenset[str]) -> tuple[str, ...]:
+    if part.isascii() and part.isdigit():
+        return (part,)  # a number ("2564", "1234"): one token, as newmm's own pattern for numbers makes it
     from pythainlp.tokenize import word_tokenize
 
     return tuple(word_tokenize(part, custom_dict=_dictionary(extra), engine="newmm", keep_whitespace=True))

@@ -160,3 +160,13 @@ def test_cutting_between_spaces_holds_for_any_mix(parts: list[str]) -> None:
 
     text = "".join(parts)
     assert words(text) == word_tokenize(text, custom_dict=_dictionary(frozenset()), engine="newmm", keep_whitespace=True)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_a_number_is_one_token_as_newmm_cuts_it(n: int) -> None:
+    from pythainlp.tokenize import word_tokenize
+
+    from pipeline.thai import _dictionary, words
+
+    for text in (str(n), f"{n:012d}"):
+        assert words(text) == word_tokenize(text, custom_dict=_dictionary(frozenset()), engine="newmm", keep_whitespace=True)
