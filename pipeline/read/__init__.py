@@ -29,7 +29,7 @@ from .xlsx import read_xlsx
 
 __all__ = ["Cell", "Document", "Found", "Paragraph", "ReadError", "ReadResult", "Row", "Table", "discover", "read_inputs"]
 
-KEEP_DRAFTS = 400  # versions of drafts kept as read (a province's batch reads thousands; the oldest go)
+KEEP_DRAFTS = 120  # versions of drafts kept as read (each run loads them all: a few MB at most; the oldest go)
 CONVERTED = (".doc", ".odt", ".rtf")
 WORKBOOKS = (".xlsx", ".xlsm")
 CONVERTED_WORKBOOKS = (".xls", ".ods")
