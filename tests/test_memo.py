@@ -219,3 +219,24 @@ def test_only_the_recent_tables_stay_in_memory_and_the_others_are_written(
     memo.save()
     monkeypatch.setattr(memo, "_tables", {})
     assert memo.table("newmm", "terms of organisation 0") == {"ถนน": ("ถนน",)}
+
+
+def test_documents_built_from_the_cache_are_the_same_bytes(tmp_path: Path) -> None:
+    import hashlib
+
+    def build(cache: str, out: Path) -> dict[str, str]:
+        env = {**os.environ, "PIPELINE_CACHE": cache}
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline", "build", str(ROOT / "inputs"), str(out)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return {n: hashlib.sha256((out / n).read_bytes()).hexdigest() for n in ("plan.docx", "announcement.docx", "records.json")}
+
+    cache = str(tmp_path / "cache")
+    first = build(cache, tmp_path / "first")
+    assert build(cache, tmp_path / "again") == first == build("off", tmp_path / "off")
