@@ -104,3 +104,20 @@ def test_a_notice_message_is_filled_from_its_facts(folder: Path) -> None:
     assert findings(folder, "long-cell") == [("a.docx", 1, 3)]
     (f,) = run_checks(plan_of(folder), ["long-cell"]).findings
     assert "1,600" in f.message and f.hint
+
+
+def test_per_object_works_once_per_object_and_never_answers_for_another() -> None:
+    from pipeline.rules import per_object
+
+    calls: list[int] = []
+
+    @per_object
+    def length(items: list[int]) -> int:
+        calls.append(1)
+        return len(items)
+
+    a, b = [1, 2], [1, 2, 3]
+    assert (length(a), length(a), length(b)) == (2, 2, 3) and len(calls) == 2
+    for _ in range(20):  # objects made and dropped: their ids come back for new ones
+        assert length([0] * 5) == 5
+    assert length(a) == 2

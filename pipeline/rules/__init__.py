@@ -11,9 +11,10 @@ Importing this package registers every rule module.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InternalError
 from ..model import Finding, Notice, Plan, Severity, Source
@@ -39,6 +40,7 @@ class Hit:
 
 
 Check = Callable[[Plan, Env], Iterable[Hit]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,24 @@ def rule(
         return fn
 
     return register
+
+
+def per_object(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn(obj)`` worked out once per object, for as long as it lives: the
+    rules of one check share the plan's texts and the ordinance's name index.
+    By identity, not value — hashing a whole plan would cost more than the work."""
+    seen: dict[int, tuple[Any, T]] = {}
+
+    @functools.wraps(fn)
+    def once(obj: Any) -> T:
+        hit = seen.get(id(obj))
+        if hit is None or hit[0] is not obj:  # a new object may reuse a dead one's id
+            if len(seen) > 8:
+                seen.clear()
+            hit = seen[id(obj)] = (obj, fn(obj))
+        return hit[1]
+
+    return once
 
 
 def notice(

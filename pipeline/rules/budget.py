@@ -13,7 +13,7 @@ from ..domain import funding_kind, running_cost
 from ..match import NameIndex, did_you_mean
 from ..model import OrdinanceLine, Plan, Project, budget_of
 from ..thai import format_amount, key
-from . import Env, Hit, rule
+from . import Env, Hit, per_object, rule
 
 MATCH = 90  # similarity (0–100) above which two names are the same project
 
@@ -35,17 +35,10 @@ def name_key(name: str) -> str:
     return k
 
 
-_INDEXES: dict[int, tuple[tuple[OrdinanceLine, ...], NameIndex]] = {}
-
-
+@per_object
 def _index(lines: tuple[OrdinanceLine, ...]) -> NameIndex:
-    """One index per ordinance list (kept while the list lives)."""
-    cached = _INDEXES.get(id(lines))
-    if cached is None or cached[0] is not lines:
-        if len(_INDEXES) > 8:
-            _INDEXES.clear()
-        cached = _INDEXES[id(lines)] = (lines, NameIndex([line.name for line in lines], name_key))
-    return cached[1]
+    """One index per ordinance list."""
+    return NameIndex([line.name for line in lines], name_key)
 
 
 def ordinance_line(p: Project, lines: tuple[OrdinanceLine, ...]) -> OrdinanceLine | None:

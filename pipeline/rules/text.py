@@ -23,7 +23,7 @@ from ..match import edit_distance
 from ..model import Plan, Source
 from ..settings import lines
 from ..thai import typing_problems
-from . import Env, Hit, rule
+from . import Env, Hit, per_object, rule
 from .spelling import CURRENT_CITATION, doubled, near_misses, old_regulation, quote
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.txt"
@@ -63,15 +63,10 @@ def place_names(plan: Plan) -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 3)
 
 
-_TEXTS: dict[int, tuple[Plan, list[tuple[Source, str, str]]]] = {}
-
-
+@per_object
 def texts(plan: Plan) -> list[tuple[Source, str, str]]:
     """(place, text as typed, text as read) of everything a person wrote —
     listed once per plan for the four text rules that read them all."""
-    cached = _TEXTS.get(id(plan))
-    if cached is not None and cached[0] is plan:
-        return cached[1]
     out = [(block.source, block.typed or block.text, block.text) for block in plan.intro]
     for p in plan.projects:
         original = dict(p.original)
@@ -80,9 +75,6 @@ def texts(plan: Plan) -> list[tuple[Source, str, str]]:
             value = getattr(p, name)
             if value or name in original:
                 out.append((Source(s.file, s.table, s.row, label, s.paragraph), original.get(name, value), value))
-    if len(_TEXTS) > 4:
-        _TEXTS.clear()
-    _TEXTS[id(plan)] = (plan, out)
     return out
 
 
