@@ -17,7 +17,7 @@ from typing import Any
 
 from .domain import deadline, ordinance_word, program_key, revision_number, strategy_key
 from .model import OrdinanceLine, Plan, Project, budget_of
-from .summary import group, numbering, summarise
+from .summary import numbered, numbering, summarise
 from .thai import baht_text, be_year, format_amount, full_months, starts_numbered, thai_date
 
 SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
@@ -82,22 +82,22 @@ def _forms_02(plan: Plan, kind: str) -> list[dict[str, Any]]:
 def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
     """Projects in the ผด.02 shape: strategies, their แผนงาน, the rows."""
     arrows = plan.profile.month_marks == "arrow"
-    numbers = numbering(plan)
-    out = []
-    for s_no, (name, programs) in enumerate(group(plan, projects), start=1):
-        number = numbers.strategy(name, s_no)
-        progs = []
-        for g_no, (program, items) in enumerate(programs, start=1):
-            progs.append(
+    return [
+        {
+            "number": str(number),
+            "title": strategy_title(name),
+            "programs": [
                 {
-                    "number": numbers.program(number, name, program, g_no),
+                    "number": program_no,
                     "name": program or "(ไม่ระบุแผนงาน)",
                     "projects": [_project(i, p, arrows) for i, p in enumerate(items, start=1)],
                     "budget": format_amount(budget_of(items)),
                 }
-            )
-        out.append({"number": str(number), "title": strategy_title(name), "programs": progs})
-    return out
+                for program_no, program, items in programs
+            ],
+        }
+        for number, name, programs in numbered(plan, projects)
+    ]
 
 
 def _form_01(plan: Plan) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from .context import strategy_title
 from .model import Plan, Project
 from .spreadsheet import Column, OutSheet, Value, workbook_bytes
-from .summary import group, numbering, summarise
+from .summary import numbered, summarise
 from .thai import abbr_months, calendar_month
 
 MONEY = "#,##0.00"
@@ -53,12 +53,9 @@ def _form_01(plan: Plan) -> OutSheet:
 
 
 def _form_02(plan: Plan, projects: Sequence[Project], title: str) -> OutSheet:
-    numbers = numbering(plan)
     rows: list[list[Value]] = []
-    for s_no, (name, programs) in enumerate(group(plan, list(projects)), start=1):
-        number = numbers.strategy(name, s_no)
-        for g_no, (program, items) in enumerate(programs, start=1):
-            program_no = numbers.program(number, name, program, g_no)
+    for number, name, programs in numbered(plan, list(projects)):
+        for program_no, program, items in programs:
             for i, p in enumerate(items, start=1):
                 rows.append(
                     [

@@ -120,20 +120,38 @@ def group(plan: Plan, projects: list[Project]) -> list[tuple[str, list[tuple[str
     return out
 
 
+Section = tuple[int, str, list[tuple[str, str, list[Project]]]]  # strategy number and name; its แผนงาน "N.M", name, projects
+
+
+def numbered(plan: Plan, projects: list[Project]) -> list[Section]:
+    """``group`` with the numbers the plan prints: strategy N (the map's, else
+    its place) and แผนงาน N.M — for ผด.01, ผด.02 and records.xlsx alike."""
+    numbers = numbering(plan)
+    out: list[Section] = []
+    for i, (name, programs) in enumerate(group(plan, projects), start=1):
+        number = numbers.strategy(name, i)
+        out.append(
+            (
+                number,
+                name,
+                [(numbers.program(number, name, prog, j), prog, items) for j, (prog, items) in enumerate(programs, start=1)],
+            )
+        )
+    return out
+
+
 def summarise(plan: Plan, kind: Kind = "project") -> Summary:
     projects = list(plan.of_kind(kind))
     total_count, total_budget = len(projects), budget_of(projects)
-    numbers = numbering(plan)
     rows: list[StrategyRow] = []
-    for i, (name, progs) in enumerate(group(plan, projects), start=1):
-        number = numbers.strategy(name, i)
+    for number, name, progs in numbered(plan, projects):
         prow = []
-        for j, (program, items) in enumerate(progs, start=1):
+        for program_no, program, items in progs:
             units = tuple(dict.fromkeys(p.unit for p in items if p.unit))
             budget = budget_of(items)
             prow.append(
                 ProgramRow(
-                    numbers.program(number, name, program, j),
+                    program_no,
                     program,
                     len(items),
                     budget,
