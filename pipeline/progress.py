@@ -14,7 +14,7 @@ from .model import Plan, Project
 from .period import Period
 from .rules.budget import MATCH, name_key
 from .status_forms import STATUSES, Forms, Reported, read_forms, status_of
-from .summary import group, numbering, share
+from .summary import numbered, share
 
 __all__ = ["STATUSES", "Forms", "Progress", "Reported", "Status", "match", "read_forms", "status_of", "summary", "to_json"]
 
@@ -121,16 +121,14 @@ def summary(progress: Progress) -> list[dict[str, object]]:
     """Per ยุทธศาสตร์ (development-plan numbers) and its แผนงาน: counts by status, planned and disbursed budget, shares."""
     plan = progress.plan
     of = {id(s.project): s for s in progress.items}
-    numbers = numbering(plan)
     out = []
-    for s_no, (name, programs) in enumerate(group(plan, list(plan.projects)), start=1):
-        number = numbers.strategy(name, s_no)
+    for number, name, programs in numbered(plan, list(plan.projects)):
         rows = []
         everything: list[Status] = []
-        for g_no, (program, projects) in enumerate(programs, start=1):
+        for program_no, program, projects in programs:
             mine = [of[id(p)] for p in projects]
             everything += mine
-            rows.append({"number": numbers.program(number, name, program, g_no), "program": program, **_sums(mine)})
+            rows.append({"number": program_no, "program": program, **_sums(mine)})
         out.append({"number": number, "strategy": name, **_sums(everything), "programs": rows})
     return out
 

@@ -115,13 +115,14 @@ def status_conflict(plan: Plan, env: Env) -> Iterable[Hit]:
     rows = [s.row for s in env.progress.items if s.row is not None] + [r for r, _ in env.progress.unknown]
     for row in rows:
         if len(row.statuses) > 1:
-            yield Hit(
-                row.source, f'"{row.name[:60]}" ระบุไว้ {len(row.statuses)} สถานะ: {", ".join(STATUS_TH[x] for x in row.statuses)}'
-            )
+            yield Hit(row.source, f'"{row.name[:60]}" ระบุไว้ {len(row.statuses)} สถานะ: {_named(row.statuses)}')
     for row, first in env.progress.again:
         if first.row is not None and row.statuses != first.row.statuses:  # the same report twice is no conflict
-            then = ", ".join(STATUS_TH[x] for x in first.row.statuses) or "ไม่ระบุ"
-            now = ", ".join(STATUS_TH[x] for x in row.statuses) or "ไม่ระบุ"
+            then, now = _named(first.row.statuses) or "ไม่ระบุ", _named(row.statuses) or "ไม่ระบุ"
             yield Hit(
                 row.source, f'"{row.name[:60]}" รายงานซ้ำกับ {first.row.source.where()}: สถานะ {now} ต่างจาก {then} (นับแถวแรก)'
             )
+
+
+def _named(statuses: Iterable[str]) -> str:
+    return ", ".join(STATUS_TH[x] for x in statuses)
