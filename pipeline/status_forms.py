@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .domain import STATUS_TH, is_total
+from .extract import unreadable
 from .extract.projects import own_text
 from .model import Notice, Source
 from .read import Table, read_inputs
@@ -160,7 +161,7 @@ def read_forms(folder: Path) -> Forms:
     result = read_inputs(folder)
     out = Forms(files=len(result.docs), skipped=list(result.skipped))
     for rel, err in result.errors:
-        out.notices.append(Notice("unreadable-file", Source(rel), "", (("kind", err.kind), *err.facts.items())))
+        out.notices.append(unreadable(rel, err))
     for doc in result.docs:
         for block in doc.blocks:
             if isinstance(block, Paragraph):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..domain import program_key, strategy_key, strategy_number
 from ..model import FileInfo, IntroBlock, Notice, Plan, Profile, Project, Source, YearMention
-from ..read import Document, Paragraph, ReadResult, Table
+from ..read import Document, Paragraph, ReadError, ReadResult, Table
 from ..thai import fiscal_years_in, key
 from .arrows import crossed, row_at, span
 from .collect import Collector, Context, OpenRows
@@ -247,6 +247,11 @@ def _conflicting_profiles(out: Collector) -> None:
             )
 
 
+def unreadable(rel: str, err: ReadError) -> Notice:
+    """The ``unreadable-file`` notice of a file the reader refused (a draft, or a filled status form)."""
+    return Notice("unreadable-file", Source(rel), facts=(("kind", err.kind), *err.facts.items()))
+
+
 def extract(result: ReadResult) -> Plan:
     out = Collector()
     files: list[FileInfo] = []
@@ -267,7 +272,7 @@ def extract(result: ReadResult) -> Plan:
         )
     for rel, err in result.errors:
         files.append(FileInfo(rel, note="อ่านไม่ได้"))
-        out.notices.append(Notice("unreadable-file", Source(rel), facts=(("kind", err.kind), *err.facts.items())))
+        out.notices.append(unreadable(rel, err))
     for rel, note in result.skipped:
         files.append(FileInfo(rel, note=note))
     _canonical_strategies(out)
