@@ -20,10 +20,10 @@ from pathlib import Path
 from .domain import names_organisation, program_key, running_cost
 from .match import NameIndex
 from .model import OrdinanceLine, Plan
+from .rules.budget import MATCH  # as sure as the ordinance check is that two names are one project
 from .thai import key as name_key
 
 UNASSIGNED = "ไม่ระบุหน่วยงาน"
-MATCH = 90  # as sure as the ordinance check is that two names are one project
 
 
 @dataclass(frozen=True)
