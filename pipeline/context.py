@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .domain import deadline, ordinance_word, program_key, revision_number, strategy_key
+from .domain import deadline, ordinance_word, program_key, program_label, revision_number, strategy_key, strategy_label
 from .model import OrdinanceLine, Plan, Project, budget_of
 from .summary import numbered, numbering, summarise
 from .thai import baht_text, be_year, format_amount, full_months, starts_numbered, thai_date
@@ -28,7 +28,7 @@ DOTS = "." * 45  # a line to sign or write on by hand
 
 def strategy_title(name: str) -> str:
     """ "การพัฒนาด้าน…" → "ยุทธศาสตร์การพัฒนาด้าน…" (as forms print it)."""
-    name = name or "(ไม่ระบุยุทธศาสตร์)"
+    name = strategy_label(name)
     return name if name.startswith("ยุทธศาสตร์") else f"ยุทธศาสตร์{name}"
 
 
@@ -89,7 +89,7 @@ def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
             "programs": [
                 {
                     "number": program_no,
-                    "name": program or "(ไม่ระบุแผนงาน)",
+                    "name": program_label(program),
                     "projects": [_project(i, p, arrows) for i, p in enumerate(items, start=1)],
                     "budget": format_amount(budget_of(items)),
                 }
@@ -283,7 +283,7 @@ def form_context(plan: Plan, unit: str, lines: tuple[OrdinanceLine, ...]) -> dic
                 "number": str(len(strategies) + 1),
                 "title": "ยุทธศาสตร์ (ยังไม่อยู่ในความเชื่อมโยงยุทธศาสตร์ — โปรดระบุ)",
                 "programs": [
-                    {"number": f"{len(strategies) + 1}.{g}", "name": p or "(ไม่ระบุแผนงาน)", "rows": rows(p)}
+                    {"number": f"{len(strategies) + 1}.{g}", "name": program_label(p), "rows": rows(p)}
                     for g, p in enumerate(orphans, 1)
                 ],
             }
@@ -348,8 +348,7 @@ def progress_context(data: dict[str, Any], plan: Plan, behind: list[Any], cancel
                 "title": strategy_title(r["strategy"]),
                 **_progress_numbers(r),
                 "programs": [
-                    {"number": g["number"], "name": g["program"] or "(ไม่ระบุแผนงาน)", **_progress_numbers(g)}
-                    for g in r["programs"]
+                    {"number": g["number"], "name": program_label(g["program"]), **_progress_numbers(g)} for g in r["programs"]
                 ],
             }
             for r in data["strategies"]

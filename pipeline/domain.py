@@ -261,6 +261,16 @@ _RUNNING_KEYS = tuple(key(w) for w in RUNNING_COSTS)
 _ORGANISATIONS = tuple(key(w) for w in ("อบต.", "อบจ.", "เทศบาล", "องค์การบริหารส่วน", "องค์กรปกครองส่วนท้องถิ่น"))
 
 
+def strategy_label(name: str) -> str:
+    """A ยุทธศาสตร์ as printed: its name, or the placeholder for projects without one."""
+    return name or "(ไม่ระบุยุทธศาสตร์)"
+
+
+def program_label(name: str) -> str:
+    """A แผนงาน as printed: its name, or the placeholder for projects without one."""
+    return name or "(ไม่ระบุแผนงาน)"
+
+
 def ordinance_word(org_name: str) -> str:
     """A municipality (เทศบาล) passes a เทศบัญญัติ, other organisations a ข้อบัญญัติ."""
     return "เทศบัญญัติ" if org_name.startswith("เทศบาล") else "ข้อบัญญัติ"

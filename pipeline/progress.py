@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .domain import STATUS_TH
+from .domain import STATUS_TH, strategy_label
 from .match import NameIndex, closest
 from .model import Plan, Project
 from .period import Period
@@ -170,9 +170,7 @@ def chart_png(data: dict[str, object]) -> bytes:
     rows = []
     for r in data["strategies"]:  # type: ignore[union-attr]
         total = r["projects"] or 1
-        rows.append(
-            (f"{r['number']}. {r['strategy'] or '(ไม่ระบุยุทธศาสตร์)'}", {k: v * 100 / total for k, v in r["counts"].items()})
-        )
+        rows.append((f"{r['number']}. {strategy_label(r['strategy'])}", {k: v * 100 / total for k, v in r["counts"].items()}))
     labels = {**STATUS_TH, "unreported": "ไม่มีรายงาน"}
     return completion_chart(rows, labels, "ความก้าวหน้าของโครงการ จำแนกตามยุทธศาสตร์ (ร้อยละของจำนวนโครงการ)")
 

@@ -10,6 +10,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from .domain import program_label, strategy_label
 from .report import codes_table, findings_by_file, verdict
 from .thai import format_amount
 
@@ -51,14 +52,16 @@ def print_progress(result, console: Console, cap: int | None = None) -> None:
     table.add_column("เบิกจ่าย (บาท)", justify="right", no_wrap=True)
     table.add_column("%", justify="right", no_wrap=True)
     for r in data["strategies"]:
-        _row(table, Text(f"{r['number']}. {r['strategy'] or '(ไม่ระบุยุทธศาสตร์)'}", style="bold"), r)
+        _row(table, Text(f"{r['number']}. {strategy_label(r['strategy'])}", style="bold"), r)
         for g in r["programs"]:
-            _row(table, f"   {g['program'] or '(ไม่ระบุแผนงาน)'}", g)
+            _row(table, f"   {program_label(g['program'])}", g)
     _row(table, Text("รวมทั้งสิ้น", style="bold"), data["totals"])
     table.caption = "* " + " / ".join(label for _, label in COLUMNS) + "; % = ร้อยละของงบประมาณตามแผนที่เบิกจ่ายแล้ว"
     console.print(table)
     total = data["totals"]
-    console.print(f"งบประมาณตามแผน {format_amount(Decimal(total['planned']))} บาท เบิกจ่ายแล้ว {format_amount(Decimal(total['disbursed_total']))} บาท")
+    console.print(
+        f"งบประมาณตามแผน {format_amount(Decimal(total['planned']))} บาท เบิกจ่ายแล้ว {format_amount(Decimal(total['disbursed_total']))} บาท"
+    )
     report = result.report
     if report.findings:
         console.print(Group(*findings_by_file(report, cap)))

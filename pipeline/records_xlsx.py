@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .context import strategy_title
+from .domain import program_label
 from .model import Plan, Project
 from .spreadsheet import Column, OutSheet, Value, workbook_bytes
 from .summary import numbered, summarise
@@ -61,7 +62,7 @@ def _form_02(plan: Plan, projects: Sequence[Project], title: str) -> OutSheet:
                     [
                         i,
                         f"{number}. {strategy_title(name)}",
-                        f"{program_no} {program or '(ไม่ระบุแผนงาน)'}",
+                        f"{program_no} {program_label(program)}",
                         p.name,
                         p.activity,
                         None if p.no_budget else p.budget,

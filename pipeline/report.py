@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .check import Report
-from .domain import DEADLINE_DAYS, deadline, ordinance_word
+from .domain import DEADLINE_DAYS, deadline, ordinance_word, program_label, strategy_label
 from .model import Finding, budget_of
 from .records import SCHEMA_VERSION, profile_to_json, to_jsonable
 from .rules import RULES
@@ -118,8 +118,8 @@ def summary_rows(report: Report) -> tuple[list[SummaryRow], SummaryRow]:
     summ = summarise(report.plan)
     rows: list[SummaryRow] = []
     for s in summ.strategies:
-        rows.append((f"{s.number}. {s.name or '(ไม่ระบุยุทธศาสตร์)'}", s.count, _baht(s.budget), f"{s.budget_pct:.2f}", True))
-        rows += [(p.program or "(ไม่ระบุแผนงาน)", p.count, _baht(p.budget), f"{p.budget_pct:.2f}", False) for p in s.programs]
+        rows.append((f"{s.number}. {strategy_label(s.name)}", s.count, _baht(s.budget), f"{s.budget_pct:.2f}", True))
+        rows += [(program_label(p.program), p.count, _baht(p.budget), f"{p.budget_pct:.2f}", False) for p in s.programs]
     return rows, ("รวมทั้งสิ้น", summ.count, _baht(summ.budget), "100.00" if summ.count else "0.00", True)
 
 
