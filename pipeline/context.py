@@ -18,7 +18,7 @@ from typing import Any
 from .domain import deadline, ordinance_word, program_key, program_label, revision_number, strategy_key, strategy_label
 from .model import OrdinanceLine, Plan, Project, budget_of
 from .summary import numbered, numbering, summarise
-from .thai import baht_text, be_year, format_amount, full_months, starts_numbered, thai_date
+from .thai import baht_text, be_year, format_amount, full_months, months_text, starts_numbered, thai_date
 
 SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
 NO_SHADE = "auto"
@@ -323,7 +323,6 @@ def _progress_numbers(row: dict[str, Any]) -> dict[str, str]:
 
 def progress_context(data: dict[str, Any], plan: Plan, behind: list[Any], cancelled: list[Any]) -> dict[str, Any]:
     """The follow-up report from progress.json's own figures (so the document and the JSON never disagree)."""
-    from .thai import months_text
 
     def listed(items: list[Any], months: bool) -> list[dict[str, str]]:
         return [
