@@ -30,6 +30,14 @@ def _codes(text: str | None) -> list[str]:
     return [c.strip() for c in (text or "").split(",") if c.strip()]
 
 
+def _templates(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
+
+
+def _debug(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m pipeline", description="แผนการดำเนินงาน: ตรวจร่างและจัดทำเอกสาร", epilog=EPILOG)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -43,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
             p.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
             p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
-            p.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
+            _templates(p)
             p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
             p.add_argument(
                 "--previous",
@@ -54,7 +62,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--json", type=user_path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
-        p.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
+        _debug(p)
     sub.add_parser("rules", help="แสดงรายการกฎการตรวจทั้งหมด")
     b = sub.add_parser("batch", help="สร้างแผนของหลายหน่วยงาน (โฟลเดอร์ย่อยละหน่วยงาน) พร้อมตารางสรุป", epilog=EPILOG)
     b.add_argument("root", type=user_path, help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยของแต่ละหน่วยงาน (แต่ละโฟลเดอร์คือ inputs ของหน่วยงานนั้น)")
@@ -67,8 +75,8 @@ def parser() -> argparse.ArgumentParser:
         "inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ที่มีข้อมูลทั่วไป ความเชื่อมโยงยุทธศาสตร์ ข้อบัญญัติ และแผนพัฒนา"
     )
     f.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (แบบฟอร์มอยู่ใน OUTPUTS/forms)")
-    f.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
-    f.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
+    _templates(f)
+    _debug(f)
     t = sub.add_parser("track-forms", help="สร้างแบบติดตามผลการดำเนินงานของแต่ละกอง (ไตรมาสหรือ ณ วันที่)", epilog=EPILOG)
     t.add_argument("inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ร่างของแผนที่ประกาศแล้ว (ค่าเริ่มต้น inputs)")
     t.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (แบบติดตามอยู่ใน OUTPUTS/tracking)")
@@ -82,8 +90,8 @@ def parser() -> argparse.ArgumentParser:
         period = cmd.add_mutually_exclusive_group()
         period.add_argument("--quarter", type=int, metavar="N", help="ไตรมาสที่ 1–4 ของปีงบประมาณ (ไตรมาสที่ 1 = ต.ค.–ธ.ค.)")
         period.add_argument("--as-of", metavar="DATE", help='ข้อมูล ณ วันที่ เช่น "31 มีนาคม 2564" หรือ 31/03/2564')
-        cmd.add_argument("--templates", type=user_path, default=None, help="โฟลเดอร์แม่แบบ (ค่าเริ่มต้น templates)")
-        cmd.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
+        _templates(cmd)
+        _debug(cmd)
     return ap
 
 
