@@ -1,16 +1,31 @@
 """The follow-up (``progress``): what the filled status forms say against the
-plan. These rules look only at ``env.progress``; a plain check has none and
+plan. These rules look only at ``env.progress`` (``follow_up``); a plain check has none and
 they stay silent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..domain import STATUS_TH
 from ..model import Plan
 from ..thai import format_amount, months_text, thai_date
 from . import Env, Hit, rule
+
+if TYPE_CHECKING:
+    from ..progress import Progress
+
+
+def follow_up(check: Callable[[Plan, Progress], Iterable[Hit]]) -> Callable[[Plan, Env], Iterable[Hit]]:
+    """A rule of the follow-up: it reads the matched forms, and a plain check (no forms) has none to read."""
+
+    @functools.wraps(check)
+    def run(plan: Plan, env: Env) -> Iterable[Hit]:
+        return () if env.progress is None else check(plan, env.progress)
+
+    return run
 
 
 @rule(
@@ -20,10 +35,9 @@ from . import Env, Hit, rule
     "a project in a status form that is not in the plan",
     "แก้ชื่อโครงการให้ตรงกับแผนการดำเนินงาน หรือถ้าเป็นโครงการใหม่ ต้องแก้ไข/เพิ่มเติมแผนและประกาศก่อน",
 )
-def unknown_project(plan: Plan, env: Env) -> Iterable[Hit]:
-    if env.progress is None:
-        return
-    for row, suggestion in env.progress.unknown:
+@follow_up
+def unknown_project(plan: Plan, progress: Progress) -> Iterable[Hit]:
+    for row, suggestion in progress.unknown:
         yield Hit(replace(row.source, column="โครงการ"), f'โครงการ "{row.name[:70]}" ไม่อยู่ในแผนการดำเนินงาน', row.name, suggestion)
 
 
@@ -34,10 +48,9 @@ def unknown_project(plan: Plan, env: Env) -> Iterable[Hit]:
     "disbursed more than the planned budget",
     "ตรวจจำนวนเงินเบิกจ่ายกับงบประมาณตามแผน (โอนงบประมาณแล้ว: แก้ไขแผนก่อน)",
 )
-def over_disbursed(plan: Plan, env: Env) -> Iterable[Hit]:
-    if env.progress is None:
-        return
-    for s in env.progress.items:
+@follow_up
+def over_disbursed(plan: Plan, progress: Progress) -> Iterable[Hit]:
+    for s in progress.items:
         budget = s.project.budget
         if s.row is not None and s.row.disbursed is not None and budget is not None and s.row.disbursed > budget:
             yield Hit(
@@ -54,10 +67,9 @@ def over_disbursed(plan: Plan, env: Env) -> Iterable[Hit]:
     "a plan project that no form reports (or a row without a status)",
     "ขอแบบติดตามที่กรอกแล้วจากหน่วยงานที่รับผิดชอบ และทำเครื่องหมายสถานะช่องใดช่องหนึ่ง",
 )
-def missing(plan: Plan, env: Env) -> Iterable[Hit]:
-    if env.progress is None:
-        return
-    for s in env.progress.items:
+@follow_up
+def missing(plan: Plan, progress: Progress) -> Iterable[Hit]:
+    for s in progress.items:
         unit = f" ({s.project.unit})" if s.project.unit else ""
         if s.row is None:
             yield Hit(s.project.source, f'ไม่มีแบบติดตามที่รายงานโครงการ "{s.project.name[:60]}"{unit}')
@@ -72,10 +84,8 @@ def missing(plan: Plan, env: Env) -> Iterable[Hit]:
     "all of its scheduled months are past the period's end and it has not started",
     "ระบุเหตุผลในช่องหมายเหตุ และเร่งดำเนินการ หรือแก้ไขแผน/ยกเลิกโครงการตามระเบียบ",
 )
-def behind_schedule(plan: Plan, env: Env) -> Iterable[Hit]:
-    progress = env.progress
-    if progress is None:
-        return
+@follow_up
+def behind_schedule(plan: Plan, progress: Progress) -> Iterable[Hit]:
     for s in progress.behind():
         months = months_text(s.project.months)
         end = thai_date(progress.period.end)
@@ -89,10 +99,9 @@ def behind_schedule(plan: Plan, env: Env) -> Iterable[Hit]:
     "marked done with nothing disbursed, for a project that has a budget",
     "กรอกจำนวนเงินที่เบิกจ่ายแล้ว หรือแก้สถานะถ้ายังไม่เสร็จ",
 )
-def done_without_disbursement(plan: Plan, env: Env) -> Iterable[Hit]:
-    if env.progress is None:
-        return
-    for s in env.progress.items:
+@follow_up
+def done_without_disbursement(plan: Plan, progress: Progress) -> Iterable[Hit]:
+    for s in progress.items:
         p = s.project
         if s.status == "done" and not p.no_budget and (p.budget or 0) > 0 and not s.disbursed:
             yield Hit(
@@ -109,14 +118,13 @@ def done_without_disbursement(plan: Plan, env: Env) -> Iterable[Hit]:
     "two statuses ticked in one row",
     "ทำเครื่องหมายสถานะเพียงช่องเดียว ตามสถานะ ณ วันสิ้นสุดช่วงที่รายงาน",
 )
-def status_conflict(plan: Plan, env: Env) -> Iterable[Hit]:
-    if env.progress is None:
-        return
-    rows = [s.row for s in env.progress.items if s.row is not None] + [r for r, _ in env.progress.unknown]
+@follow_up
+def status_conflict(plan: Plan, progress: Progress) -> Iterable[Hit]:
+    rows = [s.row for s in progress.items if s.row is not None] + [r for r, _ in progress.unknown]
     for row in rows:
         if len(row.statuses) > 1:
             yield Hit(row.source, f'"{row.name[:60]}" ระบุไว้ {len(row.statuses)} สถานะ: {_named(row.statuses)}')
-    for row, first in env.progress.again:
+    for row, first in progress.again:
         if first.row is not None and row.statuses != first.row.statuses:  # the same report twice is no conflict
             then, now = _named(first.row.statuses) or "ไม่ระบุ", _named(row.statuses) or "ไม่ระบุ"
             yield Hit(
