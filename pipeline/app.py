@@ -6,16 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, corrections, paths, revision, settings
-from . import outputs as output_set
-from .check import Report, run_checks, selected
-from .errors import UsageError
+from .core import settings
+from .core.errors import UsageError
+from .core.model import Plan
+from .core.records import plan_to_json
 from .extract import extract
-from .model import Plan
+from .files import atomic, paths
+from .files import outputs as output_set
 from .read import discover, read_inputs
-from .records import plan_to_json
-from .report import to_json
-from .rules import Env
+from .report.terminal import to_json
+from .revision import compare as revision
+from .rules import Env, corrections
+from .rules.runner import Report, run_checks, selected
 
 Stage = Callable[[str], None] | None  # told "ตรวจ", "สร้างเอกสาร", "PDF" as a run moves on
 
@@ -88,8 +90,8 @@ class BuildResult:
 
 
 def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
-    from .records_xlsx import records_xlsx  # openpyxl: only when a build writes files
-    from .report_html import to_html  # Jinja: likewise
+    from .report.html import to_html  # Jinja: likewise
+    from .report.xlsx import records_xlsx  # openpyxl: only when a build writes files
 
     return [
         atomic.write_json(outputs / "records.json", plan_to_json(report.plan)),
@@ -143,7 +145,7 @@ def _build(
     hashes = output_set.input_hashes(inputs, found.drafts)
     build_id = output_set.build_id(hashes, {"draft": draft, "accept": accept, "applied": applied})
     if report.ok or draft:
-        from .render import render_all
+        from .render.docx import render_all
 
         if not pdf:
             result.moved = output_set.move_aside(outputs, output_set.PDFS)
@@ -180,7 +182,7 @@ def _plan_for(inputs: Path, outputs: Path) -> Plan:
 
 def forms(inputs: Path, outputs: Path, templates: Path | None = None) -> list[tuple[str, int, Path]]:
     """Blank ผด.02 drafts for the divisions: (หน่วยงาน, ordinance lines filled in, file)."""
-    from .forms import write_forms
+    from .forms.blank import write_forms
 
     plan = _plan_for(inputs, outputs)
     if not plan.ordinance and not plan.devplan:
@@ -195,8 +197,8 @@ def track_forms(
     inputs: Path, outputs: Path, quarter: int | None = None, as_of: str | None = None, templates: Path | None = None
 ) -> list[tuple[str, int, Path]]:
     """Status forms for the follow-up, one per หน่วยงาน: (หน่วยงาน, items, file)."""
-    from .period import from_options
-    from .tracking import write_tracking_forms
+    from .core.period import from_options
+    from .followup.tracking import write_tracking_forms
 
     plan = _plan_for(inputs, outputs)
     if not plan.projects:
@@ -227,9 +229,9 @@ def progress(
 ) -> ProgressResult:
     """The follow-up: the plan (from INPUTS, or an announced plan.docx/records.json)
     against the filled status forms in ``forms_dir``: progress.json, report.json, progress.docx."""
-    from . import progress as follow_up
-    from .check import run_progress
-    from .period import from_options, from_text
+    from .core.period import from_options, from_text
+    from .followup import progress as follow_up
+    from .rules.runner import run_progress
 
     refuse_inside_inputs(forms_dir, outputs)
     plan = _plan_for(inputs, outputs) if plan_file is None else revision.load_previous(plan_file)

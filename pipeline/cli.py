@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from .errors import InternalError, UsageError, save_traceback
-from .paths import user_path
+from .core.errors import InternalError, UsageError, save_traceback
+from .files.paths import user_path
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_rules(console)
         return 0
     if args.command == "batch":
-        from .batch_view import run_batch
+        from .batch.view import run_batch
 
         try:
             return run_batch(args, console, err)
@@ -159,7 +159,7 @@ def _print_rules(console: Console) -> None:
     """Every rule in Thai: code, severity and title aligned; a long title wraps under itself."""
     from rich.table import Table
 
-    from .report import LABEL
+    from .report.terminal import LABEL
     from .rules import RULES
 
     grid = Table.grid(padding=(0, 1))
@@ -186,7 +186,7 @@ def _made(console: Console, title: str, counted: str, made: list[tuple[str, int,
 
 def _forms(args: argparse.Namespace, console: Console) -> int:
     from . import app
-    from .forms import UNASSIGNED
+    from .forms.blank import UNASSIGNED
 
     made = app.forms(args.inputs, args.outputs, args.templates)
     _made(console, f"แบบฟอร์มร่าง ผด.02 ใน {args.outputs / 'forms'}", "โครงการจากข้อบัญญัติ", made)
@@ -209,10 +209,11 @@ def _track_forms(args: argparse.Namespace, console: Console) -> int:
 
 
 def _progress_report(args: argparse.Namespace, console: Console) -> int:
-    from . import app, settings
-    from .atomic import write_json
-    from .progress_view import print_progress
-    from .report import to_json
+    from . import app
+    from .core import settings
+    from .files.atomic import write_json
+    from .followup.view import print_progress
+    from .report.terminal import to_json
 
     app.refuse_inside_inputs(args.progress, args.json)
     result = app.progress(args.inputs, args.progress, args.outputs, args.plan, args.quarter, args.as_of, args.templates)
@@ -229,9 +230,10 @@ def _stopped(signum: int, frame: object) -> None:
 
 def _run(args: argparse.Namespace, console: Console, err: Console, current: dict[str, str]) -> int:
     # imported here, not at the top, so --help and rules answer without loading the readers and docxtpl
-    from . import app, settings
-    from .atomic import write_json
-    from .report import print_report, to_json
+    from . import app
+    from .core import settings
+    from .files.atomic import write_json
+    from .report.terminal import print_report, to_json
 
     try:
         from .read import discover

@@ -14,10 +14,10 @@ import pytest
 # turns it on where it is tested.
 os.environ["PIPELINE_CACHE"] = "off"
 
-from pipeline.check import run_checks
+from pipeline.core.model import Plan
 from pipeline.extract import extract
-from pipeline.model import Plan
 from pipeline.read import read_inputs
+from pipeline.rules.runner import run_checks
 from tools.docxkit import C, Doc, R
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -55,7 +55,13 @@ def test_build_with_errors_writes_records_and_report_but_no_official_document(fo
     write_plan(folder, [row("1", "ถนน", "")])
     out = tmp_path / "out"
     assert main(["build", str(folder), str(out)]) == 1
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "records.json", "records.xlsx", "report.html", "report.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "manifest.json",
+        "records.json",
+        "records.xlsx",
+        "report.html",
+        "report.json",
+    ]
     records = json.loads((out / "records.json").read_text(encoding="utf-8"))
     assert records["projects"][0]["source"] == {"file": "a.docx", "table": 1, "row": 2, "column": None, "paragraph": None}
 

@@ -16,8 +16,8 @@ import pytest
 
 from pipeline.app import build, check
 from pipeline.cli import main
-from pipeline.outputs import locked
-from pipeline.render import to_pdf
+from pipeline.files.outputs import locked
+from pipeline.render.docx import to_pdf
 
 from .conftest import CHROMIUM, ROOT, C, Doc, R, headless, profile_rows, row, write_plan
 
@@ -133,7 +133,7 @@ def test_a_bug_exits_3_with_one_thai_line_and_a_log(folder: Path, tmp_path: Path
 
 
 def test_a_second_build_into_the_same_folder_waits_its_turn(tmp_path: Path) -> None:
-    from pipeline.errors import UsageError
+    from pipeline.core.errors import UsageError
 
     with locked(tmp_path), pytest.raises(UsageError, match="กำลังเขียน"), locked(tmp_path, wait=0.3):
         pass

@@ -10,8 +10,8 @@ import json
 import os
 from pathlib import Path
 
-from pipeline.check import run_checks
-from pipeline.records import plan_from_json, plan_to_json
+from pipeline.core.records import plan_from_json, plan_to_json
+from pipeline.rules.runner import run_checks
 from tools.make_samples import main as make_samples
 
 from .conftest import ROOT, plan_of

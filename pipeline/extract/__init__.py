@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..domain import program_key, strategy_key, strategy_number
-from ..model import FileInfo, IntroBlock, Notice, Plan, Profile, Project, Source, YearMention
+from ..core.domain import program_key, strategy_key, strategy_number
+from ..core.model import FileInfo, IntroBlock, Notice, Plan, Profile, Project, Source, YearMention
+from ..core.thai import fiscal_years_in, key
 from ..read import Document, Paragraph, ReadError, ReadResult, Table
-from ..thai import fiscal_years_in, key
 from .arrows import crossed, row_at, span
 from .collect import Collector, Context, OpenRows
 from .columns import Layout, find_layout

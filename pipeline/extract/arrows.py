@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+from ..core.thai import quarter_months
 from ..read import Cell, Row, Table
 from ..read.shapes import Shape
-from ..thai import quarter_months
 from .columns import Layout
 
 COVER = 0.4  # share of a month column's width an arrow must cover

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, make_dataclass
 from typing import Any
 
-from ..model import (
+from ..core.model import (
     DevPlanItem,
     IntroBlock,
     Notice,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..core.thai import be_year_in, be_years_in, fiscal_month_of, key
 from ..read import Row, Table
-from ..thai import be_year_in, be_years_in, fiscal_month_of, key
 
 _SEQ = {"ที่", "ลำดับ", "ลำดับที่", "ข้อ"}
 _NAME = {"โครงการ", "ชื่อโครงการ", "โครงการกิจกรรม", "ชื่อโครงการกิจกรรม", "รายการ", "ครุภัณฑ์", "รายการครุภัณฑ์", "ชื่อรายการ"}

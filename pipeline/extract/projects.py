@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..domain import heading_kind, is_grand_total, is_total, program_name, strategy_name
-from ..model import Kind, Project, Source, StatedTotal
+from ..core.domain import heading_kind, is_grand_total, is_total, program_name, strategy_name
+from ..core.model import Kind, Project, Source, StatedTotal
+from ..core.thai import arabic_digits, parse_amount, parse_period, quarter_months
 from ..read import Row, Table
-from ..thai import arabic_digits, parse_amount, parse_period, quarter_months
 from .arrows import row_shapes
 from .collect import Collector, Context, OpenRows
 from .columns import Layout, header_like, label_field

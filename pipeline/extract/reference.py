@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..domain import (
+from ..core.domain import (
     PROFILE_DATES,
     PROFILE_KEYS,
     is_total,
@@ -16,9 +16,9 @@ from ..domain import (
     strategy_name,
     strategy_no,
 )
-from ..model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
+from ..core.model import DevPlanItem, OrdinanceLine, Profile, Source, StrategyLink
+from ..core.thai import is_number_label, key, parse_amount, parse_date, year_of
 from ..read import Row, Table
-from ..thai import is_number_label, key, parse_amount, parse_date, year_of
 from .collect import Collector, Context
 from .columns import Layout
 from .projects import apply_heading, cell_text, own_text

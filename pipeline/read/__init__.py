@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .. import memo
-from ..settings import OWN_FILES, inputs_dir
+from ..core import memo
+from ..core.settings import OWN_FILES, inputs_dir
 from .blocks import Cell, Document, Paragraph, Row, Table
 from .docx import read_docx
 from .legacy import convert_office

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..thai import clean
+from ..core.thai import clean
 from .shapes import Shape
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .. import office
+from ..files import office
 from .safe import ReadError
 
 TIMEOUT = 120  # seconds for one file

@@ -16,11 +16,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..thai import full_months, thai_date
+from ..core.thai import full_months, thai_date
 from .blocks import Cell, Document, Paragraph, Row, Table, cell, paragraph
 
 if TYPE_CHECKING:
-    from ..spreadsheet import SheetData, Value
+    from ..files.spreadsheet import SheetData, Value
 from .safe import MAX_WORKBOOK, check_package
 
 COLUMN_TWIPS = 1000  # nominal grid width of a sheet column (arrows are not drawn in sheets)
@@ -131,7 +131,7 @@ def sheet_blocks(sheets: list[SheetData]) -> list[Paragraph | Table]:
 def read_xlsx(path: Path, rel: str, data: bytes | None = None) -> Document:
     """Read one .xlsx into blocks. Raises ``ReadError`` for files that cannot
     be read safely (corrupt, encrypted, too large, entity declarations)."""
-    from ..spreadsheet import read_workbook  # openpyxl (and numpy with it): only when a workbook is read
+    from ..files.spreadsheet import read_workbook  # openpyxl (and numpy with it): only when a workbook is read
 
     data = path.read_bytes() if data is None else data
     check_package(data, path.suffix, main="xl/workbook.xml", limit=MAX_WORKBOOK)

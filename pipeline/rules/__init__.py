@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..errors import InternalError
-from ..model import Finding, Notice, Plan, Severity, Source
+from ..core.errors import InternalError
+from ..core.model import Finding, Notice, Plan, Severity, Source
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from ..domain import funding_kind, running_cost
-from ..match import NameIndex, did_you_mean
-from ..model import OrdinanceLine, Plan, Project, budget_of
-from ..thai import format_amount, key
+from ..core.domain import funding_kind, running_cost
+from ..core.match import NameIndex, did_you_mean
+from ..core.model import OrdinanceLine, Plan, Project, budget_of
+from ..core.thai import format_amount, key
 from . import Env, Hit, per_object, rule
 
 MATCH = 90  # similarity (0–100) above which two names are the same project

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..domain import PROFILE_LABELS, REQUIRED_PROFILE, deadline
-from ..model import Plan, Source
-from ..thai import fiscal_years_in, thai_date
+from ..core.domain import PROFILE_LABELS, REQUIRED_PROFILE, deadline
+from ..core.model import Plan, Source
+from ..core.thai import fiscal_years_in, thai_date
 from . import Env, Hit, notice, rule
 
 notice(

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..domain import funding_kind
-from ..model import Plan, Project
-from ..thai import key, parse_amount
+from ..core.domain import funding_kind
+from ..core.model import Plan, Project
+from ..core.thai import key, parse_amount
 from . import Env, Hit, notice, rule
 
 

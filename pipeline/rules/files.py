@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Plan, Source
+from ..core.model import Plan, Source
 from . import Env, Hit, notice, rule
 
 RESAVE = "เปิดไฟล์ใน Word (ตารางคำนวณ: Excel) แล้วบันทึกใหม่"

@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..domain import STATUS_TH
-from ..model import Plan
-from ..thai import format_amount, months_text, thai_date
+from ..core.domain import STATUS_TH
+from ..core.model import Plan
+from ..core.thai import format_amount, months_text, thai_date
 from . import Env, Hit, rule
 
 if TYPE_CHECKING:
-    from ..progress import Progress
+    from ..followup.progress import Progress
 
 
 def follow_up(check: Callable[[Plan, Progress], Iterable[Hit]]) -> Callable[[Plan, Env], Iterable[Hit]]:

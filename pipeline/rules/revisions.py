@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..domain import revision_number
-from ..model import Plan, Source
+from ..core.domain import revision_number
+from ..core.model import Plan, Source
 from . import Env, Hit, rule
 
 

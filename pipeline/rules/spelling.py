@@ -21,9 +21,9 @@ import itertools
 import re
 from functools import lru_cache
 
-from .. import memo
-from ..match import edit_distance, within
-from ..thai import clusters, dictionary_words, words
+from ..core import memo
+from ..core.match import edit_distance, within
+from ..core.thai import clusters, dictionary_words, words
 
 MAX_WINDOW = 6  # tokens in a phrase compared with a term
 # Shorter words have too many real neighbours one letter away ("พัฒน์" in names, "ลังคา").

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..domain import STANDARD_PROGRAMS, canonical_program, program_key, strategy_key
-from ..match import did_you_mean
-from ..model import Plan, Project
+from ..core.domain import STANDARD_PROGRAMS, canonical_program, program_key, strategy_key
+from ..core.match import did_you_mean
+from ..core.model import Plan, Project
 from . import Env, Hit, rule
 from .budget import ordinance_line
 

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from ..domain import STANDARD_PROGRAMS, org_place
-from ..match import edit_distance
-from ..model import Plan, Source
-from ..settings import lines
-from ..thai import typing_problems
+from ..core.domain import STANDARD_PROGRAMS, org_place
+from ..core.match import edit_distance
+from ..core.model import Plan, Source
+from ..core.settings import lines
+from ..core.thai import typing_problems
 from . import Env, Hit, per_object, rule
 from .spelling import CURRENT_CITATION, doubled, near_misses, old_regulation, quote
 

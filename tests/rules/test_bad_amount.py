@@ -21,7 +21,7 @@ def test_quiet_for_every_amount_form_of_the_spec(folder: Path) -> None:
 
 
 def test_separators_that_change_the_value_are_bad_with_the_intended_amount(folder: Path) -> None:
-    from pipeline.check import run_checks
+    from pipeline.rules.runner import run_checks
 
     from ..conftest import plan_of
 

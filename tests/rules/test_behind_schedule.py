@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from ..followup import HALL, PIPE
-from ..followup_rules import codes_after
+from ..followup.followup_rules import codes_after
+from ..followup.helpers import HALL, PIPE
 
 
 def test_fires_when_every_scheduled_month_is_over_and_nothing_started(folder: Path, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from ..followup import HALL, ROAD
-from ..followup_rules import codes_after
+from ..followup.followup_rules import codes_after
+from ..followup.helpers import HALL, ROAD
 
 
 def test_fires_for_a_finished_project_with_nothing_disbursed(folder: Path, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pipeline.check import run_checks
+from pipeline.rules.runner import run_checks
 
 from ..conftest import Doc, plan_of, row, write_plan
 
@@ -23,7 +23,7 @@ def test_quiet_for_official_names_that_repeat_letters(folder: Path) -> None:
 
 
 def test_the_tail_of_a_word_typed_again(folder: Path) -> None:
-    from pipeline.check import run_checks
+    from pipeline.rules.runner import run_checks
 
     from ..conftest import plan_of, row, write_plan
 

@@ -3,7 +3,7 @@ import zipfile
 from pathlib import Path
 
 from pipeline.app import build, check
-from pipeline.paths import TEMPLATES
+from pipeline.files.paths import TEMPLATES
 from tools.make_templates import main as make_templates
 
 from ..conftest import row, write_plan

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pipeline.check import run_checks
+from pipeline.rules.runner import run_checks
 
 from ..conftest import Doc, plan_of, row, write_plan
 
@@ -47,7 +47,7 @@ def test_quiet_on_correct_official_text(folder: Path) -> None:
 
 
 def test_tone_marks_vowels_and_loanwords_of_plans(folder: Path) -> None:
-    from pipeline.check import run_checks
+    from pipeline.rules.runner import run_checks
 
     from ..conftest import plan_of
 
@@ -86,7 +86,7 @@ def test_quiet_on_names_of_villages_people_roads_and_sois(folder: Path) -> None:
 
 
 def test_a_village_typed_one_letter_off_in_the_location_is_caught(folder: Path) -> None:
-    from pipeline.check import run_checks
+    from pipeline.rules.runner import run_checks
 
     from ..conftest import plan_of
 

@@ -30,7 +30,7 @@ def test_quiet_when_the_ordinance_words_the_name_differently(folder: Path) -> No
 
 
 def test_funding_sources_are_told_apart() -> None:
-    from pipeline.domain import funding_kind
+    from pipeline.core.domain import funding_kind
 
     got = {
         s: funding_kind(s)

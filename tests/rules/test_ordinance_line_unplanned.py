@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pipeline.check import run_checks
+from pipeline.rules.runner import run_checks
 
 from ..conftest import findings, plan_of, row, write_plan
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from ..followup import HALL, ROAD
-from ..followup_rules import codes_after
+from ..followup.followup_rules import codes_after
+from ..followup.helpers import HALL, ROAD
 
 
 def test_fires_when_more_is_disbursed_than_planned(folder: Path, tmp_path: Path) -> None:

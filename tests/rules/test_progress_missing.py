@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from ..followup import HALL, KIDS, PIPE, ROAD, TRAINING
-from ..followup_rules import codes_after
+from ..followup.followup_rules import codes_after
+from ..followup.helpers import HALL, KIDS, PIPE, ROAD, TRAINING
 
 
 def test_fires_for_a_row_without_a_status(folder: Path, tmp_path: Path) -> None:
@@ -17,7 +17,7 @@ def test_fires_for_a_row_without_a_status(folder: Path, tmp_path: Path) -> None:
 def test_fires_at_the_plans_row_for_a_project_no_form_lists(folder: Path, tmp_path: Path) -> None:
     from pipeline import app
 
-    from ..followup import announced_plan, fill, generated_forms
+    from ..followup.helpers import announced_plan, fill, generated_forms
 
     forms = generated_forms(announced_plan(folder), tmp_path / "forms")
     returned = tmp_path / "returned"

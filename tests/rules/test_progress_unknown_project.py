@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from ..followup import HALL, KIDS, PIPE, ROAD, TRAINING
-from ..followup_rules import codes_after
+from ..followup.followup_rules import codes_after
+from ..followup.helpers import HALL, KIDS, PIPE, ROAD, TRAINING
 
 ALL = {
     ROAD: ("done", "500,000", ""),

@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from pipeline.check import run_checks
-from pipeline.revision import difference
+from pipeline.revision.compare import difference
 from pipeline.rules import Env
+from pipeline.rules.runner import run_checks
 
 from ..conftest import plan_of, row, write_plan
 

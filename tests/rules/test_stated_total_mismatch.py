@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pipeline.check import run_checks
+from pipeline.rules.runner import run_checks
 
 from ..conftest import C, findings, plan_of, row, write_plan
 
@@ -36,7 +36,7 @@ def test_a_total_after_a_page_break_closes_the_rows_of_both_parts(folder: Path) 
 
 
 def test_a_total_over_an_unreadable_amount_says_so_instead_of_a_new_total(folder: Path) -> None:
-    from pipeline.check import run_checks
+    from pipeline.rules.runner import run_checks
 
     from ..conftest import plan_of
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from ..followup import PIPE, ROAD
-from ..followup_rules import codes_after
+from ..followup.followup_rules import codes_after
+from ..followup.helpers import PIPE, ROAD
 
 
 def test_fires_for_two_statuses_in_one_row(folder: Path, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.check import run_checks
+from pipeline.rules.runner import run_checks
 
 from ..conftest import Doc, plan_of, row, write_plan
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.check import run_checks
+from pipeline.rules.runner import run_checks
 
 from ..conftest import MONTHS, Doc, R, findings, plan_of, project_table, row, write_plan
 

@@ -1,0 +1,1 @@
+"""Many organisations at once."""

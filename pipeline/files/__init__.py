@@ -1,0 +1,1 @@
+"""Files on disk: atomic writes, the outputs set, paths, LibreOffice, spreadsheets."""

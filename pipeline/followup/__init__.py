@@ -1,0 +1,1 @@
+"""The follow-up: status forms, their reading, and the progress report."""

@@ -1,0 +1,1 @@
+"""Blank ผด.02 forms for every division."""

@@ -1,0 +1,1 @@
+"""The official documents: docxtpl contexts, the .docx writer, typesetting, the chart."""

@@ -1,0 +1,196 @@
+"""The last pass over a rendered document's XML (body, headers, footers):
+what a reviewer checks on paper and a template cannot express.
+
+- Digits: with the profile's ตัวเลขไทย every digit printed is Thai — the
+  template's own text ("พ.ศ. 2548", "ข้อ 26"), page numbers (thaiNumbers) and
+  all data; without it none is (a Thai digit typed in a draft prints Arabic).
+- Words kept together: a non-breaking space joins "พ.ศ. 2564", "หมู่ที่ 1",
+  "ข้อ 26" and the like. (Word joiners inside Thai names were tried and made
+  LibreOffice break names worse: its Thai line breaking ignores them and falls
+  back to breaking letters; names break at dictionary words when a column is
+  too narrow, so the columns are made wide enough instead.)
+- Numbers whole: LibreOffice breaks a number inside ("80|0", "2,500,000|.00")
+  when it sits in Thai text, whatever joiner it carries; a number set in a run
+  of its own marked as not Thai (w:lang) is never broken.
+- Totals kept with the row above them, so "รวม" never opens a page alone.
+- Month arrows: an arrow marker left by the context becomes a drawn arrow
+  anchored in the first active month cell, as wide as the month columns it
+  spans in this table (so a user who widens the columns in Word still gets
+  arrows that fit).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+
+from ..core.thai import JOINED_BEFORE_NUMBER, arabic_digits, thai_digits
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+NBSP = "\u00a0"
+EMU = 635  # per twip
+_JOIN = re.compile("(" + "|".join(re.escape(w) for w in JOINED_BEFORE_NUMBER) + ") (?=[0-9๐-๙])")
+_ARROW = re.compile("\ue000(\\d+)\ue001")
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def set_text(text: str, thai: bool) -> str:
+    text = thai_digits(text) if thai else arabic_digits(text)
+    return _JOIN.sub(lambda m: m.group(1) + NBSP, text)
+
+
+def _grid(tbl: etree._Element) -> list[int]:
+    return [int(c.get(q("w"), "0") or 0) for c in tbl.findall(f"{q('tblGrid')}/{q('gridCol')}")]
+
+
+def _cell_col(tc: etree._Element) -> int:
+    tr = tc.getparent()
+    trpr = tr.find(q("trPr"))
+    before = trpr.find(q("gridBefore")) if trpr is not None else None
+    col = int(before.get(q("val"), "0")) if before is not None else 0
+    for other in tr.findall(q("tc")):
+        if other is tc:
+            return col
+        span = other.find(f"{q('tcPr')}/{q('gridSpan')}")
+        col += int(span.get(q("val"), "1")) if span is not None else 1
+    return col
+
+
+def _margin(tc: etree._Element, tbl: etree._Element, side: str) -> int:
+    for path in (f"{q('tcPr')}/{q('tcMar')}/{q(side)}", f"{q('tblPr')}/{q('tblCellMar')}/{q(side)}"):
+        el = (tc if path.startswith(q("tcPr")) else tbl).find(path)
+        if el is not None:
+            return int(el.get(q("w"), "0") or 0)
+    return 108
+
+
+def arrow_run(width: int, shape_id: int) -> etree._Element:
+    """A double-headed arrow ``width`` twips long from the cell's text start,
+    half a line down, as Word writes a drawn connector."""
+    cx = max(width, 60) * EMU
+    xml = (
+        f'<w:r xmlns:w="{W}"><mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="wps"><w:drawing>'
+        f'<wp:anchor xmlns:wp="{WP}" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{251659264 + shape_id}" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{90 * EMU}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="0"/><wp:effectExtent l="0" t="38100" r="0" b="38100"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="เดือน {shape_id}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic xmlns:a="{A}"><a:graphicData uri="{WPS}"><wps:wsp xmlns:wps="{WPS}"><wps:cNvCnPr/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>'
+        '<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>'
+        '<a:ln w="15875"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
+        '<a:headEnd type="triangle" w="sm" len="sm"/><a:tailEnd type="triangle" w="sm" len="sm"/></a:ln>'
+        "</wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        "<mc:Fallback/></mc:AlternateContent></w:r>"
+    )
+    return etree.fromstring(xml)
+
+
+def _arrows(root: etree._Element) -> None:
+    shape_id = 1000
+    for t in list(root.iter(q("t"))):
+        m = _ARROW.fullmatch(t.text or "")
+        if not m:
+            continue
+        run = t.getparent()
+        tc = next(run.iterancestors(q("tc")), None)
+        tbl = next(run.iterancestors(q("tbl")), None)
+        if tc is None or tbl is None:
+            run.getparent().remove(run)
+            continue
+        grid, col = _grid(tbl), _cell_col(tc)
+        months = int(m.group(1))
+        width = sum(grid[col : col + months]) - _margin(tc, tbl, "left") - _margin(tc, tbl, "right")
+        shape_id += 1
+        run.addprevious(arrow_run(width, shape_id))
+        run.getparent().remove(run)
+
+
+_NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
+
+
+def _number_runs(root: etree._Element) -> None:
+    """Each number in a run of its own, its language not Thai."""
+    for run in list(root.iter(q("r"))):
+        texts = run.findall(q("t"))
+        if len(texts) != 1 or len(run) > 2 or not texts[0].text or not _NUMBER.search(texts[0].text):
+            continue
+        text, rpr = texts[0].text, run.find(q("rPr"))
+        parts = [p for p in _NUMBER.split(text)]
+        numbers = _NUMBER.findall(text)
+        pieces = [(parts[0], False)]
+        for number, after in zip(numbers, parts[1:], strict=True):
+            pieces += [(number, True), (after, False)]
+        for piece, is_number in pieces:
+            if not piece:
+                continue
+            new = etree.Element(q("r"))
+            new_rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(q("rPr"))
+            if is_number:
+                lang = new_rpr.find(q("lang"))
+                if lang is None:
+                    lang = etree.SubElement(new_rpr, q("lang"))
+                lang.set(q("val"), "en-US")
+                lang.set(q("bidi"), "en-US")
+            if len(new_rpr):
+                new.append(new_rpr)
+            t = etree.SubElement(new, q("t"))
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.addprevious(new)
+        run.getparent().remove(run)
+
+
+def _keep_totals(root: etree._Element) -> None:
+    """A "รวม" row never stands alone at the top of a page: the row above it
+    is kept with it."""
+    for tr in root.iter(q("tr")):
+        first = tr.find(f"{q('tc')}//{q('t')}")
+        prev = tr.getprevious()
+        if first is None or not (first.text or "").startswith("รวม") or prev is None or prev.tag != q("tr"):
+            continue
+        for p in prev.iter(q("p")):
+            ppr = p.find(q("pPr"))
+            if ppr is None:
+                ppr = etree.SubElement(p, q("pPr"))
+                p.insert(0, ppr)
+            if ppr.find(q("keepNext")) is None:
+                keep = etree.Element(q("keepNext"))
+                style = ppr.find(q("pStyle"))
+                if style is not None:
+                    style.addnext(keep)
+                else:
+                    ppr.insert(0, keep)
+
+
+def finish(xml: bytes, thai: bool, body: bool) -> bytes:
+    """One part (document, header or footer) made ready for paper."""
+    root = etree.fromstring(xml)
+    if body:
+        _arrows(root)
+        _keep_totals(root)
+    for t in root.iter(q("t")):
+        if t.text:
+            t.text = set_text(t.text, thai)
+    _number_runs(root)
+    if body and thai:
+        for sect in root.iter(q("sectPr")):
+            num = sect.find(q("pgNumType"))
+            if num is None:
+                num = etree.SubElement(sect, q("pgNumType"))
+                # pgNumType sits before cols/docGrid etc.; Word tolerates order here only after pgMar.
+                pgmar = sect.find(q("pgMar"))
+                if pgmar is not None:
+                    pgmar.addnext(num)
+            num.set(q("fmt"), "thaiNumbers")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

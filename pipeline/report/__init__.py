@@ -1,0 +1,1 @@
+"""The findings told to people: the terminal, report.html, report.json, records.xlsx."""

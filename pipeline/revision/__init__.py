@@ -1,0 +1,1 @@
+"""A revision of the announced plan: the previous version read back and compared."""
