@@ -25,14 +25,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline import batch
 from pipeline.app import check
-from pipeline.check import run_checks
-from pipeline.context import plan_context
+from pipeline.batch import run as batch
 from pipeline.extract import extract
-from pipeline.office import soffice
+from pipeline.files.office import soffice
 from pipeline.read import read_inputs
-from pipeline.render import TEMPLATES, render_docx, to_pdf
+from pipeline.render.context import plan_context
+from pipeline.render.docx import TEMPLATES, render_docx, to_pdf
+from pipeline.rules.runner import run_checks
 from tools.docxkit import C, Doc, R
 from tools.sample_data import PROJECTS
 

@@ -33,13 +33,20 @@ EVIL = ["\u202e", "\u200f", "\x00", "\x07", "\ufeff", "[/]", "{{ x }}", "{% if %
 def _xml_mutation(xml: str, rng: random.Random) -> str:
     kind = rng.choice(["span", "vmerge", "delete", "duplicate", "shuffle", "chars", "nest", "before"])
     if kind == "span":
-        return re.sub(r'<w:gridSpan w:val="\d+"/>', lambda m: f'<w:gridSpan w:val="{rng.choice([0, -3, 10**6, 10**8, 999999999])}"/>', xml, count=3)
+        return re.sub(
+            r'<w:gridSpan w:val="\d+"/>',
+            lambda m: f'<w:gridSpan w:val="{rng.choice([0, -3, 10**6, 10**8, 999999999])}"/>',
+            xml,
+            count=3,
+        )
     if kind == "before":
         return xml.replace("<w:trPr>", f'<w:trPr><w:gridBefore w:val="{rng.choice([10**7, -5])}"/>', 2)
     if kind == "vmerge":
         return xml.replace("<w:tcPr>", '<w:tcPr><w:vMerge w:val="restart"/>', 40)
     if kind == "chars":
-        return re.sub(r"(<w:t[^>]*>)", lambda m: m.group(1) + rng.choice(EVIL).replace("<", "&lt;").replace("&a", "&amp;a"), xml, count=50)
+        return re.sub(
+            r"(<w:t[^>]*>)", lambda m: m.group(1) + rng.choice(EVIL).replace("<", "&lt;").replace("&a", "&amp;a"), xml, count=50
+        )
     if kind == "nest":
         inner = "<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
         for _ in range(rng.randint(20, 60)):
@@ -109,4 +116,6 @@ if __name__ == "__main__":
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 2564
     started = time.monotonic()
     result = run(total, seed)
-    print(f"make fuzz: {total} mutated drafts (seed {seed}) in {time.monotonic() - started:.0f}s — exit codes {dict(sorted(result.items()))}")
+    print(
+        f"make fuzz: {total} mutated drafts (seed {seed}) in {time.monotonic() - started:.0f}s — exit codes {dict(sorted(result.items()))}"
+    )

@@ -474,10 +474,19 @@ def changed_table(s: dict[str, str]) -> str:
 
 
 def summary_table(s: dict[str, str]) -> str:
-    head = ["ยุทธศาสตร์ / แผนงาน", "ก่อนแก้ไข\n\n(โครงการ)", "ก่อนแก้ไข\n\n(บาท)", "หลังแก้ไข\n\n(โครงการ)", "หลังแก้ไข\n\n(บาท)", "เพิ่ม/ลด\n\n(บาท)"]
+    head = [
+        "ยุทธศาสตร์ / แผนงาน",
+        "ก่อนแก้ไข\n\n(โครงการ)",
+        "ก่อนแก้ไข\n\n(บาท)",
+        "หลังแก้ไข\n\n(โครงการ)",
+        "หลังแก้ไข\n\n(บาท)",
+        "เพิ่ม/ลด\n\n(บาท)",
+    ]
     widths = [5650, 1600, 2100, 1600, 2100, 1800]
     assert sum(widths) == LANDSCAPE_WIDTH
-    nums = [C(f"{{{{ r.{k} }}}}", style=s["tdr"]) for k in ("count_before", "budget_before", "count_after", "budget_after", "change")]
+    nums = [
+        C(f"{{{{ r.{k} }}}}", style=s["tdr"]) for k in ("count_before", "budget_before", "count_after", "budget_after", "change")
+    ]
     rows = [
         R([C(h, style=s["th"]) for h in head], header=True),
         [C("{%tr for r in summary %}", span=6)],
@@ -531,7 +540,12 @@ def amendment_template(out: Path) -> Path:
     doc.xml(p_xml("{{ part.title }}: ที่แก้ไข (เดิม / แก้ไขใหม่ ช่องที่แก้ไขแรเงาสีเหลือง)", style=s["sub"]))
     table_or(doc, "part.changed", changed_table(s), none)
     doc.xml(p_xml("{{ part.title }}: ที่ยกเลิก", style=s["sub"]))
-    table_or(doc, "part.cancelled", form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.cancelled", "part.cancelled_total"), none)
+    table_or(
+        doc,
+        "part.cancelled",
+        form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.cancelled", "part.cancelled_total"),
+        none,
+    )
     doc.xml(p_xml("{%p endfor %}"))
     doc.xml(p_xml("สรุปจำนวนโครงการและงบประมาณ ก่อนและหลังแก้ไข", style=s["sub"]))
     doc.xml(summary_table(s))
@@ -559,7 +573,14 @@ def form_template(out: Path) -> Path:
     doc.xml(p_xml(f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}}", style=s["title"]))
     doc.xml(p_xml("{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}", style=s["title"]))
     doc.xml(p_xml("หน่วยงานรับผิดชอบ: {{ unit }}", style=s["title"]))
-    lead = ["ที่", "โครงการ", "รายละเอียดของกิจกรรม\n\nที่เกิดขึ้นจากโครงการ", "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
+    lead = [
+        "ที่",
+        "โครงการ",
+        "รายละเอียดของกิจกรรม\n\nที่เกิดขึ้นจากโครงการ",
+        "งบประมาณ\n\n(บาท)",
+        "สถานที่\n\nดำเนินการ",
+        "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก",
+    ]
     row = [
         C("{{ p.no }}", style=s["tdc"]),
         C("{{ p.name }}", style=s["td"]),

@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.check import run_checks
+from pipeline.core.thai import clean, clusters, dictionary_words, typing_problems
 from pipeline.extract import extract
 from pipeline.read import read_inputs
+from pipeline.rules.runner import run_checks
 from pipeline.rules.spelling import doubled, near_misses, old_regulation, segment
 from pipeline.rules.text import base_terms, strict_terms
-from pipeline.thai import clean, clusters, dictionary_words, typing_problems
 from tools import sample_data
 
 ROOT = Path(__file__).resolve().parents[1]
