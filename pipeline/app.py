@@ -13,24 +13,14 @@ from .core.records import plan_to_json
 from .extract import extract
 from .files import atomic, paths
 from .files import outputs as output_set
+from .files.outputs import refuse_inside_inputs
 from .read import discover, read_inputs
-from .report.terminal import to_json
+from .report.json import to_json
 from .revision import compare as revision
 from .rules import Env, corrections
 from .rules.runner import Report, run_checks, selected
 
 Stage = Callable[[str], None] | None  # told "ตรวจ", "สร้างเอกสาร", "PDF" as a run moves on
-
-
-def refuse_inside_inputs(inputs: Path, *targets: Path | None) -> None:
-    """No output may be written into the drafts' folder, or over a draft."""
-    base = (inputs if inputs.is_dir() else inputs.parent).resolve()
-    for target in targets:
-        if target is None:
-            continue
-        where = target.resolve()
-        if where == base or where.is_relative_to(base) or (inputs.is_file() and where == inputs.resolve()):
-            raise UsageError(f'จะไม่เขียนผลลัพธ์ลงใน "{target}": อยู่ในโฟลเดอร์ไฟล์ร่าง {inputs} — เลือกโฟลเดอร์อื่น เช่น outputs')
 
 
 def load(
@@ -122,6 +112,11 @@ def build(
     refuse_inside_inputs(inputs, outputs)
     with output_set.locked(outputs):
         return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage)
+
+
+def build_report(inputs: Path, outputs: Path, draft: bool = False, pdf: bool = False) -> Report:
+    """One organisation of a batch: ``build`` and its report (picklable for the batch's process pool)."""
+    return build(inputs, outputs, draft=draft, pdf=pdf).report
 
 
 def _build(

@@ -119,10 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         _print_rules(console)
         return 0
     if args.command == "batch":
+        from . import app
         from .batch.view import run_batch
 
         try:
-            return run_batch(args, console, err)
+            return run_batch(args, console, err, app.build_report)
         except UsageError as exc:
             err.print(f"ทำงานต่อไม่ได้: {exc}")
             return 2
@@ -159,7 +160,7 @@ def _print_rules(console: Console) -> None:
     """Every rule in Thai: code, severity and title aligned; a long title wraps under itself."""
     from rich.table import Table
 
-    from .report.terminal import LABEL
+    from .report.facts import LABEL
     from .rules import RULES
 
     grid = Table.grid(padding=(0, 1))
@@ -186,7 +187,7 @@ def _made(console: Console, title: str, counted: str, made: list[tuple[str, int,
 
 def _forms(args: argparse.Namespace, console: Console) -> int:
     from . import app
-    from .forms.blank import UNASSIGNED
+    from .core.domain import UNASSIGNED
 
     made = app.forms(args.inputs, args.outputs, args.templates)
     _made(console, f"แบบฟอร์มร่าง ผด.02 ใน {args.outputs / 'forms'}", "โครงการจากข้อบัญญัติ", made)
@@ -213,7 +214,7 @@ def _progress_report(args: argparse.Namespace, console: Console) -> int:
     from .core import settings
     from .files.atomic import write_json
     from .followup.view import print_progress
-    from .report.terminal import to_json
+    from .report.json import to_json
 
     app.refuse_inside_inputs(args.progress, args.json)
     result = app.progress(args.inputs, args.progress, args.outputs, args.plan, args.quarter, args.as_of, args.templates)
@@ -233,7 +234,8 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
     from . import app
     from .core import settings
     from .files.atomic import write_json
-    from .report.terminal import print_report, to_json
+    from .report.json import to_json
+    from .report.terminal import print_report
 
     try:
         from .read import discover

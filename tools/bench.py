@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.app import check
+from pipeline.app import build_report, check
 from pipeline.batch import run as batch
 from pipeline.extract import extract
 from pipeline.files.office import soffice
@@ -158,8 +158,8 @@ def batch_efficiency(tmp: Path) -> tuple[float, float, int]:
     # alternated and the best of two each: one noisy moment of this machine does not decide the ratio
     one_by_one, pooled = float("inf"), float("inf")
     for _ in range(2):
-        one_by_one = min(one_by_one, timed(lambda: batch.run(root, tmp / "seq", jobs=1)))
-        pooled = min(pooled, timed(lambda: batch.run(root, tmp / "pool", jobs=cores)))
+        one_by_one = min(one_by_one, timed(lambda: batch.run(root, tmp / "seq", build_report, jobs=1)))
+        pooled = min(pooled, timed(lambda: batch.run(root, tmp / "pool", build_report, jobs=cores)))
     return one_by_one, pooled, cores
 
 

@@ -24,8 +24,10 @@ from ..core.errors import UsageError, save_traceback
 from ..core.model import budget_of
 from ..core.thai import format_amount, thai_date
 from ..files import atomic
+from ..files.outputs import refuse_inside_inputs
 from ..rules.runner import Report
 
+Builder = Callable[[Path, Path, bool, bool], Report]  # inputs, outputs, draft, pdf → the organisation's report (app.build_report)
 VERDICTS = {"pass": "ผ่าน", "errors": "มีข้อผิดพลาด", "refused": "ทำงานต่อไม่ได้", "crashed": "ข้อผิดพลาดภายในโปรแกรม"}
 
 
@@ -67,14 +69,12 @@ def _deadline_status(report: Report) -> str:
     return f"{word} ({thai_date(due.last_day)})"
 
 
-def build_one(inputs: Path, outputs: Path, draft: bool = False, pdf: bool = False) -> Row:
+def build_one(build: Builder, inputs: Path, outputs: Path, draft: bool = False, pdf: bool = False) -> Row:
     """Build one organisation; every failure is caught into its row."""
-    from ..app import build
-
     row = Row(folder=inputs.name)
     started = time.perf_counter()
     try:
-        report = build(inputs, outputs, draft=draft, pdf=pdf).report
+        report = build(inputs, outputs, draft, pdf)
     except UsageError as exc:
         row.verdict, row.message = "refused", str(exc)
     except Exception as exc:  # a bug: the batch goes on, the traceback is kept beside the outputs
@@ -95,14 +95,13 @@ def build_one(inputs: Path, outputs: Path, draft: bool = False, pdf: bool = Fals
 def run(
     root: Path,
     outputs: Path,
+    build: Builder,
     draft: bool = False,
     pdf: bool = False,
     jobs: int | None = None,
     progress: Callable[[Row], None] | None = None,
 ) -> list[Row]:
-    """Build every organisation under ``root``; rows in folder order."""
-    from ..app import refuse_inside_inputs
-
+    """Build every organisation under ``root`` with ``build``; rows in folder order."""
     folders = organisations(root)
     refuse_inside_inputs(root, outputs)  # inside ROOT the outputs would be read as one more organisation next time
     outputs.mkdir(parents=True, exist_ok=True)
@@ -110,7 +109,7 @@ def run(
     rows: dict[str, Row] = {}
     if workers == 1:
         for folder in folders:
-            rows[folder.name] = build_one(folder, outputs / folder.name, draft, pdf)
+            rows[folder.name] = build_one(build, folder, outputs / folder.name, draft, pdf)
             if progress:
                 progress(rows[folder.name])
     else:
@@ -120,7 +119,7 @@ def run(
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(build_one, f, outputs / f.name, draft, pdf): f for f in folders}
+                futures = {pool.submit(build_one, build, f, outputs / f.name, draft, pdf): f for f in folders}
                 for future in as_completed(futures):
                     folder = futures[future]
                     try:

@@ -98,7 +98,7 @@ def group_table(title: str, groups: list[dict[str, object]]) -> Table:
     return t
 
 
-def run_batch(args: argparse.Namespace, console: Console, err: Console) -> int:
+def run_batch(args: argparse.Namespace, console: Console, err: Console, build: batch.Builder) -> int:
     folders = batch.organisations(args.root)
     bar = Progress(
         TextColumn("สร้างแผน"),
@@ -115,6 +115,7 @@ def run_batch(args: argparse.Namespace, console: Console, err: Console) -> int:
         rows = batch.run(
             args.root,
             args.outputs,
+            build,
             args.draft,
             args.pdf,
             args.jobs,

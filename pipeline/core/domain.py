@@ -266,6 +266,15 @@ def strategy_label(name: str) -> str:
     return name or "(ไม่ระบุยุทธศาสตร์)"
 
 
+def strategy_title(name: str) -> str:
+    """ "การพัฒนาด้าน…" → "ยุทธศาสตร์การพัฒนาด้าน…" (as forms print it)."""
+    name = strategy_label(name)
+    return name if name.startswith("ยุทธศาสตร์") else f"ยุทธศาสตร์{name}"
+
+
+UNASSIGNED = "ไม่ระบุหน่วยงาน"  # the form and file of items no division is known for
+
+
 def program_label(name: str) -> str:
     """A แผนงาน as printed: its name, or the placeholder for projects without one."""
     return name or "(ไม่ระบุแผนงาน)"

@@ -101,3 +101,14 @@ def locked(outputs: Path, wait: float = WAIT) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+def refuse_inside_inputs(inputs: Path, *targets: Path | None) -> None:
+    """No output may be written into the drafts' folder, or over a draft."""
+    base = (inputs if inputs.is_dir() else inputs.parent).resolve()
+    for target in targets:
+        if target is None:
+            continue
+        where = target.resolve()
+        if where == base or where.is_relative_to(base) or (inputs.is_file() and where == inputs.resolve()):
+            raise UsageError(f'จะไม่เขียนผลลัพธ์ลงใน "{target}": อยู่ในโฟลเดอร์ไฟล์ร่าง {inputs} — เลือกโฟลเดอร์อื่น เช่น outputs')

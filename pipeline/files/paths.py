@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PureWindowsPath
+
+from ..core.domain import UNASSIGNED
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -35,3 +38,8 @@ def user_path(text: str) -> Path:
     if "\\" in text and os.sep != "\\" and not path.exists():
         return Path(PureWindowsPath(text).as_posix())
     return path
+
+
+def file_name(unit: str) -> str:
+    """A division's name as a file name Windows and Linux both accept."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", unit).strip(" .-") or UNASSIGNED

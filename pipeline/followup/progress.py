@@ -4,60 +4,18 @@ forms (``status_forms``) matched to the plan's projects by meaning, summed per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from ..core.domain import STATUS_TH, strategy_label
+from ..core.followup import STATUSES, Forms, Progress, Reported, Status
 from ..core.match import NameIndex, closest
 from ..core.model import Plan, Project
-from ..core.period import Period
 from ..core.summary import numbered, share
 from ..rules.budget import MATCH, name_key
-from .status_forms import STATUSES, Forms, Reported, read_forms, status_of
+from .status_forms import read_forms, status_of
 
 __all__ = ["STATUSES", "Forms", "Progress", "Reported", "Status", "match", "read_forms", "status_of", "summary", "to_json"]
-
-
-@dataclass(frozen=True)
-class Status:
-    """A plan item and what the forms say of it (``row`` None: no form reports it)."""
-
-    project: Project
-    row: Reported | None
-
-    @property
-    def status(self) -> str | None:
-        return self.row.statuses[0] if self.row is not None and len(self.row.statuses) == 1 else None
-
-    @property
-    def disbursed(self) -> Decimal:
-        return (self.row.disbursed if self.row is not None else None) or Decimal(0)
-
-
-@dataclass
-class Progress:
-    plan: Plan
-    items: list[Status]
-    unknown: list[tuple[Reported, str]]  # a form row no plan project matches, with "did you mean"
-    forms: Forms
-    period: Period | None = None
-    again: list[tuple[Reported, Status]] = field(default_factory=list)  # a project reported a second time (the first row counts)
-
-    def behind(self) -> list[Status]:
-        """Not started, though every month it was scheduled for is over by the period's end."""
-        year = self.plan.profile.fiscal_year
-        if self.period is None or not year:
-            return []
-        period = self.period
-        return [
-            s
-            for s in self.items
-            if s.status == "not_started" and s.project.months and all(period.month_ended(m, year) for m in s.project.months)
-        ]
-
-    def of_status(self, status: str) -> list[Status]:
-        return [s for s in self.items if s.status == status]
 
 
 def nearest(name: str, items: list[Project]) -> str:

@@ -9,11 +9,10 @@ group over the status columns) is read as one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
-from ..core.domain import STATUS_TH, is_total
+from ..core.domain import is_total
+from ..core.followup import STATUSES, Forms, Reported
 from ..core.model import Notice, Source
 from ..core.thai import key, parse_amount
 from ..extract import unreadable
@@ -21,7 +20,6 @@ from ..extract.projects import own_text
 from ..read import Table, read_inputs
 from ..read.blocks import Paragraph, Row
 
-STATUSES = tuple(STATUS_TH)  # done, in_progress, not_started, cancelled
 # Looked for in this order: "ยังไม่ได้ดำเนินการ" also holds "ดำเนินการ", "อยู่ระหว่างดำเนินการ" is not yet done.
 _STATUS_WORDS = (
     ("cancelled", ("ยกเลิก", "ไม่ดำเนินการแล้ว")),
@@ -42,28 +40,6 @@ def status_of(text: str) -> str | None:
         if any(w in k for w in words):
             return status
     return None
-
-
-@dataclass(frozen=True)
-class Reported:
-    """One row of a filled form."""
-
-    name: str
-    source: Source
-    statuses: tuple[str, ...]  # none, one, or (a conflict) several
-    disbursed: Decimal | None
-    disbursed_raw: str = ""
-    planned: Decimal | None = None  # the form's own budget cell, to tell same-named projects apart
-    note: str = ""
-
-
-@dataclass
-class Forms:
-    rows: list[Reported] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    period_texts: list[str] = field(default_factory=list)
-    files: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _column(label: str) -> str | None:

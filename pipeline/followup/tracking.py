@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.domain import UNASSIGNED
 from ..core.model import Plan, Project
 from ..core.period import Period
 from ..core.summary import group
-from ..forms.blank import UNASSIGNED, file_name
+from ..files.paths import file_name
 
 
 def by_division(plan: Plan) -> dict[str, list[Project]]:

@@ -12,18 +12,16 @@ line goes to a form named ไม่ระบุหน่วยงาน (the pla
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.domain import names_organisation, program_key, running_cost
+from ..core.domain import UNASSIGNED, names_organisation, program_key, running_cost
 from ..core.match import NameIndex
 from ..core.model import OrdinanceLine, Plan
 from ..core.thai import key as name_key
+from ..files.paths import file_name
 from ..rules.budget import MATCH  # as sure as the ordinance check is that two names are one project
-
-UNASSIGNED = "ไม่ระบุหน่วยงาน"
 
 
 @dataclass(frozen=True)
@@ -61,11 +59,6 @@ def divisions(plan: Plan) -> list[DivisionForm]:
     return [
         DivisionForm(unit, tuple(lines)) for unit, lines in sorted(owned.items(), key=lambda kv: (kv[0] == UNASSIGNED, kv[0]))
     ]
-
-
-def file_name(unit: str) -> str:
-    """A division's name as a file name Windows and Linux both accept."""
-    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", unit).strip(" .-") or UNASSIGNED
 
 
 def write_forms(plan: Plan, outputs: Path, templates: Path | None = None) -> list[tuple[DivisionForm, Path]]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..core.diff import COMPARED, Diff
+from ..core.domain import strategy_title
 from ..core.model import Plan, Project, budget_of
 from ..core.summary import summarise
 from ..core.thai import format_amount, thai_date
-from ..revision.compare import COMPARED, Diff
-from .context import DOTS, NO_SHADE, SHADE, clean_block, common, grouped, revision_long, strategy_title
+from .context import DOTS, NO_SHADE, SHADE, clean_block, common, grouped, revision_long
 
 CHANGED = "FFF2CC"  # the colour of a changed cell in the "แก้ไขใหม่" row
 

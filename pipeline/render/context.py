@@ -15,7 +15,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..core.domain import deadline, ordinance_word, program_key, program_label, revision_number, strategy_key, strategy_label
+from ..core.domain import (
+    deadline,
+    ordinance_word,
+    program_key,
+    program_label,
+    revision_number,
+    strategy_key,
+    strategy_title,
+)
 from ..core.model import OrdinanceLine, Plan, Project, budget_of
 from ..core.summary import numbered, numbering, summarise
 from ..core.thai import baht_text, be_year, format_amount, full_months, months_text, starts_numbered, thai_date
@@ -24,12 +32,6 @@ SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
 NO_SHADE = "auto"
 ARROW = "\ue000{}\ue001"  # an arrow over this and the next n-1 months; the renderer draws it
 DOTS = "." * 45  # a line to sign or write on by hand
-
-
-def strategy_title(name: str) -> str:
-    """ "การพัฒนาด้าน…" → "ยุทธศาสตร์การพัฒนาด้าน…" (as forms print it)."""
-    name = strategy_label(name)
-    return name if name.startswith("ยุทธศาสตร์") else f"ยุทธศาสตร์{name}"
 
 
 def _pct(value: Decimal) -> str:

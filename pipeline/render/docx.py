@@ -26,12 +26,12 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError
 from lxml import etree
 
+from ..core.diff import Diff
 from ..core.errors import UsageError
 from ..core.model import Plan
 from ..files import atomic, office
 from ..files.paths import TEMPLATES, emblem
 from ..files.paths import template as template_in
-from ..revision.compare import Diff
 from . import typeset
 from .amendment import amendment_context
 from .context import announcement_context, plan_context

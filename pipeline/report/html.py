@@ -20,7 +20,7 @@ from ..core.model import Finding
 from ..core.thai import format_amount
 from ..rules import RULES
 from ..rules.runner import Report
-from .terminal import LABEL, TITLE, code_counts, header_rows, place, shown, summary_rows, unit_rows, verdict_text
+from .facts import LABEL, TITLE, code_counts, header_rows, place, shown, summary_rows, unit_rows, verdict_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

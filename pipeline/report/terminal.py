@@ -1,4 +1,4 @@
-"""Presentation of a Report: the rich terminal report, report.json, report.html.
+"""The rich terminal report of a Report (report.json is :mod:`.json`, report.html :mod:`.html`).
 
 The terminal report is readable without colour (every severity is also a
 word) and width-aware (rich wraps to the console). report.html is its own
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -18,63 +16,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..core.domain import DEADLINE_DAYS, deadline, ordinance_word, program_label, strategy_label
-from ..core.model import Finding, budget_of
-from ..core.records import SCHEMA_VERSION, profile_to_json, to_jsonable
-from ..core.summary import summarise
-from ..core.thai import format_amount, thai_date
+from ..core.model import Finding
 from ..rules import RULES
-from ..rules.budget import planned
 from ..rules.runner import Report
-
-TITLE = "แผนการดำเนินงาน — รายงานการตรวจ"
-LABEL = {"error": ("ข้อผิดพลาด", "bold red"), "warning": ("คำเตือน", "yellow")}
-
-
-def _baht(value: Decimal) -> str:
-    return format_amount(value)
-
-
-def header_rows(report: Report) -> list[tuple[str, str]]:
-    """The report's heading facts as (label, value): the terminal panel and report.html show the same."""
-    plan, s = report.plan, report.plan.stats
-    prof = plan.profile
-    projects, equipment = plan.of_kind("project"), plan.of_kind("equipment")
-    total = budget_of(plan.projects)
-    rows: list[tuple[str, str]] = []
-    place = " ".join(x for x in (prof.district and f"อำเภอ{prof.district}", prof.province and f"จังหวัด{prof.province}") if x)
-    rows.append(("หน่วยงาน", f"{prof.org_name or '(ไม่พบชื่อหน่วยงาน)'} {place}".strip()))
-    rows.append(("ปีงบประมาณ", f"พ.ศ. {prof.fiscal_year}" if prof.fiscal_year else "(ไม่พบ)"))
-    if prof.ordinance_date:
-        rows.append((f"ประกาศใช้{ordinance_word(prof.org_name)}", thai_date(prof.ordinance_date)))
-    if prof.announcement_date:
-        rows.append(("ประกาศแผน", thai_date(prof.announcement_date)))
-    due = deadline(prof)
-    if due:
-        how = "ตามที่ขยายเวลา" if due.extended else f"ภายใน {DEADLINE_DAYS} วันนับแต่วันที่{due.label} {thai_date(due.event_date)}"
-        rows.append(("ประกาศแผนได้ถึง", f"{thai_date(due.last_day)} ({how} ตามข้อ 27)"))
-    rows.append(("ไฟล์ที่อ่าน", f"{s.files} ไฟล์, {s.tables} ตาราง" + (f" (ข้าม {len(report.notes)} ไฟล์)" if report.notes else "")))
-    converted = [f"{f.path} ({f.converted_from})" for f in plan.files if f.converted_from]
-    if converted:
-        rows.append(("แปลงด้วย LibreOffice", ", ".join(converted)))
-    rows.append(
-        (
-            "แถวที่อ่าน",
-            f"{s.rows} แถว: หัวตาราง {s.header}, โครงการ {s.records}, ข้อมูลอ้างอิง {s.references}, "
-            f"แถวต่อเนื่อง {s.continuations}, หัวข้อ {s.headings}, แถวรวม {s.totals}, ข้าม {s.skipped}"
-            + (f" (แถวที่ถูกลบแบบติดตาม {s.deleted})" if s.deleted else ""),
-        )
-    )
-    rows.append(("โครงการ", f"{len(projects)} โครงการ, ครุภัณฑ์ {len(equipment)} รายการ"))
-    rows.append(("งบประมาณรวม", f"{_baht(total)} บาท"))
-    if plan.ordinance:
-        lines = planned(plan)
-        done = [line for line, p in lines if p is not None]
-        whole = sum((line.amount for line, _ in lines), Decimal(0))
-        part = sum((line.amount for line in done), Decimal(0))
-        share = f" ({part * 100 / whole:.2f}%)" if whole else ""
-        rows.append(("ข้อบัญญัติที่อยู่ในแผน", f"{len(done)} จาก {len(lines)} รายการ, {_baht(part)} จาก {_baht(whole)} บาท{share}"))
-    return rows
+from .facts import LABEL, TITLE, baht, code_counts, header_rows, place, shown, summary_rows, unit_rows, verdict_text
 
 
 def header(report: Report) -> Panel:
@@ -84,43 +29,6 @@ def header(report: Report) -> Panel:
     for label, value in header_rows(report):
         grid.add_row(label, value)
     return Panel(grid, title=TITLE, box=box.ASCII2, expand=False)
-
-
-def unit_rows(report: Report) -> list[tuple[str, int, int, Decimal]]:
-    """(หน่วยงาน, projects, equipment items, budget), sorted by หน่วยงาน."""
-    units: dict[str, list[int | Decimal]] = {}
-    for p in report.plan.projects:
-        row = units.setdefault(p.unit or "(ไม่ระบุหน่วยงาน)", [0, 0, Decimal(0)])
-        row[0 if p.kind == "project" else 1] += 1
-        row[2] += p.budget or Decimal(0)
-    return [(unit, int(a), int(b), Decimal(c)) for unit, (a, b, c) in sorted(units.items())]
-
-
-def code_counts(report: Report) -> list[tuple[str, int]]:
-    """(code, how many), errors first, then the most frequent."""
-    counts: dict[str, int] = {}
-    for f in report.findings:
-        counts[f.code] = counts.get(f.code, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (RULES[kv[0]].severity != "error", -kv[1], kv[0]))
-
-
-def verdict_text(report: Report) -> tuple[str, str]:
-    if report.ok:
-        return "ผลการตรวจ: ผ่าน", f"ไม่มีข้อผิดพลาด, คำเตือน {report.warnings} รายการ"
-    return "ผลการตรวจ: ไม่ผ่าน", f"ข้อผิดพลาด {report.errors} รายการ, คำเตือน {report.warnings} รายการ: แก้ไขแล้วรันใหม่"
-
-
-SummaryRow = tuple[str, int, str, str, bool]  # name, projects, budget, share, a ยุทธศาสตร์ (else its แผนงาน)
-
-
-def summary_rows(report: Report) -> tuple[list[SummaryRow], SummaryRow]:
-    """The summary per ยุทธศาสตร์ and แผนงาน, and its total: the terminal and report.html show the same."""
-    summ = summarise(report.plan)
-    rows: list[SummaryRow] = []
-    for s in summ.strategies:
-        rows.append((f"{s.number}. {strategy_label(s.name)}", s.count, _baht(s.budget), f"{s.budget_pct:.2f}", True))
-        rows += [(program_label(p.program), p.count, _baht(p.budget), f"{p.budget_pct:.2f}", False) for p in s.programs]
-    return rows, ("รวมทั้งสิ้น", summ.count, _baht(summ.budget), "100.00" if summ.count else "0.00", True)
 
 
 def summary_table(report: Report) -> Table:
@@ -143,18 +51,8 @@ def units_table(report: Report) -> Table:
     table.add_column("ครุภัณฑ์", justify="right")
     table.add_column("งบประมาณ (บาท)", justify="right")
     for unit, n_projects, n_items, budget in unit_rows(report):
-        table.add_row(unit, str(n_projects), str(n_items), _baht(budget))
+        table.add_row(unit, str(n_projects), str(n_items), baht(budget))
     return table
-
-
-def shown(p, name: str) -> str:
-    """A project's field as the report shows it (an unreadable budget as typed)."""
-    v = getattr(p, name)
-    if name == "budget":
-        return _baht(v) if v is not None else p.budget_raw
-    if name == "months":
-        return ",".join(map(str, v)) or "-"
-    return str(v)[:50]
 
 
 def revision_table(report: Report) -> RenderableType:
@@ -163,8 +61,8 @@ def revision_table(report: Report) -> RenderableType:
     lines = Text()
     lines.append(
         f"แผนแก้ไขเทียบกับฉบับ {d.previous_revision or 'ก่อน'}: เพิ่มเติม {len(d.added)}, แก้ไข {len(d.changed)}, "
-        f"ยกเลิก {len(d.cancelled)} รายการ · งบประมาณ {_baht(d.previous_budget)} → {_baht(d.budget)} บาท "
-        f"({_baht(d.budget - d.previous_budget)})\n",
+        f"ยกเลิก {len(d.cancelled)} รายการ · งบประมาณ {baht(d.previous_budget)} → {baht(d.budget)} บาท "
+        f"({baht(d.budget - d.previous_budget)})\n",
         style="bold",
     )
     for p in d.added:
@@ -191,12 +89,6 @@ def _finding(f: Finding) -> Text:
     if f.hint:
         text.append(f"\n  วิธีแก้: {f.hint}")  # the most useful line of a finding: never dimmed
     return text
-
-
-def place(f: Finding) -> str:
-    """Where within its file (the file is the heading above)."""
-    where = f.source.where().split(" › ", 1)
-    return where[1] if len(where) > 1 else "ทั้งไฟล์"
 
 
 def _group(items: list[Finding], more: int) -> Text:
@@ -304,69 +196,3 @@ def render_text(report: Report, width: int = 100) -> str:
     console = Console(file=buf, width=width, color_system=None, force_terminal=False, legacy_windows=False, markup=False)
     print_report(report, console)
     return buf.getvalue()
-
-
-def _revision_json(report: Report) -> dict[str, Any] | None:
-    d = report.revision
-    if d is None:
-        return None
-
-    def item(p) -> dict[str, Any]:
-        return {
-            "name": p.name,
-            "kind": p.kind,
-            "budget": None if p.budget is None else f"{p.budget:.2f}",
-            **to_jsonable(p.source),
-        }
-
-    return {
-        "previous_revision": d.previous_revision,
-        "added": [item(p) for p in d.added],
-        "changed": [
-            {"old": item(c.old), "new": item(c.new), "fields": list(c.fields), "score": round(c.score, 1)} for c in d.changed
-        ],
-        "cancelled": [item(p) for p in d.cancelled],
-        "budget_before": f"{d.previous_budget:.2f}",
-        "budget_after": f"{d.budget:.2f}",
-    }
-
-
-def to_json(report: Report, applied: list[tuple[str, str, int]] | None = None) -> dict[str, Any]:
-    """report.json: the same shape from ``build`` and from ``--json``;
-    ``applied`` lists the word corrections put into the documents."""
-    plan, s = report.plan, report.plan.stats
-    summ = summarise(plan)
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "verdict": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings, "exit_code": report.exit_code},
-        "profile": profile_to_json(plan.profile),
-        "stats": to_jsonable(s)
-        | {
-            "projects": len(plan.of_kind("project")),
-            "equipment": len(plan.of_kind("equipment")),
-            "budget": f"{budget_of(plan.projects):.2f}",
-        },
-        "summary": to_jsonable(summ),
-        "rules": [
-            {"code": c, "severity": RULES[c].severity, "title": RULES[c].title, "gloss": RULES[c].gloss} for c in report.rules
-        ],
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity,
-                "message": f.message,
-                "file": f.source.file,
-                "table": f.source.table,
-                "row": f.source.row,
-                "column": f.source.column,
-                "paragraph": f.source.paragraph,
-                "value": f.value,
-                "suggestion": f.suggestion,
-                "hint": f.hint,
-            }
-            for f in report.findings
-        ],
-        "skipped_files": [{"file": p, "note": n} for p, n in report.notes],
-        "revision": _revision_json(report),
-        "corrections_applied": [{"original": w, "correction": r, "times": n} for w, r, n in applied or []],
-    }

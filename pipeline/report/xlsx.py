@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ..core.domain import program_label
+from ..core.domain import program_label, strategy_title
 from ..core.model import Plan, Project
 from ..core.summary import numbered, summarise
 from ..core.thai import abbr_months, calendar_month
 from ..files.spreadsheet import Column, OutSheet, Value, workbook_bytes
-from ..render.context import strategy_title
 
 MONEY = "#,##0.00"
 PERCENT = "0.00"

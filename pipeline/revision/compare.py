@@ -16,10 +16,11 @@ import json
 import re
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from ..core.diff import COMPARED, LIKELY, SURE, Change, Diff
 from ..core.errors import UsageError
 from ..core.match import NameIndex
 from ..core.model import Plan, Profile, Project
@@ -28,46 +29,6 @@ from ..core.thai import key
 from ..extract import extract
 from ..read import Paragraph, read_inputs
 from ..rules.budget import name_key
-
-SURE = 90  # similarity from which a renamed project is the same project
-LIKELY = 75  # from here a match is taken but reported as unsure
-COMPARED = (
-    ("name", "โครงการ"),
-    ("activity", "กิจกรรม"),
-    ("budget", "งบประมาณ"),
-    ("location", "สถานที่"),
-    ("unit", "หน่วยงาน"),
-    ("program", "แผนงาน"),
-    ("strategy", "ยุทธศาสตร์"),
-    ("months", "เดือน"),
-)
-
-
-@dataclass(frozen=True)
-class Change:
-    old: Project
-    new: Project
-    fields: tuple[str, ...]  # what differs (names of COMPARED)
-    score: float = 100.0  # name similarity of the match
-
-    @property
-    def unsure(self) -> bool:
-        return self.score < SURE
-
-
-@dataclass(frozen=True)
-class Diff:
-    added: tuple[Project, ...] = ()
-    changed: tuple[Change, ...] = ()
-    cancelled: tuple[Project, ...] = ()
-    previous_revision: str = ""
-    previous_budget: Decimal = Decimal(0)
-    budget: Decimal = Decimal(0)
-    previous: Plan = field(default_factory=Plan)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.cancelled)
 
 
 def load_previous(path: Path) -> Plan:

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from ..core.diff import Diff
 from ..core.errors import InternalError
+from ..core.followup import Progress
 from ..core.model import Finding, Notice, Plan, Severity, Source
 
 
@@ -26,8 +28,8 @@ class Env:
 
     glossary: tuple[str, ...] = ()  # the user's extra official terms (glossary.txt)
     emblem: bool | None = None  # the templates hold the organisation's emblem (None: not known)
-    revision: Any = None  # a revision.Diff against the previous version (build --previous)
-    progress: Any = None  # a progress.Progress: the follow-up's forms matched to the plan (``progress``)
+    revision: Diff | None = None  # against the previous version (build --previous)
+    progress: Progress | None = None  # the follow-up's forms matched to the plan (``progress``)
 
 
 @dataclass(frozen=True)

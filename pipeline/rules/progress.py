@@ -7,15 +7,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..core.domain import STATUS_TH
+from ..core.followup import Progress
 from ..core.model import Plan
 from ..core.thai import format_amount, months_text, thai_date
 from . import Env, Hit, rule
-
-if TYPE_CHECKING:
-    from ..followup.progress import Progress
 
 
 def follow_up(check: Callable[[Plan, Progress], Iterable[Hit]]) -> Callable[[Plan, Env], Iterable[Hit]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.app import build_report
 from pipeline.batch import run as batch
 from pipeline.cli import main
 from tests.conftest import profile_rows, row, write_plan
@@ -37,7 +38,7 @@ def root(tmp_path: Path) -> Path:
 
 def test_every_organisation_is_a_row_and_bad_ones_do_not_stop_the_batch(root: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    rows = batch.run(root, out, jobs=2)  # through the process pool
+    rows = batch.run(root, out, build_report, jobs=2)  # through the process pool
     by = {r.folder: r for r in rows}
     assert [r.folder for r in rows] == ["01_หนองฉิม", "02_ตาเนิน", "03_บ้านแฮด", "04_ว่าง", "05_เสีย"]
     assert by["01_หนองฉิม"].verdict == "pass" and by["01_หนองฉิม"].projects == 2
@@ -60,8 +61,8 @@ def test_every_organisation_is_a_row_and_bad_ones_do_not_stop_the_batch(root: Pa
 
 
 def test_pool_and_one_by_one_agree(root: Path, tmp_path: Path) -> None:
-    pooled = batch.run(root, tmp_path / "a", jobs=2)
-    single = batch.run(root, tmp_path / "b", jobs=1)
+    pooled = batch.run(root, tmp_path / "a", build_report, jobs=2)
+    single = batch.run(root, tmp_path / "b", build_report, jobs=1)
     strip = [{**r.__dict__, "seconds": 0, "message": r.message.replace(str(tmp_path / "a"), "")} for r in pooled]
     assert strip == [{**r.__dict__, "seconds": 0, "message": r.message.replace(str(tmp_path / "b"), "")} for r in single]
 
@@ -89,7 +90,7 @@ def test_root_without_organisations_is_a_usage_error(tmp_path: Path, capsys: pyt
 def test_names_are_escaped_in_the_html(tmp_path: Path) -> None:
     r = tmp_path / "root"
     _org(r, "<script>x", "องค์การบริหารส่วนตำบล<b>", "เมือง")
-    batch.run(r, tmp_path / "out", jobs=1)
+    batch.run(r, tmp_path / "out", build_report, jobs=1)
     page = (tmp_path / "out" / "rollup.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
 
@@ -99,7 +100,7 @@ def test_terminal_roll_up_is_a_table_when_wide_and_a_line_each_when_narrow(root:
 
     from pipeline.batch.view import lines, table
 
-    rows = batch.run(root, tmp_path / "out", jobs=1)
+    rows = batch.run(root, tmp_path / "out", build_report, jobs=1)
     wide = Console(width=140, record=True, file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the console
     wide.print(table(rows))
     text = wide.export_text()

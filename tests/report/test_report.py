@@ -11,7 +11,8 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from pipeline.report.html import to_html
-from pipeline.report.terminal import render_text, to_json
+from pipeline.report.json import to_json
+from pipeline.report.terminal import render_text
 from pipeline.rules.runner import run_checks
 
 from ..conftest import ROOT, C, plan_of, profile_rows, row, seed_docx, write_plan
