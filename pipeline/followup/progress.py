@@ -46,6 +46,8 @@ def match(plan: Plan, forms: Forms) -> Progress:
         if hit is None:
             unknown.append((r, nearest(r.name, items)))
         elif hit[0] in found:
+            if r.statuses and not found[hit[0]].statuses:  # a blank row says nothing: the filled one counts
+                r, found[hit[0]] = found[hit[0]], r
             again.append((r, hit[0]))
         else:
             found[hit[0]] = r

@@ -122,7 +122,8 @@ def status_conflict(plan: Plan, progress: Progress) -> Iterable[Hit]:
         if len(row.statuses) > 1:
             yield Hit(row.source, f'"{row.name[:60]}" ระบุไว้ {len(row.statuses)} สถานะ: {_named(row.statuses)}')
     for row, first in progress.again:
-        if first.row is not None and row.statuses != first.row.statuses:  # the same report twice is no conflict
+        # the same report twice is no conflict, nor a blank row beside a filled one: only two different statuses
+        if first.row is not None and row.statuses and first.row.statuses and row.statuses != first.row.statuses:
             then, now = _named(first.row.statuses) or "ไม่ระบุ", _named(row.statuses) or "ไม่ระบุ"
             yield Hit(
                 row.source, f'"{row.name[:60]}" รายงานซ้ำกับ {first.row.source.where()}: สถานะ {now} ต่างจาก {then} (นับแถวแรก)'
