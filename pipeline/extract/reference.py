@@ -34,6 +34,17 @@ def _key_value(cells: list) -> tuple[str, str] | None:
     return None
 
 
+# A profile table's own header row ("หัวข้อ | ข้อมูล", as the README shows one): column titles, not a key.
+_PROFILE_HEADERS = frozenset(
+    key(w) for w in ("หัวข้อ", "ข้อมูล", "รายการ", "รายละเอียด", "เรื่อง", "ค่า", "ข้อความ", "ประเด็น", "คำอธิบาย", "ที่", "ลำดับ")
+)
+
+
+def _column_titles(texts: list[str]) -> bool:
+    words = [key(x) for x in texts if x.strip()]
+    return len(words) >= 2 and all(w in _PROFILE_HEADERS for w in words)
+
+
 def profile_rows(table: Table) -> int:
     """How many rows of a table have a known profile key."""
     count = 0
@@ -53,6 +64,9 @@ def extract_profile(path: str, table: Table, out: Collector) -> None:
             continue
         out.rows.rows += 1
         texts = [c.text for c in cells]
+        if _column_titles(texts):
+            out.rows.header += 1
+            continue
         # "key | value" — or two pairs on one row: "key | value | key | value"
         pairs = [(texts[i], texts[i + 1]) for i in range(len(texts) - 1) if profile_field(texts[i])]
         if not pairs:

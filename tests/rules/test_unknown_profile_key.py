@@ -34,3 +34,12 @@ def test_a_key_that_cannot_be_placed_warns_with_the_nearest_key(folder: Path) ->
     assert findings(folder, "unknown-profile-key") == [("ref.docx", 1, 9), ("ref.docx", 1, 10)]
     first = run_checks(plan_of(folder), ["unknown-profile-key"]).findings[0]
     assert "ผู้ลงนาม" in first.suggestion
+
+
+def test_the_tables_own_header_row_is_no_key(folder: Path) -> None:
+    """A header row "หัวข้อ | ข้อมูล" (as the README shows) or "รายการ | รายละเอียด" names the columns."""
+    for header in (["หัวข้อ", "ข้อมูล"], ["รายการ", "รายละเอียด"]):
+        write_plan(folder, [row("1", "ถนน", "1,000")], profile=[header, *REAL_KEYS])
+        plan = plan_of(folder)
+        assert [f.code for f in run_checks(plan).findings if f.code == "unknown-profile-key"] == []
+        assert plan.profile.org_name == "องค์การบริหารส่วนตำบลทดสอบ"
