@@ -103,6 +103,8 @@ def _group(items: list[Finding], more: int) -> Text:
     if len({g.message for g in items}) == 1:
         text.append(f"\n  {f.message}")
         text.append("\n  ที่: " + ", ".join(place(g) for g in items), style="cyan")
+        for suggestion in dict.fromkeys(g.suggestion for g in items if g.suggestion):  # as report.html shows it
+            text.append(f"\n  → {suggestion}", style="green")
     else:
         for g in items:
             text.append(f"\n  {place(g)}: ", style="cyan")

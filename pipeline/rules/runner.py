@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
+from ..core.diff import Diff
 from ..core.errors import InternalError, UsageError
 from ..core.model import Finding, Notice, Plan
 from . import RULES, Env
@@ -27,7 +27,7 @@ class Report:
     findings: tuple[Finding, ...]
     rules: tuple[str, ...]
     notes: tuple[tuple[str, str], ...] = field(default=())
-    revision: Any = None  # revision.Diff when the plan is checked against its previous version
+    revision: Diff | None = None  # when the plan is checked against its previous version
 
     @property
     def errors(self) -> int:

@@ -28,6 +28,7 @@ def unknown_strategy(plan: Plan, env: Env) -> Iterable[Hit]:
         if s.strategy not in names:
             names.append(s.strategy)
     asked: set[tuple[str, int | None, str]] = set()
+    wrong: dict[tuple[str, int | None, str], list[Project]] = {}  # one finding per wrong value in a table, listing its rows
     for p in plan.projects:
         src = replace(p.source, column="ยุทธศาสตร์")
         owners = under.get(program_key(p.program), []) if p.program else []
@@ -45,12 +46,17 @@ def unknown_strategy(plan: Plan, env: Env) -> Iterable[Hit]:
         elif not p.strategy:
             yield Hit(src, f'โครงการ "{p.name[:60]}" ไม่อยู่ใต้ยุทธศาสตร์ใด', hint='ใส่หัวข้อ "ยุทธศาสตร์ที่ … " ก่อนตาราง หรือเพิ่มคอลัมน์ยุทธศาสตร์')
         elif plan.has_strategy_map and strategy_key(p.strategy) not in known:
-            yield Hit(
-                src,
-                f'ไม่พบยุทธศาสตร์ "{p.strategy}" ในตารางความเชื่อมโยงยุทธศาสตร์',
-                value=p.strategy,
-                suggestion=did_you_mean(p.strategy, known.values(), strategy_key),
-            )
+            wrong.setdefault((p.source.file, p.source.table, strategy_key(p.strategy)), []).append(p)
+    for items in wrong.values():
+        first = items[0]
+        rows = [str(p.source.row) for p in items if p.source.row is not None]
+        also = f" ({len(items)} แถว: แถวที่ {', '.join(rows)})" if len(items) > 1 else ""
+        yield Hit(
+            replace(first.source, column="ยุทธศาสตร์"),
+            f'ไม่พบยุทธศาสตร์ "{first.strategy}" ในตารางความเชื่อมโยงยุทธศาสตร์{also}',
+            value=first.strategy,
+            suggestion=did_you_mean(first.strategy, known.values(), strategy_key),
+        )
 
 
 @rule(

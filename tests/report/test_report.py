@@ -113,3 +113,18 @@ def test_a_municipality_reads_เทศบัญญัติ_in_the_header(folde
     write_plan(folder, [row("1", "ถนน", "1,000")], profile=profile)
     text = render_text(run_checks(plan_of(folder)))
     assert "ประกาศใช้เทศบัญญัติ" in text and "ประกาศใช้ข้อบัญญัติ " not in text
+
+
+def test_a_group_of_one_message_keeps_its_suggestion(folder: Path) -> None:
+    """Grouped findings with one message show its "หมายถึง…" as report.html does."""
+    from dataclasses import replace
+
+    from pipeline.core.model import Finding, Source
+
+    report = run_checks(plan_of(write_plan(folder, [row("1", "ถนน", "1,000")])))
+    same = [
+        Finding("unknown-strategy", "error", 'ไม่พบยุทธศาสตร์ "ก"', Source("a.docx", t, 2), "ก", 'หมายถึง "ข" ใช่หรือไม่')
+        for t in (1, 2)
+    ]
+    text = render_text(replace(report, findings=tuple(same)), width=100)
+    assert 'หมายถึง "ข" ใช่หรือไม่' in text and "2 แห่ง" in text

@@ -34,3 +34,12 @@ def test_a_program_under_several_strategies_asks_which_once(folder: Path) -> Non
 def test_quiet_when_the_strategy_is_written_differently_but_is_the_same(folder: Path) -> None:
     write_plan(folder, [row("1", "ถนน", "1,000")], headings=("1. ยุทธศาสตร์การพัฒนาด้าน โครงสร้างพื้นฐาน", "1.1 แผนงานเคหะและชุมชน"))
     assert findings(folder, "unknown-strategy") == []
+
+
+def test_one_wrong_value_on_many_rows_is_one_finding_listing_them(folder: Path) -> None:
+    rows = [row("1", "ถนน", "1,000"), row("2", "ท่อ", "1,000"), row("3", "ไฟฟ้า", "1,000")]
+    write_plan(folder, rows, headings=("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐานน", "แผนงานเคหะและชุมชน"))
+    (f,) = run_checks(plan_of(folder), ["unknown-strategy"]).findings
+    assert (f.source.table, f.source.row) == (1, 2)
+    assert "3 แถว: แถวที่ 2, 3, 4" in f.message
+    assert "การพัฒนาด้านโครงสร้างพื้นฐาน" in f.suggestion
