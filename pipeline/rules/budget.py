@@ -136,13 +136,17 @@ def program_over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
     for line in plan.ordinance:
         limit[line.program] += line.amount
     spent: dict[str, Decimal] = defaultdict(Decimal)
+    over: dict[str, Decimal] = defaultdict(Decimal)  # what over-ordinance already reports, line by line
     first: dict[str, Project] = {}
     for p in plan.projects:
         if _ordinance_funded(p) and p.budget is not None and p.program in limit:
             spent[p.program] += p.budget
             first.setdefault(p.program, p)
+            line = ordinance_line(p, plan.ordinance)
+            if line and p.budget > line.amount:
+                over[p.program] += p.budget - line.amount
     for program, total in spent.items():
-        if total > limit[program]:
+        if total - limit[program] > over[program]:  # an excess wholly explained by over-ordinance projects is said once
             p = first[program]
             # Point at where the แผนงาน is set (its heading, merged row or column), never a column the table lacks.
             where = p.program_source or p.source

@@ -30,3 +30,17 @@ def test_quiet_within_the_program_total(folder: Path) -> None:
         folder, [row("1", "ถนน", "100,000"), row("2", "ท่อ", "50,000")], ordinance=[(H, "ถนน", "100,000"), (H, "ท่อ", "60,000")]
     )
     assert findings(folder, "program-over-ordinance") == []
+
+
+def test_quiet_when_an_over_ordinance_project_explains_the_whole_excess(folder: Path) -> None:
+    lines = [(H, "ถนน", "100,000"), (H, "ท่อ", "50,000")]
+    write_plan(folder, [row("1", "ถนน", "120,000"), row("2", "ท่อ", "50,000")], ordinance=lines)
+    assert findings(folder, "program-over-ordinance") == []
+    assert len(findings(folder, "over-ordinance")) == 1
+
+
+def test_fires_when_the_excess_is_more_than_over_ordinance_explains(folder: Path) -> None:
+    lines = [(H, "ถนน", "100,000"), (H, "ท่อ", "50,000")]
+    write_plan(folder, [row("1", "ถนน", "120,000"), row("2", "ท่อ", "50,000"), row("3", "ไฟฟ้าส่องสว่าง", "30,000")], ordinance=lines)
+    (f,) = run_checks(plan_of(folder), ["program-over-ordinance"]).findings
+    assert "อยู่ 50,000.00 บาท" in f.message
