@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..core.domain import funding_kind, running_cost
 from ..core.match import NameIndex, did_you_mean
-from ..core.model import OrdinanceLine, Plan, Project, budget_of
+from ..core.model import OrdinanceLine, Plan, Project, Source, budget_of
 from ..core.thai import format_amount, key
 from . import Env, Hit, per_object, rule
 
@@ -39,6 +39,23 @@ def name_key(name: str) -> str:
 def _index(lines: tuple[OrdinanceLine, ...]) -> NameIndex:
     """One index per ordinance list."""
     return NameIndex([line.name for line in lines], name_key)
+
+
+EVENT_HINT = (
+    "ถ้าโครงการที่เพิ่มในการแก้ไขนี้ใช้เงินสะสมหรืองบประมาณรายจ่ายเพิ่มเติม ให้ใส่หัวข้อ "
+    '"วันที่อนุมัติจ่ายขาดเงินสะสม" หรือ "วันที่ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม" ในตารางข้อมูลทั่วไป '
+    '(หรือคอลัมน์ "แหล่งงบประมาณ" ในร่าง) — ถ้าไม่ใช่ ให้ลดงบประมาณโครงการในแผนงานนี้'
+)
+
+
+def event_funded(plan: Plan, env: Env) -> frozenset[Source]:
+    """Projects a revision adds when its profile names the money that pays for
+    them (จ่ายขาดเงินสะสม, a supplementary budget): funded by that event, not
+    by the annual ordinance, without a แหล่งงบประมาณ column."""
+    prof = plan.profile
+    if env.revision is None or not (prof.accumulated_date or prof.supplementary_date):
+        return frozenset()
+    return frozenset(p.source for p in env.revision.added)
 
 
 def ordinance_line(p: Project, lines: tuple[OrdinanceLine, ...]) -> OrdinanceLine | None:
@@ -90,8 +107,9 @@ def not_in_devplan(plan: Plan, env: Env) -> Iterable[Hit]:
     "แก้งบประมาณให้ไม่เกินข้อบัญญัติ หรือโอน/แก้ไขงบประมาณก่อน",
 )
 def over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
+    by_event = event_funded(plan, env)
     for p in plan.projects:
-        if not plan.ordinance or not _ordinance_funded(p) or p.budget is None:
+        if not plan.ordinance or not _ordinance_funded(p) or p.budget is None or p.source in by_event:
             continue
         line = ordinance_line(p, plan.ordinance)
         if line and p.budget > line.amount:
@@ -114,8 +132,9 @@ def not_in_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
     if not plan.has_ordinance:
         return
     names = [line.name for line in plan.ordinance]
+    by_event = event_funded(plan, env)
     for p in plan.projects:
-        if _ordinance_funded(p) and p.name and ordinance_line(p, plan.ordinance) is None:
+        if _ordinance_funded(p) and p.name and p.source not in by_event and ordinance_line(p, plan.ordinance) is None:
             yield Hit(
                 replace(p.source, column="โครงการ"),
                 f'ไม่พบ "{p.name[:60]}" ในข้อบัญญัติงบประมาณ',
@@ -138,8 +157,9 @@ def program_over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
     spent: dict[str, Decimal] = defaultdict(Decimal)
     over: dict[str, Decimal] = defaultdict(Decimal)  # what over-ordinance already reports, line by line
     first: dict[str, Project] = {}
+    by_event = event_funded(plan, env)
     for p in plan.projects:
-        if _ordinance_funded(p) and p.budget is not None and p.program in limit:
+        if _ordinance_funded(p) and p.budget is not None and p.program in limit and p.source not in by_event:
             spent[p.program] += p.budget
             first.setdefault(p.program, p)
             line = ordinance_line(p, plan.ordinance)
@@ -155,6 +175,7 @@ def program_over_ordinance(plan: Plan, env: Env) -> Iterable[Hit]:
                 f"{program}: รวม {format_amount(total)} บาท เกินข้อบัญญัติ ({format_amount(limit[program])} บาท) "
                 f"อยู่ {format_amount(total - limit[program])} บาท",
                 value=format_amount(total),
+                hint=EVENT_HINT if env.revision is not None and env.revision.added else "",
             )
 
 
@@ -202,8 +223,10 @@ def ordinance_line_unplanned(plan: Plan, env: Env) -> Iterable[Hit]:
     if not plan.ordinance:
         return
     names = [p.name for p in plan.projects]
+    gone = NameIndex([c.name for c in env.revision.cancelled] if env.revision is not None else [], name_key)
     for line, project in planned(plan):
-        if project is None:
+        # a project the revision cancels is listed as cancelled in the amendment, not asked back
+        if project is None and not gone.find(line.name, MATCH):
             yield Hit(
                 replace(line.source, column="โครงการ"),
                 f'"{line.name[:80]}" ({format_amount(line.amount)} บาท, {line.program or "ไม่ระบุแผนงาน"}) '

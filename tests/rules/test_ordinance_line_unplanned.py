@@ -32,3 +32,16 @@ def test_quiet_for_planned_lines_and_for_salaries_and_running_costs(folder: Path
     ]
     write_plan(folder, [row("1", "ก่อสร้างถนน คสล.", "100,000")], ordinance=lines)
     assert findings(folder, "ordinance-line-unplanned") == []
+
+
+def test_quiet_for_the_line_of_a_project_the_revision_cancels(folder: Path) -> None:
+    from pipeline.revision.compare import difference
+    from pipeline.rules import Env
+    from pipeline.rules.runner import run_checks
+
+    lines = [("แผนงานเคหะและชุมชน", "ก่อสร้างถนน", "1,000"), ("แผนงานเคหะและชุมชน", "วางท่อระบายน้ำ", "2,000")]
+    before = plan_of(write_plan(folder, [row("1", "ก่อสร้างถนน", "1,000"), row("2", "วางท่อระบายน้ำ", "2,000")], ordinance=lines))
+    after = plan_of(write_plan(folder, [row("1", "ก่อสร้างถนน", "1,000")], ordinance=lines))
+    env = Env(revision=difference(before, after))
+    assert run_checks(after, ["ordinance-line-unplanned"], env=env).findings == ()
+    assert len(run_checks(after, ["ordinance-line-unplanned"]).findings) == 1  # outside a revision it is still asked

@@ -44,3 +44,22 @@ def test_fires_when_the_excess_is_more_than_over_ordinance_explains(folder: Path
     write_plan(folder, [row("1", "ถนน", "120,000"), row("2", "ท่อ", "50,000"), row("3", "ไฟฟ้าส่องสว่าง", "30,000")], ordinance=lines)
     (f,) = run_checks(plan_of(folder), ["program-over-ordinance"]).findings
     assert "อยู่ 50,000.00 บาท" in f.message
+
+
+def test_a_revision_for_accumulated_funds_counts_the_added_project_as_such(folder: Path) -> None:
+    from pipeline.revision.compare import difference
+    from pipeline.rules import Env
+
+    from ..conftest import profile_rows
+
+    lines = [(H, "ถนน", "100,000")]
+    before = plan_of(write_plan(folder, [row("1", "ถนน", "100,000")], ordinance=lines))
+    rows = [row("1", "ถนน", "100,000"), row("2", "ขุดลอกคลองสาธารณะ", "300,000")]
+    plain = plan_of(write_plan(folder, rows, ordinance=lines))
+    codes = ["program-over-ordinance", "not-in-ordinance"]
+    (f, _) = run_checks(plain, codes, env=Env(revision=difference(before, plain))).findings
+    assert "วันที่อนุมัติจ่ายขาดเงินสะสม" in f.hint  # the finding names the key to add
+    funds = [*profile_rows(), ["วันที่อนุมัติจ่ายขาดเงินสะสม", "1 มีนาคม 2564"]]
+    after = plan_of(write_plan(folder, rows, ordinance=lines, profile=funds))
+    assert after.profile.accumulated_date is not None
+    assert run_checks(after, codes, env=Env(revision=difference(before, after))).findings == ()

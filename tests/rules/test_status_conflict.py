@@ -26,4 +26,6 @@ def test_quiet_for_a_blank_row_beside_a_filled_one(folder: Path, tmp_path: Path)
     """The generated form's road row left blank, the road reported at the end of the same form: the filled row counts."""
     extra = [(ROAD, "done", "100")]
     assert codes_after(folder, tmp_path, {PIPE: ("done", "100", "")}, extra, "status-conflict") == []
-    assert ("กองช่าง.docx", 2) not in codes_after(folder, tmp_path / "again", {PIPE: ("done", "100", "")}, extra, "progress-missing")
+    assert ("กองช่าง.docx", 2) not in codes_after(
+        folder, tmp_path / "again", {PIPE: ("done", "100", "")}, extra, "progress-missing"
+    )
