@@ -34,7 +34,7 @@ from typing import Any
 # The code cached results come from: a change to any of these starts a new cache.
 CODE = (
     "core/memo.py",
-    "core/thai.py",
+    *(f"core/thai/{f}.py" for f in ("__init__", "clean", "dates", "digits", "words")),
     "core/match.py",
     "rules/spelling.py",
     *(f"read/{f}.py" for f in ("__init__", "blocks", "docx", "legacy", "safe", "shapes", "xlsx")),

@@ -10,6 +10,7 @@ skipped row with a finding that says why.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..core.domain import heading_kind, is_grand_total, is_total, program_name, strategy_name
 from ..core.model import Kind, Project, Source, StatedTotal
@@ -108,6 +109,22 @@ def _odd_cells(row: Row, src: Source, out: Collector) -> None:
             out.notice("long-cell", src, cell.raw[:80] + "…", length=f"{len(cell.raw):,}")
 
 
+class _Cells(NamedTuple):
+    """What a data row's own cells say, read once."""
+
+    values: dict[str, str]  # TEXT_FIELDS → text
+    seq: str
+    budget_raw: str
+    period: str
+
+
+def _cells(row: Row, layout: Layout) -> _Cells:
+    f = layout.fields
+    values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
+    seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
+    return _Cells(values, seq, budget_raw, own_text(row, f.get("period")))
+
+
 def extract_projects(
     path: str,
     table: Table,
@@ -118,11 +135,7 @@ def extract_projects(
     open_rows: OpenRows,
     page_left: int = 1440,
 ) -> None:
-    f = layout.fields
-    for pos in range(min(layout.header_rows)):  # a title row above the header
-        if table.rows[pos].texts:
-            out.rows.rows += 1
-            out.rows.headings += 1
+    _title_rows(table, layout, out)
     last: int | None = None  # index in out.projects of the project above
     for pos in range(layout.data_start, len(table.rows)):
         row = table.rows[pos]
@@ -136,80 +149,109 @@ def extract_projects(
             continue
         out.rows.rows += 1
         _odd_cells(row, src, out)
-        first = texts[0] if texts else ""
-        if is_total(first):
-            raw = own_text(row, f.get("budget")) or next((t for t in texts[1:] if parse_amount(t).ok), "")
-            amount = parse_amount(raw)
-            closed = open_rows.table if is_grand_total(first) else open_rows.pending
-            out.totals.append(StatedTotal(first, amount.value if amount.ok else None, raw, tuple(closed), src))
-            open_rows.pending = []
-            out.rows.totals += 1
+        if _not_a_project(row, texts, src, table, layout, ctx, out, open_rows):
             continue
-        if header_like(row) and len({label_field(t) for t in texts} - {None}) >= 2:
-            out.rows.header += 1  # the header typed again further down
-            continue
-        heading = _merged_heading(row, table.width)
-        if heading is not None and not parse_amount(own_text(row, f.get("budget"))).ok:
-            apply_heading(heading, ctx, src)
-            out.rows.headings += 1
-            continue
-        if "strategy" in f and cell_text(table, pos, f["strategy"]):
-            ctx.strategy = strategy_name(cell_text(table, pos, f["strategy"]))
-        if "program" in f and cell_text(table, pos, f["program"]):
-            ctx.program = program_name(cell_text(table, pos, f["program"]))
-            ctx.program_at = replace(src, column="แผนงาน")
-        values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
-        seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
+        _context_columns(table, pos, layout, ctx, src)
+        cells = _cells(row, layout)
         if unclear:
-            out.notice("unreadable-arrow", src, first)
-        period = own_text(row, f.get("period"))
-        if not seq and not budget_raw and last is not None:
-            prev = out.projects[last]
-            joined = {
-                n: (getattr(prev, a) + ("\n" if getattr(prev, a) and v else "") + v)
-                for n, a, v in ((n, "source_of_funds" if n == "source" else n, values[n]) for n in TEXT_FIELDS)
-            }
-            out.projects[last] = replace(
-                prev,
-                name=joined["name"],
-                activity=joined["activity"],
-                location=joined["location"],
-                unit=joined["unit"],
-                source_of_funds=joined["source"],
-                months=tuple(sorted(set(prev.months) | months | set(parse_period(period)))),
-                period=(prev.period + " " + period).strip(),
-                original=prev.original + _original(row, layout, values),
-            )
+            out.notice("unreadable-arrow", src, texts[0] if texts else "")
+        if not cells.seq and not cells.budget_raw and last is not None:
+            out.projects[last] = _continued(out.projects[last], row, layout, cells, months)
             out.rows.continuations += 1
             continue
-        if not seq and not budget_raw and not values["name"]:
+        if not cells.seq and not cells.budget_raw and not cells.values["name"]:
             out.rows.skipped += 1
             out.notice("skipped-row", src, " | ".join(texts)[:120])
             continue
-        amount = parse_amount(budget_raw)
-        source_of_funds = values["source"] or (amount.note if amount.ok else "")
-        out.projects.append(
-            Project(
-                name=values["name"],
-                budget=amount.value if amount.ok and "budget" in f and budget_raw.strip() else None,
-                source=src,
-                seq=seq,
-                activity=values["activity"],
-                no_budget=amount.no_budget and bool(budget_raw.strip()),
-                budget_raw=budget_raw,
-                location=values["location"],
-                unit=values["unit"],
-                source_of_funds=source_of_funds,
-                strategy=ctx.strategy,
-                program=ctx.program,
-                program_source=ctx.program_at,
-                months=tuple(sorted(months | set(parse_period(period)))),
-                period=period,
-                kind=kind,
-                original=_original(row, layout, values),
-            )
-        )
+        out.projects.append(_project(row, layout, cells, months, src, ctx, kind))
         last = len(out.projects) - 1
         open_rows.pending.append((table.index, row.index))
         open_rows.table.append((table.index, row.index))
         out.rows.records += 1
+
+
+def _title_rows(table: Table, layout: Layout, out: Collector) -> None:
+    """A title row above the header is counted as a heading."""
+    for pos in range(min(layout.header_rows)):
+        if table.rows[pos].texts:
+            out.rows.rows += 1
+            out.rows.headings += 1
+
+
+def _not_a_project(
+    row: Row, texts: list[str], src: Source, table: Table, layout: Layout, ctx: Context, out: Collector, open_rows: OpenRows
+) -> bool:
+    """A total (kept for the totals check), the header typed again further
+    down, or a heading (which sets the context): True when the row is one."""
+    budget = own_text(row, layout.fields.get("budget"))
+    first = texts[0] if texts else ""
+    if is_total(first):
+        raw = budget or next((t for t in texts[1:] if parse_amount(t).ok), "")
+        amount = parse_amount(raw)
+        closed = open_rows.table if is_grand_total(first) else open_rows.pending
+        out.totals.append(StatedTotal(first, amount.value if amount.ok else None, raw, tuple(closed), src))
+        open_rows.pending = []
+        out.rows.totals += 1
+        return True
+    if header_like(row) and len({label_field(t) for t in texts} - {None}) >= 2:
+        out.rows.header += 1
+        return True
+    heading = _merged_heading(row, table.width)
+    if heading is not None and not parse_amount(budget).ok:
+        apply_heading(heading, ctx, src)
+        out.rows.headings += 1
+        return True
+    return False
+
+
+def _context_columns(table: Table, pos: int, layout: Layout, ctx: Context, src: Source) -> None:
+    """ยุทธศาสตร์/แผนงาน given in columns of their own (merged down the rows they cover)."""
+    f = layout.fields
+    if "strategy" in f and cell_text(table, pos, f["strategy"]):
+        ctx.strategy = strategy_name(cell_text(table, pos, f["strategy"]))
+    if "program" in f and cell_text(table, pos, f["program"]):
+        ctx.program = program_name(cell_text(table, pos, f["program"]))
+        ctx.program_at = replace(src, column="แผนงาน")
+
+
+def _continued(prev: Project, row: Row, layout: Layout, cells: _Cells, months: set[int]) -> Project:
+    """The project above with a wrapped row's texts, months and period joined on."""
+    joined = {
+        n: (getattr(prev, a) + ("\n" if getattr(prev, a) and v else "") + v)
+        for n, a, v in ((n, "source_of_funds" if n == "source" else n, cells.values[n]) for n in TEXT_FIELDS)
+    }
+    return replace(
+        prev,
+        name=joined["name"],
+        activity=joined["activity"],
+        location=joined["location"],
+        unit=joined["unit"],
+        source_of_funds=joined["source"],
+        months=tuple(sorted(set(prev.months) | months | set(parse_period(cells.period)))),
+        period=(prev.period + " " + cells.period).strip(),
+        original=prev.original + _original(row, layout, cells.values),
+    )
+
+
+def _project(row: Row, layout: Layout, cells: _Cells, months: set[int], src: Source, ctx: Context, kind: Kind) -> Project:
+    values, budget_raw = cells.values, cells.budget_raw
+    amount = parse_amount(budget_raw)
+    return Project(
+        name=values["name"],
+        budget=amount.value if amount.ok and "budget" in layout.fields and budget_raw.strip() else None,
+        source=src,
+        seq=cells.seq,
+        activity=values["activity"],
+        no_budget=amount.no_budget and bool(budget_raw.strip()),
+        budget_raw=budget_raw,
+        location=values["location"],
+        unit=values["unit"],
+        source_of_funds=values["source"] or (amount.note if amount.ok else ""),
+        strategy=ctx.strategy,
+        program=ctx.program,
+        program_source=ctx.program_at,
+        months=tuple(sorted(months | set(parse_period(cells.period)))),
+        period=cells.period,
+        kind=kind,
+        original=_original(row, layout, cells.values),
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core import memo
@@ -110,6 +111,24 @@ def _kept(name: str, *sets: frozenset[str]) -> memo.Table:
     return memo.table(name, *("\n".join(sorted(s)) for s in sets))
 
 
+_Hit = tuple[int, int, str, str, int, int]  # (distance, phrase length, as typed, term, start, end): sorts best first
+
+
+@dataclass(frozen=True)
+class _Segmented:
+    """One text cut into tokens, with what its phrases are compared against."""
+
+    text: str
+    tokens: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: list[int]
+    everything: frozenset[str]  # the terms and the names
+    names: frozenset[str]
+    name_starts: tuple[str, ...]  # str.startswith over all of them at once (a name itself is never a phrase here)
+    strict: frozenset[str]
+    known: frozenset[str]
+
+
 def _near_misses(
     text: str,
     terms: frozenset[str],
@@ -126,51 +145,72 @@ def _near_misses(
     everything = terms | names
     tokens, starts = segment(text, everything)
     ends = [s + len(t) for s, t in zip(starts, tokens, strict=True)]
-    known = dictionary_words()
-    found = []
+    seg = _Segmented(text, tokens, starts, ends, everything, names, tuple(names), strict, dictionary_words())
+    found: list[_Hit] = []
     named = False  # a name marker came earlier in this run of text (Thai writes a name without a space)
-    name_starts = tuple(names)  # str.startswith over all of them at once (a name itself is never a phrase here)
     for i in range(len(tokens)):
         if i and not tokens[i - 1].strip():
             named = False
         elif i and tokens[i - 1] in NAME_MARKERS:
             named = True
-        phrase = ""
-        for j in range(i + 1, min(i + MAX_WINDOW, len(tokens)) + 1):
-            window = tokens[i:j]
-            last = tokens[j - 1]
-            if not last.strip() or "ฯ" in last:
-                break  # a space, or an abbreviation (ดำเนินงานฯ) ends the phrase
-            phrase += last
-            if phrase in everything or len(phrase) < MIN_PHRASE:
-                continue
-            if len(window) == 1 and phrase in known:  # a real word: only a strict term's variant is a slip
-                best = _closest(phrase, strict, names_only=False, strict=strict)
-                if best:
-                    found.append((best[0], len(phrase), phrase, best[1], starts[i], starts[i] + len(phrase)))
-                continue
-            in_name = location or named or window[0] in NAME_MARKERS
-            if name_starts and phrase.startswith(name_starts):
-                continue  # a village's name at the start of a longer name
-            if in_name:
-                if window[0] in NAME_MARKERS:
-                    continue  # "บ้าน…", "ซอย…": a name, checked from its own first word
-                best = _closest(phrase, names, names_only=True)
-            else:
-                best = _closest(phrase, everything, names_only=False, strict=strict)
-            if best and not _term_and_neighbours(window, everything, known):
-                end = starts[i] + len(phrase)
-                stray = tokens[j] if j < len(tokens) else ""
-                if len(stray) == 1 and THAI.match(stray) and edit_distance(phrase + stray, best[1], best[0]) <= best[0]:
-                    end += 1  # a letter the tokenizer left alone belongs to the slip ("หนองบัวแด" + "ฃ")
-                if len(best[1]) > len(phrase) and text.startswith(best[1], starts[i]):
-                    # The term itself is there, cut by the tokenizer inside a stray letter
-                    # ("โครงกา" + "รร…" is "โครงการ" + "ร"): report the word as typed.
-                    end = next(e for e in ends if e >= starts[i] + len(best[1]))
-                    typed = text[starts[i] : end]
-                    if typed == best[1] or any(typed.startswith(n) for n in names):
-                        continue  # the term whole, or a village opening a longer name
-                found.append((best[0], len(phrase), text[starts[i] : end], best[1], starts[i], end))
+        found += _phrases_from(seg, i, location or named or tokens[i] in NAME_MARKERS)
+    return _without_overlaps(found)
+
+
+def _phrases_from(seg: _Segmented, i: int, in_name: bool) -> list[_Hit]:
+    """The near misses among the phrases that start at token ``i``; in a
+    name's place (``in_name``) only the organisation's names count."""
+    tokens, found = seg.tokens, []
+    phrase = ""
+    for j in range(i + 1, min(i + MAX_WINDOW, len(tokens)) + 1):
+        window = tokens[i:j]
+        last = tokens[j - 1]
+        if not last.strip() or "ฯ" in last:
+            break  # a space, or an abbreviation (ดำเนินงานฯ) ends the phrase
+        phrase += last
+        if phrase in seg.everything or len(phrase) < MIN_PHRASE:
+            continue
+        if len(window) == 1 and phrase in seg.known:  # a real word: only a strict term's variant is a slip
+            best = _closest(phrase, seg.strict, names_only=False, strict=seg.strict)
+            if best:
+                found.append((best[0], len(phrase), phrase, best[1], seg.starts[i], seg.starts[i] + len(phrase)))
+            continue
+        if seg.name_starts and phrase.startswith(seg.name_starts):
+            continue  # a village's name at the start of a longer name
+        if in_name:
+            if window[0] in NAME_MARKERS:
+                continue  # "บ้าน…", "ซอย…": a name, checked from its own first word
+            best = _closest(phrase, seg.names, names_only=True)
+        else:
+            best = _closest(phrase, seg.everything, names_only=False, strict=seg.strict)
+        if best and not _term_and_neighbours(window, seg.everything, seg.known):
+            hit = _as_typed(seg, i, j, phrase, best)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _as_typed(seg: _Segmented, i: int, j: int, phrase: str, best: tuple[int, str]) -> _Hit | None:
+    """The slip of tokens ``i``–``j`` as the text has it (with a letter the
+    tokenizer left after it); None when it is the term itself, cut apart."""
+    text, start = seg.text, seg.starts[i]
+    distance, term = best
+    end = start + len(phrase)
+    stray = seg.tokens[j] if j < len(seg.tokens) else ""
+    if len(stray) == 1 and THAI.match(stray) and edit_distance(phrase + stray, term, distance) <= distance:
+        end += 1  # a letter the tokenizer left alone belongs to the slip ("หนองบัวแด" + "ฃ")
+    if len(term) > len(phrase) and text.startswith(term, start):
+        # The term itself is there, cut by the tokenizer inside a stray letter
+        # ("โครงกา" + "รร…" is "โครงการ" + "ร"): report the word as typed.
+        end = next(e for e in seg.ends if e >= start + len(term))
+        typed = text[start:end]
+        if typed == term or any(typed.startswith(n) for n in seg.names):
+            return None  # the term whole, or a village opening a longer name
+    return (distance, len(phrase), text[start:end], term, start, end)
+
+
+def _without_overlaps(found: list[_Hit]) -> list[tuple[str, str, int, int]]:
+    """The best of overlapping slips (nearest, then shortest), in text order."""
     taken: list[tuple[int, int]] = []
     out = []
     for _, _, phrase, term, start, end in sorted(found):

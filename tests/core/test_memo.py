@@ -160,7 +160,7 @@ def test_other_terms_are_another_table(tmp_path: Path, monkeypatch: pytest.Monke
 def test_the_folder_follows_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
     memo._program.cache_clear()
     now = memo._program()
-    monkeypatch.setattr(memo, "CODE", ("core/memo.py", "core/thai.py"))
+    monkeypatch.setattr(memo, "CODE", ("core/memo.py", "core/thai/clean.py"))
     memo._program.cache_clear()
     assert memo._program() != now
     monkeypatch.undo()

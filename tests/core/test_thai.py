@@ -132,7 +132,7 @@ def test_cutting_between_spaces_gives_newmm_s_own_cuts() -> None:
 
     from pythainlp.tokenize import word_tokenize
 
-    from pipeline.core.thai import _dictionary, words
+    from pipeline.core.thai.words import _dictionary, words
     from pipeline.extract import extract
     from pipeline.read import read_inputs
     from pipeline.rules.text import texts
@@ -156,7 +156,7 @@ def test_cutting_between_spaces_gives_newmm_s_own_cuts() -> None:
 def test_cutting_between_spaces_holds_for_any_mix(parts: list[str]) -> None:
     from pythainlp.tokenize import word_tokenize
 
-    from pipeline.core.thai import _dictionary, words
+    from pipeline.core.thai.words import _dictionary, words
 
     text = "".join(parts)
     assert words(text) == word_tokenize(text, custom_dict=_dictionary(frozenset()), engine="newmm", keep_whitespace=True)
@@ -166,7 +166,7 @@ def test_cutting_between_spaces_holds_for_any_mix(parts: list[str]) -> None:
 def test_a_number_is_one_token_as_newmm_cuts_it(n: int) -> None:
     from pythainlp.tokenize import word_tokenize
 
-    from pipeline.core.thai import _dictionary, words
+    from pipeline.core.thai.words import _dictionary, words
 
     for text in (str(n), f"{n:012d}"):
         assert words(text) == word_tokenize(text, custom_dict=_dictionary(frozenset()), engine="newmm", keep_whitespace=True)
