@@ -3,8 +3,10 @@ slips they catch. Numbers, not timings.
 
 False alarms: the shipped sample drafts (0 expected) and 6,000 Thai Wikipedia
 titles from pythainlp's corpus (clean text that is not ours). Catch rate:
-mistakes made by code from clean text — each kind at a random place, 150 of
-each, a fixed seed — counted as caught when the rule reports that place with
+mistakes made by code from clean text — a word's tail typed again, a tone or
+vowel slip in a term, a misspelt loanword, an old regulation cited, a last
+syllable typed again as a word ("รายจ่ายจ่าย"), หมู่ที่ typed หมูที่ — each kind at
+a random place, 150 of each, a fixed seed — counted as caught when the rule reports that place with
 the corrected word as its suggestion.
 """
 
@@ -19,7 +21,8 @@ from pipeline.core.thai import clean, clusters, dictionary_words, typing_problem
 from pipeline.extract import extract
 from pipeline.read import read_inputs
 from pipeline.rules.runner import run_checks
-from pipeline.rules.spelling import doubled, near_misses, old_regulation, segment
+from pipeline.rules.spelling import REPEATS_READ_ON as READ_ON
+from pipeline.rules.spelling import context_slips, doubled, near_misses, old_regulation, segment
 from pipeline.rules.text import base_terms, strict_terms
 from tools import sample_data
 
@@ -54,6 +57,33 @@ def tail_repeat(text: str, rng: random.Random) -> tuple[str, str, str] | None:
     end = start + len(word)
     # a slip at the end of a phrase, as typed before a space ("งบประมาณมาณ ")
     return text[:end] + tail + " " + text[end:], word + tail, word
+
+
+def syllable_again(text: str, rng: random.Random) -> tuple[str, str, str] | None:
+    """A word's last syllable typed again as a word of its own, mid-phrase ("รายจ่ายจ่ายประจำปี")."""
+    tokens, starts = segment(text)
+    known = dictionary_words()
+    options = []
+    for t, s in zip(tokens, starts, strict=True):
+        parts = clusters(t)
+        last = parts[-1] if len(parts) >= 2 else ""
+        if t in known and len(last) >= 3 and last in known and last not in READ_ON:
+            options.append((t, s, last))
+    if not options:
+        return None
+    word, start, last = rng.choice(options)
+    end = start + len(word)
+    return text[:end] + last + text[end:], word + last, word
+
+
+def village_number(_: str, rng: random.Random) -> tuple[str, str, str] | None:
+    """หมู่ที่ N typed without its tone mark: หมู ("pig") is a word, wrong only here."""
+    text = rng.choice([p.location for p in sample_data.PROJECTS if "หมู่ที่" in p.location])
+    found = [m.start() for m in re.finditer(r"หมู่(?=\s*ที่\s*\d)", text)]
+    if not found:
+        return None
+    i = rng.choice(found)
+    return text[:i] + "หมู" + text[i + 4 :], "หมูที่", "หมู่ที่"
 
 
 def tone_or_vowel(text: str, rng: random.Random) -> tuple[str, str, str] | None:
@@ -109,11 +139,12 @@ def caught_text(kind: str, text: str, wrong: str, right: str) -> bool:
     more than the slip, "ติดตามและประเมนผล" → "ติดตามและประเมินผล", counts)."""
     if kind == "regulation":
         return bool(old_regulation(text))
-    pairs = (
-        [(t, f) for t, f, _ in doubled(text)]
-        if kind == "tail"
-        else [(p, t) for p, t, _, _ in near_misses(text, TERMS, strict=strict_terms())]
-    )
+    if kind in ("tail", "syllable"):
+        pairs = [(t, f) for t, f, _ in doubled(text)]
+    elif kind == "village":
+        pairs = [(t, f) for t, f, _, _ in context_slips(text)]
+    else:
+        pairs = [(p, t) for p, t, _, _ in near_misses(text, TERMS, strict=strict_terms())]
     fixed = text
     for typed, correction in pairs:
         fixed = fixed.replace(typed, correction, 1)
@@ -128,6 +159,8 @@ def catch_rates() -> dict[str, tuple[int, int]]:
         "tone/vowel": tone_or_vowel,
         "loanword": loanword,
         "regulation": regulation,
+        "syllable": syllable_again,  # after the older kinds, so their draws stay as they were
+        "village": village_number,
     }
     out = {}
     for kind, make in makers.items():
@@ -138,7 +171,7 @@ def catch_rates() -> dict[str, tuple[int, int]]:
             if mistake is None:
                 continue
             made += 1
-            caught += caught_text(kind if kind in ("tail", "regulation") else "near", *mistake)
+            caught += caught_text(kind if kind in ("tail", "syllable", "village", "regulation") else "near", *mistake)
         out[kind] = (caught, made)
     return out
 
@@ -148,7 +181,7 @@ def false_alarms() -> dict[str, int]:
     out = {"titles": len(lines), "near-miss-term": 0, "doubled-word": 0, "old-regulation": 0, "thai-typing": 0}
     for x in lines:
         c = clean(x)
-        out["near-miss-term"] += bool(near_misses(c, TERMS, strict=strict_terms()))
+        out["near-miss-term"] += bool(near_misses(c, TERMS, strict=strict_terms()) or context_slips(c))
         out["doubled-word"] += bool(doubled(c))
         out["old-regulation"] += bool(old_regulation(c))
         out["thai-typing"] += bool(typing_problems(x))

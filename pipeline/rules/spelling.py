@@ -7,7 +7,8 @@
   villages, and a term (or village) at the start of a longer name is that
   name, not a slip ("ซอยบ้านนายสมปอง").
 - ``doubled``: a word typed twice ("แผนแผนการ") or its tail typed again
-  ("งบประมาณมาณ", "ดำเนินงานงาน", "พัฒนานา").
+  ("งบประมาณมาณ", "ดำเนินงานงาน", "พัฒนานา", "รายจ่ายจ่ายประจำปี", "ดำเนินการการ").
+- ``context_slips``: a word right in itself, wrong where it stands ("หมูที่ 5").
 - ``old_regulation``: the repealed 2546 regulation, or the 2548 regulation
   cited only up to an older amendment.
 - ``quote``: the text around a place, cut between words, never inside one.
@@ -247,6 +248,24 @@ def doubled(text: str, extra: frozenset[str] = frozenset()) -> list[tuple[str, s
     return list(found)
 
 
+# Short words that legitimately follow a word ending in them: "พื้นที่ที่…", "บูรณาการการปฏิบัติงาน"
+# are Thai as written. Only "ดำเนินการ" takes its verb straight ("ดำเนินการจัดซื้อ"), so "ดำเนินการการ" is a slip.
+REPEATS_READ_ON = frozenset(
+    {"ที่", "ให้", "ได้", "มา", "ไป", "กัน", "แล้ว", "นี้", "นั้น", "ว่า", "และ", "ของ", "ใน", "จะ", "ก็", "คือ", "เป็น", "ความ", "นา", "การ"}
+)
+_SLIP_BEFORE = {"การ": ("ดำเนินการ",)}
+# An organisation's kind before its name: "เทศบาลเมือง" + "เมืองปัก" is a name, not a slip.
+_NAMED_AFTER = ("เทศบาล", "องค์การบริหารส่วน")
+
+
+def _syllable_again(a: str, b: str) -> bool:
+    """``b``, a whole word of its own, repeats the last syllables of ``a``:
+    "รายจ่าย" + "จ่าย", "ดำเนินการ" + "การ"."""
+    if a == b or len(b) < 2 or not a.endswith(b) or not THAI.match(b) or a.startswith(_NAMED_AFTER):
+        return False
+    return b not in REPEATS_READ_ON or a.endswith(_SLIP_BEFORE.get(b, ()))
+
+
 def _doubled(text: str, extra: frozenset[str]) -> list[tuple[str, str, int]]:
     """(typed, corrected, start) for a word typed twice in a row: the same
     word twice, a word followed by a word that starts with it ("แผน" +
@@ -258,7 +277,10 @@ def _doubled(text: str, extra: frozenset[str]) -> list[tuple[str, str, int]]:
     known = dictionary_words()
     out = []
     for k, (a, b) in enumerate(itertools.pairwise(tokens)):
-        if len(a) < 3 or a not in known:
+        if len(a) < 3 or (a not in known and a not in extra):
+            continue
+        if _syllable_again(a, b):
+            out.append((a + b, a, starts[k]))
             continue
         if b.startswith(a):
             # "แผน" + "แผนการ…": the word typed again is the longest real word the next token starts with
@@ -270,6 +292,19 @@ def _doubled(text: str, extra: frozenset[str]) -> list[tuple[str, str, int]]:
         tail = _tail_repeat(a, chunk, known)
         if tail:
             out.append((a + tail, a, starts[k]))
+    return out
+
+
+# A word right in itself and wrong where it stands: "หมูที่ 5" is หมู่ที่ (the village number).
+_CONTEXT_SLIPS = ((re.compile(r"หมู(?=\s*ที่\s*[0-9๐-๙])"), "หมู่"),)
+
+
+def context_slips(text: str) -> list[tuple[str, str, int, int]]:
+    """(typed, corrected, start, end) of words that are only wrong in their context."""
+    out = []
+    for pattern, right in _CONTEXT_SLIPS:
+        for m in pattern.finditer(text):
+            out.append((m.group(0), right, m.start(), m.end()))
     return out
 
 

@@ -24,7 +24,7 @@ from ..core.model import Plan, Source
 from ..core.settings import lines
 from ..core.thai import typing_problems
 from . import Env, Hit, per_object, rule
-from .spelling import CURRENT_CITATION, doubled, near_misses, old_regulation, quote
+from .spelling import CURRENT_CITATION, context_slips, doubled, near_misses, old_regulation, quote
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.txt"
 FIELDS = (("name", "โครงการ"), ("activity", "กิจกรรม"), ("location", "สถานที่"), ("unit", "หน่วยงาน"))
@@ -126,6 +126,8 @@ def near_miss_term(plan: Plan, env: Env) -> Iterable[Hit]:
     def find(text: str, location: bool) -> Iterator[Said]:
         for phrase, term, start, end in near_misses(text, terms, names, location, strict_terms()):
             yield f'"{phrase}" ใกล้เคียงคำว่า "{term}" ({quote(text, start, end)})', phrase, term
+        for typed, right, start, end in context_slips(text):
+            yield f'"{typed}" ในที่นี้น่าจะเป็น "{right}" ({quote(text, start, end)})', typed, right
 
     return hits_per_text(plan, find)
 

@@ -36,3 +36,20 @@ def test_the_tail_of_a_word_typed_again(folder: Path) -> None:
     write_plan(folder, rows)
     got = [(f.source.row, f.value, f.suggestion) for f in run_checks(plan_of(folder), ["doubled-word"]).findings]
     assert got == [(2, "งบประมาณมาณ", "งบประมาณ"), (3, "ผลการดำเนินงานงาน", "ผลการดำเนินงาน"), (4, "การพัฒนานา", "การพัฒนา")]
+
+
+def test_a_syllable_typed_again_as_a_word_of_its_own(folder: Path) -> None:
+    """A last syllable typed twice mid-phrase ("รายจ่ายจ่ายประจำปี"), and no alarm where Thai reads on."""
+    write_plan(folder, [row("1", "ซ่อมถนน", "100")])
+    intro = [
+        "ตามข้อบัญญัติงบประมาณรายจ่ายจ่ายประจำปีงบประมาณ พ.ศ. 2564",
+        "เพื่อดำเนินการการจัดซื้อวัสดุ",
+        "มีการประสานและบูรณาการการปฏิบัติงานกับหน่วยงานอื่น ในพื้นที่ที่รับผิดชอบ",
+        "ประสานกับเทศบาลเมืองเมืองปัก และหน่วยงานต่าง ๆ",
+    ]
+    doc = Doc().p("บทนำ")
+    for text in intro:
+        doc.p(text)
+    doc.save(folder / "intro.docx")
+    got = [(paragraph, value, suggestion) for _, paragraph, _, value, suggestion in doubled(folder)]
+    assert got == [(2, "ข้อบัญญัติงบประมาณรายจ่ายจ่าย", "ข้อบัญญัติงบประมาณรายจ่าย"), (3, "ดำเนินการการ", "ดำเนินการ")]

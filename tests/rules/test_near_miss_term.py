@@ -100,3 +100,12 @@ def test_a_village_typed_one_letter_off_in_the_location_is_caught(folder: Path) 
         (f.source.row, f.source.column, f.value, f.suggestion) for f in run_checks(plan_of(folder), ["near-miss-term"]).findings
     ]
     assert got == [(4, "สถานที่", "หนองบัวแดฃ", "หนองบัวแดง")]
+
+
+def test_a_word_wrong_only_where_it_stands(folder: Path) -> None:
+    """ "หมูที่ 5" (a real published typo): หมู is a word, but before ที่ and a number it is หมู่ที่."""
+    write_plan(
+        folder, [row("1", "ก่อสร้างถนน คสล.", "100", location="หมูที่ 5 บ้านหนองฉิม"), row("2", "ซ่อมท่อ", "100", location="หมู่ที่ 6")]
+    )
+    intro(folder, "จัดซื้อหมูพันธุ์ดีให้กลุ่มเกษตรกร")
+    assert near(folder) == [("a.docx", 2, "หมู", "หมู่")]
