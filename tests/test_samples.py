@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from pipeline.core.records import plan_from_json, plan_to_json
 from pipeline.rules.runner import run_checks
 from tools.make_samples import main as make_samples
 
-from .conftest import ROOT, plan_of
+from .conftest import ROOT, SAMPLES, plan_of
 
 GOLDEN = ROOT / "tests" / "golden" / "sample_records.json"
 
 
 def test_sample_records_match_the_golden_file() -> None:
-    data = plan_to_json(plan_of(ROOT / "inputs"))
+    data = plan_to_json(plan_of(SAMPLES))
     if os.environ.get("ACCEPT"):
         GOLDEN.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert data == json.loads(GOLDEN.read_text(encoding="utf-8"))
@@ -28,11 +29,11 @@ def test_sample_records_match_the_golden_file() -> None:
 
 def test_the_generator_still_makes_the_shipped_inputs(tmp_path: Path) -> None:
     make_samples(tmp_path)
-    assert plan_to_json(plan_of(tmp_path)) == plan_to_json(plan_of(ROOT / "inputs"))
+    assert plan_to_json(plan_of(tmp_path)) == plan_to_json(plan_of(SAMPLES))
 
 
 def test_sample_is_realistic_and_passes_its_checks() -> None:
-    plan = plan_of(ROOT / "inputs")
+    plan = plan_of(SAMPLES)
     projects = [p for p in plan.projects if p.kind == "project"]
     assert len(projects) >= 40 and len({p.program for p in projects}) >= 8
     assert any(p.kind == "equipment" for p in plan.projects)
@@ -43,17 +44,21 @@ def test_sample_is_realistic_and_passes_its_checks() -> None:
 
 
 def test_records_json_round_trips_through_the_model() -> None:
-    plan = plan_of(ROOT / "inputs")
+    plan = plan_of(SAMPLES)
     data = plan_to_json(plan)
     assert plan_from_json(json.loads(json.dumps(data, ensure_ascii=False))) == plan
 
 
-def test_the_samples_can_be_moved_aside_leaving_the_users_drafts(tmp_path: Path) -> None:
+def test_copies_of_the_samples_leave_inputs_and_the_users_drafts_stay(tmp_path: Path) -> None:
     from tools.make_samples import aside
 
     inputs = tmp_path / "inputs"
-    make_samples(inputs)
+    inputs.mkdir()
+    for shipped in SAMPLES.glob("*.docx"):
+        shutil.copy(shipped, inputs / shipped.name)
     (inputs / "กองช่างของเรา.docx").write_bytes(b"mine")
-    moved = aside(inputs, tmp_path / "samples")
-    assert len(moved) == 8 and [p.name for p in inputs.iterdir()] == ["กองช่างของเรา.docx"]
-    assert sorted(p.name for p in (tmp_path / "samples").iterdir()) == sorted(moved)
+    (inputs / "กองคลัง.docx").write_bytes(b"edited by the user")  # a sample's name, the user's content
+    removed, kept = aside(inputs, SAMPLES)
+    assert len(removed) == 7 and kept == ["กองคลัง.docx"]
+    assert sorted(p.name for p in inputs.iterdir()) == ["กองคลัง.docx", "กองช่างของเรา.docx"]
+    assert len(list(SAMPLES.glob("*.docx"))) == 8  # the originals are never touched

@@ -14,7 +14,7 @@ from pipeline.report.html import to_html
 from pipeline.report.terminal import render_text, to_json
 from pipeline.rules.runner import run_checks
 
-from ..conftest import ROOT, C, plan_of, profile_rows, row, seed_docx, write_plan
+from ..conftest import ROOT, SAMPLES, C, plan_of, profile_rows, row, seed_docx, write_plan
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -39,7 +39,7 @@ def broken(folder: Path) -> Path:
 
 
 def test_sample_report_at_100_columns() -> None:
-    compare("report_sample.txt", render_text(run_checks(plan_of(ROOT / "inputs")), width=100))
+    compare("report_sample.txt", render_text(run_checks(plan_of(SAMPLES)), width=100))
 
 
 def test_report_with_findings_at_80_columns(folder: Path) -> None:
