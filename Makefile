@@ -15,7 +15,7 @@ ifeq ($(origin INPUTS),undefined)
 endif
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside clean
+.PHONY: all build check draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside golden docs clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -97,6 +97,10 @@ fuzz: $(VENV)/.installed
 ## textbench: false alarms and catch rate of the Thai text checks
 textbench: $(VENV)/.installed
 	$(PY) -m tools.textbench
+
+## golden: rewrite tests/golden/ from the code and print the diff (the tests only compare)
+golden: $(VENV)/.installed-dev
+	$(PY) -m tools.golden
 
 ## samples: regenerate the sample drafts in samples/ from tools/sample_data.py (review, then commit)
 samples: $(VENV)/.installed
