@@ -102,6 +102,10 @@ textbench: $(VENV)/.installed
 golden: $(VENV)/.installed-dev
 	$(PY) -m tools.golden
 
+## docs: write docs/rules.md from the rule catalogue (a test fails when it is stale)
+docs: $(VENV)/.installed
+	$(PY) -m tools.docs
+
 ## samples: regenerate the sample drafts in samples/ from tools/sample_data.py (review, then commit)
 samples: $(VENV)/.installed
 	$(PY) -m tools.make_samples samples
