@@ -32,3 +32,41 @@ def test_docs_links_point_at_files_that_exist() -> None:
     for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         for target in re.findall(r"\]\(((?!https?:|#)[^)#\s]+)", page.read_text(encoding="utf-8")):
             assert (page.parent / target).exists(), (page.name, target)
+
+
+def test_commands_page_gives_every_option_of_every_command() -> None:
+    from pipeline.cli import parser
+
+    page = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    for name, sub in parser()._subparsers._group_actions[0].choices.items():
+        assert f"python -m pipeline {name}" in page, name
+        for option in re.findall(r"--[a-z-]+", sub.format_help()):
+            if option != "--help":
+                assert option in page, (name, option)
+
+
+def test_architecture_page_names_every_package_of_pipeline() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for package in sorted(p.parent.name for p in (ROOT / "pipeline").glob("*/__init__.py")):
+        assert f"  {package}/" in page, package
+
+
+def test_settings_page_gives_every_setting() -> None:
+    """A new field of Settings fails here until settings.md documents it."""
+    from dataclasses import fields
+
+    from pipeline.core.settings import Settings
+
+    documented = {
+        "select": "`[rules] select`",
+        "skip": "`[rules] skip`",
+        "ignore": "`[inputs] ignore`",
+        "pdf_timeout": "`[pdf] timeout`",
+        "report_cap": "`[report] cap`",
+        "glossary": "## `glossary.txt`",
+        "corrections": "## `corrections.txt`",
+    }
+    assert {f.name for f in fields(Settings)} == set(documented)
+    page = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    for name, words in documented.items():
+        assert words in page, name

@@ -61,10 +61,10 @@ def headers(docx: Path) -> str:
 def test_templates_pass_docxtpl_lint_and_their_variables_are_documented(name: str) -> None:
     result = lint(str(TEMPLATES / name))
     assert result.ok, result.to_dict()
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
     for var in result.variables:
         name = var.split(".")[0].split("[")[0]
-        assert f"`{name}`" in readme or f"`{name}[]`" in readme, var
+        assert f"`{name}`" in reference or f"`{name}[]`" in reference, var
 
 
 def test_a_template_with_an_unknown_variable_is_refused_by_name(tmp_path: Path) -> None:
