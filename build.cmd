@@ -13,15 +13,7 @@ cd /d "%~dp0"
 set PY=.venv\Scripts\python.exe
 
 if not exist "%PY%" (
-  py -3 -m venv .venv 2>nul || python -m venv .venv || goto :mine
-if /i "%~1"=="README.md" exit /b 0
-if /i "%~1"=="pipeline.toml" exit /b 0
-if /i "%~1"=="glossary.txt" exit /b 0
-if /i "%~1"=="corrections.txt" exit /b 0
-set HAS=1
-exit /b 0
-
-:nopython
+  py -3 -m venv .venv 2>nul || python -m venv .venv || goto :nopython
 )
 rem  Install again only when requirements.txt changed since the last install.
 fc /b requirements.txt .venv\installed-requirements.txt >nul 2>&1 || (
@@ -76,6 +68,7 @@ exit /b %errorlevel%
 "%PY%" -m pytest
 exit /b %errorlevel%
 
+rem  Called for each file under inputs\: does it count as a draft of the user's?
 :mine
 if /i "%~1"=="README.md" exit /b 0
 if /i "%~1"=="pipeline.toml" exit /b 0

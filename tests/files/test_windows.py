@@ -58,6 +58,8 @@ def test_build_cmd_does_what_make_does() -> None:
     assert "set INPUTS=samples" in text and "INPUTS := samples" in makefile
     assert "using the sample drafts in samples" in text and "using the sample drafts in samples" in makefile
     assert "-r requirements.txt" in text and "--no-deps -e ." in text  # the same pinned install as make
+    for label in set(re.findall(r"(?:goto|call) :(\w+)", text)):
+        assert f"\r\n:{label}\r\n" in text, label  # every jump lands on a label
     calls = re.findall(r'^"%PY%" -m pipeline .*\r\nexit /b %errorlevel%', text, flags=re.M)
     assert len(calls) == 5  # every command's exit code (0/1/2/3) reaches the caller
 
