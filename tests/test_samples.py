@@ -24,7 +24,7 @@ def test_sample_records_match_the_golden_file() -> None:
     assert json.loads(fresh("sample_records.json")) == json.loads(stored("sample_records.json"))
 
 
-def test_the_generator_still_makes_the_shipped_inputs(tmp_path: Path) -> None:
+def test_the_generator_still_makes_the_shipped_samples(tmp_path: Path) -> None:
     make_samples(tmp_path)
     assert plan_to_json(plan_of(tmp_path)) == plan_to_json(plan_of(SAMPLES))
 
