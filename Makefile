@@ -2,11 +2,20 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-INPUTS ?= inputs
 OUTPUTS ?= outputs
+# The drafts: INPUTS=… when given; else inputs/ when it holds any file of the user's
+# (its README, settings and hidden files do not count); else the shipped samples/, with a line saying so.
+ifeq ($(origin INPUTS),undefined)
+  ifeq ($(shell find inputs -type f ! -path '*/.*' ! -iname readme.md ! -iname pipeline.toml ! -iname glossary.txt ! -iname corrections.txt 2>/dev/null | head -n 1),)
+    INPUTS := samples
+    SAMPLES_NOTE := @echo "ยังไม่มีไฟล์ร่างใน inputs/ — ใช้ไฟล์ตัวอย่างใน samples/ · inputs/ is empty: using the sample drafts in samples/"
+  else
+    INPUTS := inputs
+  endif
+endif
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside clean
+.PHONY: all build check draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside golden docs clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -23,20 +32,24 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-## build: check the drafts in inputs/ and, when there are no errors, write the plan into outputs/
+## build: check the drafts in inputs/ (samples/ while inputs/ is empty) and, when there are no errors, write the plan into outputs/
 build: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	$(RUN) build "$(INPUTS)" "$(OUTPUTS)"
 
 ## check: report only (never writes the official documents)
 check: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	$(RUN) check "$(INPUTS)" --json "$(OUTPUTS)/report.json"
 
 ## draft: render even with errors, marked "ฉบับร่าง"
 draft: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --draft
 
 ## amend: a revision against the announced plan: make amend PREVIOUS=path/to/plan.docx (or its records.json)
 amend: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	@test -n "$(PREVIOUS)" || { echo 'ใส่แผนฉบับที่ประกาศแล้ว: make amend PREVIOUS=outputs/previous-plan.docx'; exit 2; }
 	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --previous "$(PREVIOUS)"
 
@@ -47,19 +60,23 @@ batch: $(VENV)/.installed
 
 ## forms: blank ผด.02 drafts for every division (from the ordinance and development plan in INPUTS) into OUTPUTS/forms
 forms: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	$(RUN) forms "$(INPUTS)" "$(OUTPUTS)"
 
 ## track-forms: status forms per division for the follow-up (QUARTER=1..4 or AS_OF="31/03/2564") into OUTPUTS/tracking
 track-forms: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	$(RUN) track-forms "$(INPUTS)" "$(OUTPUTS)" $(if $(QUARTER),--quarter $(QUARTER)) $(if $(AS_OF),--as-of "$(AS_OF)")
 
 ## progress: read the filled status forms in PROGRESS (PLAN=plan.docx or records.json instead of INPUTS) into progress.json/.docx
 progress: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	@test -n "$(PROGRESS)" || { echo 'ใส่โฟลเดอร์แบบติดตามที่กรอกแล้ว: make progress PROGRESS=เส้นทาง'; exit 2; }
 	$(RUN) progress "$(INPUTS)" "$(PROGRESS)" "$(OUTPUTS)" $(if $(PLAN),--plan "$(PLAN)") $(if $(QUARTER),--quarter $(QUARTER)) $(if $(AS_OF),--as-of "$(AS_OF)")
 
 ## pdf: build, then convert the documents to PDF with LibreOffice
 pdf: $(VENV)/.installed
+	$(SAMPLES_NOTE)
 	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --pdf
 
 test: $(VENV)/.installed-dev
@@ -81,13 +98,21 @@ fuzz: $(VENV)/.installed
 textbench: $(VENV)/.installed
 	$(PY) -m tools.textbench
 
-## samples: regenerate the sample drafts in inputs/ from tools/sample_data.py
-samples: $(VENV)/.installed
-	$(PY) -m tools.make_samples "$(INPUTS)"
+## golden: rewrite tests/golden/ from the code and print the diff (the tests only compare)
+golden: $(VENV)/.installed-dev
+	$(PY) -m tools.golden
 
-## samples-aside: move the shipped sample drafts from inputs/ to samples/ (start your own plan from an empty inputs/)
+## docs: write docs/rules.md from the rule catalogue (a test fails when it is stale)
+docs: $(VENV)/.installed
+	$(PY) -m tools.docs
+
+## samples: regenerate the sample drafts in samples/ from tools/sample_data.py (review, then commit)
+samples: $(VENV)/.installed
+	$(PY) -m tools.make_samples samples
+
+## samples-aside: remove copies of the sample drafts from inputs/ (the originals stay in samples/, your own drafts stay)
 samples-aside: $(VENV)/.installed
-	$(PY) -m tools.make_samples --aside "$(INPUTS)"
+	$(PY) -m tools.make_samples --aside inputs
 
 clean:
 	find "$(OUTPUTS)" -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true

@@ -21,6 +21,7 @@ from pipeline.rules.runner import run_checks
 from tools.docxkit import C, Doc, R
 
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"  # the shipped example drafts (inputs/ holds the user's own, untracked)
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_ff7a59476e4920e3.txt"
 SEED_COPY = ROOT / "tests" / "fixtures" / "seed_intro.txt"

@@ -49,7 +49,7 @@ def drafts(folder: Path, projects: int, first: int = 0) -> Path:
     projects are numbered from ``first`` (organisations do not share names)."""
     folder.mkdir(parents=True)
     for name in ("00_ข้อมูลทั่วไป.docx", "01_บทนำ.docx", "03_แผนพัฒนาท้องถิ่น_2561-2565.docx"):
-        shutil.copy(ROOT / "inputs" / name, folder / name)
+        shutil.copy(ROOT / "samples" / name, folder / name)
     head = R(["ที่", "โครงการ", "รายละเอียดของกิจกรรม", "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก", *MONTHS], header=True)
     for d in range(0, projects, PER_DRAFT):
         rows: list = [head]
@@ -172,9 +172,9 @@ def main() -> None:
     # texts' answers between runs); only the command line's second run below uses the cache.
     os.environ["PIPELINE_CACHE"] = "off"
     with tempfile.TemporaryDirectory() as tmp:
-        sample_floor = floor(ROOT / "inputs")
-        sample_check = timed(lambda: check(ROOT / "inputs"), 3)
-        cold, wall, wall_floor = command_wall(ROOT / "inputs", Path(tmp) / "cache")
+        sample_floor = floor(ROOT / "samples")
+        sample_check = timed(lambda: check(ROOT / "samples"), 3)
+        cold, wall, wall_floor = command_wall(ROOT / "samples", Path(tmp) / "cache")
         results = {size: measure(size, Path(tmp)) for size in SIZES}
         one_by_one, pooled, cores = batch_efficiency(Path(tmp))
     print("make bench — seconds, × the floor of the same size (unzip + lxml parse of its drafts), growth from the size before")
@@ -182,7 +182,7 @@ def main() -> None:
         f"sample check (8 drafts, 46 items): {sample_check:.2f} s, {sample_check / sample_floor:.1f}× its floor ({sample_floor:.3f} s)"
     )
     print(
-        f"python -m pipeline check inputs (wall, new interpreter): {wall:.2f} s, {wall / wall_floor:.1f}× "
+        f"python -m pipeline check samples (wall, new interpreter): {wall:.2f} s, {wall / wall_floor:.1f}× "
         f"an interpreter that unzips and parses the same drafts ({wall_floor:.2f} s); "
         f"on drafts never seen (no text in the cache): {cold:.2f} s, {cold / wall_floor:.1f}×"
     )

@@ -26,7 +26,7 @@ from pathlib import Path
 from pipeline.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ROOT / "inputs"
+SAMPLES = ROOT / "samples"
 EVIL = ["\u202e", "\u200f", "\x00", "\x07", "\ufeff", "[/]", "{{ x }}", "{% if %}", "&amp;", "<script>", "\ud800"]
 
 
@@ -90,11 +90,11 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
 def run(cases: int, seed: int, log: bool = False) -> Counter[int]:
     rng = random.Random(seed)
     codes: Counter[int] = Counter()
-    drafts = sorted(INPUTS.glob("*.docx"))
+    drafts = sorted(SAMPLES.glob("*.docx"))
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(cases):
             folder = Path(tmp) / f"case{n}"
-            shutil.copytree(INPUTS, folder)
+            shutil.copytree(SAMPLES, folder)
             victim = folder / rng.choice(drafts).name
             victim.write_bytes(mutate(victim.read_bytes(), rng))
             before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}

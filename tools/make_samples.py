@@ -1,4 +1,6 @@
-"""Write the sample drafts in inputs/ (python tools/make_samples.py [DIR]).
+"""Write the sample drafts into samples/ (``make samples``, or python -m tools.make_samples [DIR]).
+
+``make`` builds them when inputs/ holds no drafts of the user's own.
 
 Four divisions type their projects four different ways, as real offices do:
 สำนักปลัด (heading paragraphs, ✓ and / marks, two-row พ.ศ. header, "รวม" rows),
@@ -301,27 +303,33 @@ def main(out: Path) -> list[Path]:
     return sorted(out.glob("*.docx"))
 
 
-def aside(inputs: Path, dest: Path) -> list[str]:
-    """Move the shipped sample drafts out of ``inputs`` (the user's own drafts
-    stay), so a user starts from an empty folder without mixing two plans."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        names = [p.name for p in main(Path(tmp))]
-    moved = []
-    for name in names:
-        if (inputs / name).exists():
-            dest.mkdir(parents=True, exist_ok=True)
-            (inputs / name).replace(dest / name)
-            moved.append(name)
-    return moved
+def aside(inputs: Path, samples: Path) -> tuple[list[str], list[str]]:
+    """Take copies of the sample drafts back out of ``inputs`` so two plans are
+    not mixed. A copy identical to the one in ``samples`` goes; a sample-named
+    file that differs stays (it may be the user's own work) and is listed.
+    Returns (removed, kept)."""
+    removed: list[str] = []
+    kept: list[str] = []
+    for shipped in sorted(samples.glob("*.docx")):
+        copy = inputs / shipped.name
+        if not copy.is_file():
+            continue
+        if copy.read_bytes() == shipped.read_bytes():
+            copy.unlink()
+            removed.append(shipped.name)
+        else:
+            kept.append(shipped.name)
+    return removed, kept
 
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[1]
     if sys.argv[1:2] == ["--aside"]:
         inputs = Path(sys.argv[2]) if len(sys.argv) > 2 else root / "inputs"
-        moved = aside(inputs, root / "samples")
-        print(f"ย้ายไฟล์ตัวอย่าง {len(moved)} ไฟล์ไปไว้ที่ samples/ — วางไฟล์ร่างของท่านใน {inputs}/ แล้วสั่ง make")
+        removed, kept = aside(inputs, root / "samples")
+        print(f"เอาสำเนาไฟล์ตัวอย่างออกจาก {inputs}/ {len(removed)} ไฟล์ (ต้นฉบับยังอยู่ใน samples/)")
+        print(f"Removed {len(removed)} copies of the sample drafts from {inputs}/ (the originals stay in samples/).")
+        for name in kept:
+            print(f"  {name}: ชื่อเหมือนไฟล์ตัวอย่างแต่เนื้อหาต่างกัน — ไม่ได้ลบ · differs from the sample, left in place")
     else:
-        main(Path(sys.argv[1]) if len(sys.argv) > 1 else root / "inputs")
+        main(Path(sys.argv[1]) if len(sys.argv) > 1 else root / "samples")

@@ -189,7 +189,7 @@ def false_alarms() -> dict[str, int]:
 
 
 def main() -> None:
-    sample = run_checks(extract(read_inputs(ROOT / "inputs")), list(TEXT_RULES))
+    sample = run_checks(extract(read_inputs(ROOT / "samples")), list(TEXT_RULES))
     print("make textbench — false alarms and catch rate of the Thai text checks")
     print(f"sample drafts: {len(sample.findings)} text findings (0 expected)")
     fa = false_alarms()

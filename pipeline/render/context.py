@@ -6,8 +6,8 @@ Thai month names, numbers as the development plan numbers them, shares as
 ``summary`` computes them. Text arrives normalised from the reader, so
 nothing here cleans it again. Digits are Arabic here: the renderer turns every
 digit of the finished document into Thai digits when the profile asks for
-them (one place, so none is missed). The README lists these variables; tests
-check that list against the templates.
+them (one place, so none is missed). docs/templates.md lists these variables;
+tests check that list against the templates.
 """
 
 from __future__ import annotations

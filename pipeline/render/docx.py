@@ -146,7 +146,9 @@ def render_docx(
     except Exception as exc:  # not a zip, cut short, XML broken: docxtpl and python-docx raise many kinds
         raise TemplateProblem(f"แม่แบบ {template.name} เปิดไม่ได้ (ไฟล์เสียหรือไม่ใช่ .docx): {type(exc).__name__}") from exc
     if missing:
-        raise TemplateProblem(f"แม่แบบ {template.name} ใช้ตัวแปรที่ไม่มี: {', '.join(sorted(missing))} (ดูรายชื่อตัวแปรใน README)")
+        raise TemplateProblem(
+            f"แม่แบบ {template.name} ใช้ตัวแปรที่ไม่มี: {', '.join(sorted(missing))} (ดูรายชื่อตัวแปรใน docs/templates.md)"
+        )
     tpl = _Template(str(template))
     image = emblem(template.parent) if "emblem" in context else None
     if image is not None:

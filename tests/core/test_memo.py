@@ -17,7 +17,7 @@ from pipeline.core import memo
 from pipeline.rules import spelling
 from tools.xlsxkit import from_docx
 
-from ..conftest import ROOT, Doc, seed_docx
+from ..conftest import ROOT, SAMPLES, Doc, seed_docx
 
 # A check through the command line that also says whether pythainlp and openpyxl were imported.
 RUN = """
@@ -36,7 +36,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample (one division's draft as an Excel workbook) plus the seed
     introduction: slips the text rules find."""
     folder = tmp_path_factory.mktemp("memo") / "inputs"
-    shutil.copytree(ROOT / "inputs", folder)
+    shutil.copytree(SAMPLES, folder)
     seed_docx(folder / "09_seed.docx")
     division = next(folder.glob("*กองคลัง*.docx"))
     from_docx(division, division.with_suffix(".xlsx"))
@@ -227,7 +227,7 @@ def test_documents_built_from_the_cache_are_the_same_bytes(tmp_path: Path) -> No
     def build(cache: str, out: Path) -> dict[str, str]:
         env = {**os.environ, "PIPELINE_CACHE": cache}
         done = subprocess.run(
-            [sys.executable, "-m", "pipeline", "build", str(ROOT / "inputs"), str(out)],
+            [sys.executable, "-m", "pipeline", "build", str(SAMPLES), str(out)],
             env=env,
             capture_output=True,
             text=True,

@@ -137,10 +137,10 @@ def test_cutting_between_spaces_gives_newmm_s_own_cuts() -> None:
     from pipeline.read import read_inputs
     from pipeline.rules.text import texts
 
-    from ..conftest import ROOT
+    from ..conftest import SAMPLES
 
     extra = frozenset({"ก่อสร้างถนน", "แผนงานเคหะและชุมชน"})
-    samples = [t for _, _, t in texts(extract(read_inputs(ROOT / "inputs")))]
+    samples = [t for _, _, t in texts(extract(read_inputs(SAMPLES)))]
     samples += ["ถนน คสล.  หมู่ที่ 1\nบ้านหนองฉิม", "โครงการ\tจัดซื้อ  ครุภัณฑ์ (PC) 2 เครื่อง", "  นำหน้า และตามหลัง  ", "abc def ก ข", ""]
     for text in samples:
         whole = word_tokenize(text, custom_dict=_dictionary(extra), engine="newmm", keep_whitespace=True)

@@ -47,14 +47,19 @@ def test_build_cmd_does_what_make_does() -> None:
     text = raw.decode("utf-8")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target, args in (
-        ("build", "build inputs outputs"),
-        ("draft", "build inputs outputs --draft"),
-        ("pdf", "build inputs outputs --pdf"),
+        ("build", "build %INPUTS% outputs"),
+        ("draft", "build %INPUTS% outputs --draft"),
+        ("pdf", "build %INPUTS% outputs --pdf"),
     ):
         assert f"-m pipeline {args}" in text, target
         assert f":{target}\r\n" in text
-    assert "-m pipeline forms inputs outputs" in text and "forms:" in makefile
+    assert "-m pipeline forms %INPUTS% outputs" in text and "forms:" in makefile
+    # both fall back to the shipped samples while inputs/ is empty, and say so in the same words
+    assert "set INPUTS=samples" in text and "INPUTS := samples" in makefile
+    assert "using the sample drafts in samples" in text and "using the sample drafts in samples" in makefile
     assert "-r requirements.txt" in text and "--no-deps -e ." in text  # the same pinned install as make
+    for label in set(re.findall(r"(?:goto|call) :(\w+)", text)):
+        assert f"\r\n:{label}\r\n" in text, label  # every jump lands on a label
     calls = re.findall(r'^"%PY%" -m pipeline .*\r\nexit /b %errorlevel%', text, flags=re.M)
     assert len(calls) == 5  # every command's exit code (0/1/2/3) reaches the caller
 

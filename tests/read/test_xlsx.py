@@ -22,7 +22,7 @@ from pipeline.extract import extract
 from pipeline.read import Cell, Table, read_inputs
 from tools.xlsxkit import Sheet, X, from_docx, save
 
-from ..conftest import MONTHS, PROGRAM, ROOT, STRATEGY, codes_at, plan_of, profile_rows, row, write_plan
+from ..conftest import MONTHS, PROGRAM, SAMPLES, STRATEGY, codes_at, plan_of, profile_rows, row, write_plan
 
 
 def as_xlsx(src: Path, dst: Path) -> Path:
@@ -50,11 +50,11 @@ def without_places(x: object) -> object:
 
 @pytest.fixture(scope="module")
 def samples_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return as_xlsx(ROOT / "inputs", tmp_path_factory.mktemp("xlsx") / "inputs")
+    return as_xlsx(SAMPLES, tmp_path_factory.mktemp("xlsx") / "inputs")
 
 
 def test_samples_as_xlsx_give_the_same_plan(samples_xlsx: Path) -> None:
-    word = plan_to_json(extract(read_inputs(ROOT / "inputs")))
+    word = plan_to_json(extract(read_inputs(SAMPLES)))
     excel = plan_to_json(extract(read_inputs(samples_xlsx)))
     assert len(excel["projects"]) == len(word["projects"]) == 46
     for key in word:
@@ -81,7 +81,7 @@ def cells(table: Table) -> list[list[tuple]]:
 
 
 def test_xlsx_reader_gives_the_word_readers_blocks(samples_xlsx: Path) -> None:
-    word = {d.path.removesuffix(".docx"): d for d in read_inputs(ROOT / "inputs").docs}
+    word = {d.path.removesuffix(".docx"): d for d in read_inputs(SAMPLES).docs}
     excel = {d.path.removesuffix(".xlsx"): d for d in read_inputs(samples_xlsx).docs}
     assert word.keys() == excel.keys()
     for name, doc in word.items():
@@ -96,7 +96,7 @@ def test_xlsx_reader_gives_the_word_readers_blocks(samples_xlsx: Path) -> None:
 def test_samples_as_xlsx_pass_the_checks_and_build(samples_xlsx: Path, tmp_path: Path) -> None:
     result = build(samples_xlsx, tmp_path / "out")
     assert result.report.ok and (tmp_path / "out" / "plan.docx").exists()
-    word = check(ROOT / "inputs")
+    word = check(SAMPLES)
     assert sorted(f.code for f in result.report.findings) == sorted(f.code for f in word.findings)
 
 

@@ -26,13 +26,13 @@ from pipeline.render.context import plan_context
 from pipeline.render.docx import TEMPLATES, TemplateProblem, render_docx, to_pdf
 from pipeline.rules.runner import run_checks
 
-from ..conftest import ROOT, Doc, plan_of, profile_rows, row, write_plan
+from ..conftest import ROOT, SAMPLES, Doc, plan_of, profile_rows, row, write_plan
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    result = build(ROOT / "inputs", out)
+    result = build(SAMPLES, out)
     assert result.report.ok and result.official
     return out
 
@@ -61,10 +61,10 @@ def headers(docx: Path) -> str:
 def test_templates_pass_docxtpl_lint_and_their_variables_are_documented(name: str) -> None:
     result = lint(str(TEMPLATES / name))
     assert result.ok, result.to_dict()
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
     for var in result.variables:
         name = var.split(".")[0].split("[")[0]
-        assert f"`{name}`" in readme or f"`{name}[]`" in readme, var
+        assert f"`{name}`" in reference or f"`{name}[]`" in reference, var
 
 
 def test_a_template_with_an_unknown_variable_is_refused_by_name(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_a_template_with_an_unknown_variable_is_refused_by_name(tmp_path: Path) 
 
 
 def test_same_inputs_give_byte_identical_documents(sample: Path, tmp_path: Path) -> None:
-    again = build(ROOT / "inputs", tmp_path)
+    again = build(SAMPLES, tmp_path)
     for name in ("plan.docx", "announcement.docx", "records.json", "report.json"):
         assert (tmp_path / name).read_bytes() == (sample / name).read_bytes(), name
     assert again.official
@@ -83,7 +83,7 @@ def test_same_inputs_give_byte_identical_documents(sample: Path, tmp_path: Path)
 
 def test_inputs_are_never_modified(tmp_path: Path) -> None:
     inputs = tmp_path / "inputs"
-    shutil.copytree(ROOT / "inputs", inputs)
+    shutil.copytree(SAMPLES, inputs)
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs.iterdir()}
     build(inputs, tmp_path / "out", draft=True)
     assert before == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs.iterdir()}
@@ -93,7 +93,7 @@ def test_rendered_plan_reads_back_to_the_same_projects(sample: Path, tmp_path: P
     (tmp_path / "in").mkdir()
     shutil.copy(sample / "plan.docx", tmp_path / "in" / "plan.docx")
     back = plan_of(tmp_path / "in")
-    orig = plan_of(ROOT / "inputs")
+    orig = plan_of(SAMPLES)
 
     def key(p: Project) -> tuple:
         return (p.kind, p.program, p.name, p.budget, p.months, p.location, p.unit)
@@ -127,7 +127,7 @@ def test_thai_bold_and_sizes_are_set_for_complex_script(sample: Path) -> None:
 
 
 def test_form_01_percentages_are_exact_shares_rounded_half_up(sample: Path) -> None:
-    plan = plan_of(ROOT / "inputs")
+    plan = plan_of(SAMPLES)
     ctx = plan_context(plan)["pd01"]
     projects = plan.of_kind("project")
     total_budget = sum(p.budget or 0 for p in projects)
@@ -242,7 +242,7 @@ def pdfs(sample: Path) -> Path:
 
 @needs_office
 def test_pdf_has_every_project_the_grand_total_and_a_thai_font(pdfs: Path) -> None:
-    plan = plan_of(ROOT / "inputs")
+    plan = plan_of(SAMPLES)
     raw = subprocess.run(["pdftotext", "-raw", str(pdfs / "plan.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     flat = bare(raw)
     for p in plan.projects:
@@ -303,7 +303,7 @@ def test_on_paper_forms_are_dense_landscape_and_the_contents_are_right(pdfs: Pat
 
 @needs_office
 def test_on_paper_each_project_row_of_form_02_is_on_one_page_and_the_totals_agree(pdfs: Path) -> None:
-    plan = plan_of(ROOT / "inputs")
+    plan = plan_of(SAMPLES)
     pages = pdf_pages(pdfs / "plan.pdf")
     raw = [
         bare(

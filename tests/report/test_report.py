@@ -1,11 +1,10 @@
 """The report, as a planning officer reads it: terminal text at a fixed width,
-report.json and report.html. Expected texts live in tests/golden/ (regenerate
-with ACCEPT=1 and review the diff)."""
+report.json and report.html. Expected texts live in tests/golden/ (the tests
+only compare; `make golden` rewrites them and prints the diff)."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -15,37 +14,17 @@ from pipeline.report.json import to_json
 from pipeline.report.terminal import render_text
 from pipeline.rules.runner import run_checks
 
-from ..conftest import ROOT, C, plan_of, profile_rows, row, seed_docx, write_plan
-
-GOLDEN = ROOT / "tests" / "golden"
-
-
-def compare(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("ACCEPT"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
-
-
-def broken(folder: Path) -> Path:
-    rows = [
-        row("1", "ถนน", "120,000"),
-        row("2", "ถนน", "หนึ่งแสน"),
-        row("3", "ท่อ", "5,000", set()),
-        [C("รวม", span=3), "1", C(span=14)],
-    ]
-    write_plan(folder, rows, profile=profile_rows(announce="30 ตุลาคม 2563"), ordinance=[("แผนงานเคหะและชุมชน", "ถนน", "100,000")])
-    seed_docx(folder / "intro.docx")
-    return folder
+from ..conftest import plan_of, profile_rows, row, write_plan
+from ..goldens import broken, fresh, stored
 
 
 def test_sample_report_at_100_columns() -> None:
-    compare("report_sample.txt", render_text(run_checks(plan_of(ROOT / "inputs")), width=100))
+    assert fresh("report_sample.txt") == stored("report_sample.txt")
 
 
-def test_report_with_findings_at_80_columns(folder: Path) -> None:
-    text = render_text(run_checks(plan_of(broken(folder))), width=80)
-    compare("report_broken.txt", text)
+def test_report_with_findings_at_80_columns() -> None:
+    text = fresh("report_broken.txt")
+    assert text == stored("report_broken.txt")
     assert "\x1b[" not in text  # readable without colour
     assert max(cell_len(line) for line in text.splitlines()) <= 80
 

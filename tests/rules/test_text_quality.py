@@ -17,7 +17,7 @@ from pipeline.core.thai import clean, dictionary_words, typing_problems
 from pipeline.rules.runner import run_checks
 from pipeline.rules.text import base_terms, doubled, near_misses
 
-from ..conftest import ROOT, plan_of, row, seed_docx, write_plan
+from ..conftest import SAMPLES, plan_of, row, seed_docx, write_plan
 
 TEXT_RULES = ["thai-typing", "near-miss-term", "doubled-word"]
 WIKI = Path(__import__("pythainlp").__file__).parent / "corpus" / "wikipedia_titles_th.txt"
@@ -41,7 +41,7 @@ def test_raw_seed_reports_all_four_mistakes_at_their_paragraphs(folder: Path) ->
 
 
 def test_corrected_sample_has_no_text_findings_and_no_warnings_at_all() -> None:
-    report = run_checks(plan_of(ROOT / "inputs"))
+    report = run_checks(plan_of(SAMPLES))
     assert [f for f in report.findings if f.code in TEXT_RULES] == []
     assert report.warnings == 0  # documented in the README: the sample runs clean
 
