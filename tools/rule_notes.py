@@ -69,7 +69,9 @@ NOTES: dict[str, str] = {
         "รายการโครงการในข้อบัญญัติที่ไม่มีโครงการใดในแผน (ไม่นับเงินเดือน ค่าจ้าง ค่าตอบแทน ค่าสาธารณูปโภค วัสดุ ฯลฯ) — ที่แถวของข้อบัญญัติ พร้อมโครงการที่ใกล้ที่สุด; ในแผนแก้ไข โครงการที่ยกเลิกไม่ถูกถามกลับ (แสดงเป็นยกเลิกในเอกสารแก้ไข) · an ordinance project line no plan record carries (not a project the revision cancels)"
     ),
     "conflicting-profile": ("ข้อมูลทั่วไปสองชุดระบุหน่วยงานหรือปีงบประมาณต่างกัน (มีร่างของแผนอื่นปน) · two profiles disagree"),
-    "unknown-profile-key": ("หัวข้อในตารางข้อมูลทั่วไปที่จับคู่ไม่ได้ (บอกหัวข้อที่ใกล้ที่สุด; แถวหัวตาราง เช่น "หัวข้อ | ข้อมูล" ไม่นับเป็นหัวข้อ) · a profile key that cannot be placed (a header row is not a key)"),
+    "unknown-profile-key": (
+        "หัวข้อในตารางข้อมูลทั่วไปที่จับคู่ไม่ได้ (บอกหัวข้อที่ใกล้ที่สุด; แถวหัวตาราง เช่น 'หัวข้อ | ข้อมูล' ไม่นับเป็นหัวข้อ) · a profile key that cannot be placed (a header row is not a key)"
+    ),
     "progress-unknown-project": (
         "โครงการในแบบติดตามไม่อยู่ในแผน (เสนอโครงการในแผนที่ใกล้ที่สุด) · a project in a form that is not in the plan"
     ),
