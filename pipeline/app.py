@@ -34,6 +34,7 @@ class Drafts:
 
 
 def drafts_in(inputs: Path) -> Drafts:
+    """The user's settings beside ``inputs``, then the drafts their ignore patterns let through."""
     conf = settings.load(inputs)
     return Drafts(conf, discover(inputs, conf.ignore) if inputs.exists() else None)
 
