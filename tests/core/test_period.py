@@ -1,9 +1,11 @@
 """Which calendar year a fiscal month falls in: one answer for the follow-up's
-periods and the month headers of records.xlsx."""
+periods, the month headers of records.xlsx and of the documents."""
 
 from __future__ import annotations
 
 from pipeline.core import period
+from pipeline.core.model import Plan, Profile
+from pipeline.render.context import common
 from pipeline.report.xlsx import month_titles
 
 
@@ -25,3 +27,8 @@ def test_record_headers_name_the_same_years() -> None:
     titles = month_titles(2564)
     assert (titles[0], titles[2], titles[3], titles[-1]) == ("ต.ค. 63", "ธ.ค. 63", "ม.ค. 64", "ก.ย. 64")
     assert month_titles(None)[0] == "ต.ค."
+
+
+def test_the_documents_head_the_first_quarter_with_the_year_before() -> None:
+    words = common(Plan(profile=Profile(fiscal_year=2564)), draft=False)
+    assert (words["prev_year_num"], words["year_num"], words["prev_year"]) == ("2563", "2564", "2563")
