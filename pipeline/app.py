@@ -14,7 +14,7 @@ from .extract import extract
 from .files import atomic, paths
 from .files import outputs as output_set
 from .files.outputs import refuse_inside_inputs
-from .read import discover, read_inputs
+from .read import Found, discover, read_inputs
 from .report.json import to_json
 from .revision import compare as revision
 from .rules import Env, corrections
@@ -23,16 +23,29 @@ from .rules.runner import Report, run_checks, selected
 Stage = Callable[[str], None] | None  # told "ตรวจ", "สร้างเอกสาร", "PDF" as a run moves on
 
 
-def load(
-    inputs: Path, progress: Callable[[str], None] | None = None, ignore: tuple[str, ...] = ()
-) -> tuple[Plan, list[tuple[str, str]]]:
-    """Read and extract every draft under ``inputs``; also the skipped-file notes."""
-    if not inputs.exists():
+@dataclass(frozen=True)
+class Drafts:
+    """The drafts folder as one run sees it, looked up once and handed down:
+    the user's settings beside the drafts, and the files found there with the
+    settings' ignore patterns applied (None when the folder does not exist)."""
+
+    conf: settings.Settings
+    found: Found | None
+
+
+def drafts_in(inputs: Path) -> Drafts:
+    """The user's settings beside ``inputs``, then the drafts their ignore patterns let through."""
+    conf = settings.load(inputs)
+    return Drafts(conf, discover(inputs, conf.ignore) if inputs.exists() else None)
+
+
+def load(inputs: Path, drafts: Drafts, progress: Callable[[str], None] | None = None) -> tuple[Plan, list[tuple[str, str]]]:
+    """Read and extract every draft ``drafts`` found under ``inputs``; also the skipped-file notes."""
+    if drafts.found is None:
         raise UsageError(f'ไม่พบโฟลเดอร์ "{inputs}"')
-    found = discover(inputs, ignore)
-    if not found.drafts and not found.refused:
+    if not drafts.found.drafts and not drafts.found.refused:
         raise UsageError(f'ไม่พบไฟล์ .docx ใน "{inputs}" — วางไฟล์ร่างของแต่ละกองไว้ในโฟลเดอร์นี้')
-    result = read_inputs(inputs, progress, ignore)
+    result = read_inputs(inputs, progress, found=drafts.found)
     return extract(result), result.skipped
 
 
@@ -44,16 +57,18 @@ def _check(
     templates: Path | None = None,
     previous: Path | None = None,
     stage: Stage = None,
-) -> tuple[Report, settings.Settings]:
-    conf = settings.load(inputs)
+    drafts: Drafts | None = None,
+) -> tuple[Report, Drafts]:
+    drafts = drafts if drafts is not None else drafts_in(inputs)
+    conf = drafts.conf
     codes = selected(select or conf.select, [*(skip or []), *conf.skip])
     before = revision.load_previous(previous) if previous is not None else None
-    plan, skipped = load(inputs, progress, conf.ignore)
+    plan, skipped = load(inputs, drafts, progress)
     diff = revision.difference(before, plan) if before is not None else None
     if stage:
         stage("ตรวจ")
     env = Env(glossary=conf.glossary, emblem=paths.emblem(templates) is not None, revision=diff)
-    return run_checks(plan, codes, skipped, env), conf
+    return run_checks(plan, codes, skipped, env), drafts
 
 
 def check(
@@ -64,9 +79,11 @@ def check(
     templates: Path | None = None,
     previous: Path | None = None,
     stage: Stage = None,
+    drafts: Drafts | None = None,
 ) -> Report:
-    """Read and check; ``progress`` is told each draft, ``stage`` each later step."""
-    return _check(inputs, select, skip, progress, templates, previous, stage)[0]
+    """Read and check; ``progress`` is told each draft, ``stage`` each later step.
+    ``drafts``: the folder as the caller already looked it up (else looked up here)."""
+    return _check(inputs, select, skip, progress, templates, previous, stage, drafts)[0]
 
 
 @dataclass
@@ -103,6 +120,7 @@ def build(
     accept: bool = False,
     previous: Path | None = None,
     stage: Stage = None,
+    drafts: Drafts | None = None,
 ) -> BuildResult:
     """Check, write records/report, and render the official documents when the
     checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
@@ -111,7 +129,7 @@ def build(
     revision: it also writes amendment.docx, the difference of the two."""
     refuse_inside_inputs(inputs, outputs)
     with output_set.locked(outputs):
-        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage)
+        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage, drafts)
 
 
 def build_report(inputs: Path, outputs: Path, draft: bool = False, pdf: bool = False) -> Report:
@@ -131,12 +149,14 @@ def _build(
     accept: bool,
     previous: Path | None,
     stage: Stage,
+    drafts: Drafts | None,
 ) -> BuildResult:
-    report, conf = _check(inputs, select, skip, progress, templates, previous, stage)
+    report, drafts = _check(inputs, select, skip, progress, templates, previous, stage, drafts)
+    conf, found = drafts.conf, drafts.found
+    assert found is not None  # load refused a folder that does not exist
     mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
     corrected, applied = corrections.apply(report.plan, mapping)
     result = BuildResult(report, write_reports(report, outputs, applied), applied=applied)
-    found = discover(inputs, conf.ignore)
     hashes = output_set.input_hashes(inputs, found.drafts)
     build_id = output_set.build_id(hashes, {"draft": draft, "accept": accept, "applied": applied})
     if report.ok or draft:
@@ -167,19 +187,21 @@ def _build(
     return result
 
 
-def _plan_for(inputs: Path, outputs: Path) -> Plan:
+def _plan_for(inputs: Path, outputs: Path) -> tuple[Plan, settings.Settings]:
     """The plan the drafts in ``inputs`` make (the user's ignore patterns
-    applied), for a command that writes its own documents into ``outputs``."""
+    applied), for a command that writes its own documents into ``outputs``;
+    also the user's settings it was read with."""
     refuse_inside_inputs(inputs, outputs)
-    plan, _ = load(inputs, ignore=settings.load(inputs).ignore)
-    return plan
+    drafts = drafts_in(inputs)
+    plan, _ = load(inputs, drafts)
+    return plan, drafts.conf
 
 
 def forms(inputs: Path, outputs: Path, templates: Path | None = None) -> list[tuple[str, int, Path]]:
     """Blank ผด.02 drafts for the divisions: (หน่วยงาน, ordinance lines filled in, file)."""
     from .forms.blank import write_forms
 
-    plan = _plan_for(inputs, outputs)
+    plan, _ = _plan_for(inputs, outputs)
     if not plan.ordinance and not plan.devplan:
         raise UsageError(
             f'ไม่พบบัญชีข้อบัญญัติงบประมาณหรือแผนพัฒนาท้องถิ่นใน "{inputs}" — วางไฟล์ที่มีตารางทั้งสองไว้ในโฟลเดอร์นี้ก่อน (ดู README: ร่างแบบฟอร์มของแต่ละกอง)'
@@ -195,7 +217,7 @@ def track_forms(
     from .core.period import from_options
     from .followup.tracking import write_tracking_forms
 
-    plan = _plan_for(inputs, outputs)
+    plan, _ = _plan_for(inputs, outputs)
     if not plan.projects:
         raise UsageError(f'ไม่พบโครงการใน "{inputs}" — ใช้โฟลเดอร์ร่างของแผนที่ประกาศแล้ว')
     period = from_options(quarter, as_of, plan.profile.fiscal_year)
@@ -211,6 +233,7 @@ class ProgressResult:
     progress: object  # progress.Progress
     data: dict
     written: list[Path]
+    conf: settings.Settings | None = None  # the user's settings beside the drafts (None when INPUTS is no folder)
 
 
 def progress(
@@ -229,7 +252,7 @@ def progress(
     from .rules.runner import run_progress
 
     refuse_inside_inputs(forms_dir, outputs)
-    plan = _plan_for(inputs, outputs) if plan_file is None else revision.load_previous(plan_file)
+    plan, conf = _plan_for(inputs, outputs) if plan_file is None else (revision.load_previous(plan_file), None)
     if not plan.projects:
         raise UsageError("ไม่พบโครงการในแผน — ใช้โฟลเดอร์ร่างของแผนที่ประกาศแล้ว หรือ --plan records.json")
     if not forms_dir.is_dir():
@@ -251,4 +274,8 @@ def progress(
             atomic.write_json(outputs / "report.json", to_json(report)),
             follow_up.write_document(matched, data, outputs, templates),
         ]
-    return ProgressResult(report, matched, data, written)
+    if not inputs.is_dir():
+        conf = None  # a single draft's folder settings do not cap the terminal report (as ever)
+    elif conf is None:
+        conf = settings.load(inputs)  # with --plan no draft is read, but the folder's report settings apply
+    return ProgressResult(report, matched, data, written, conf)

@@ -23,6 +23,9 @@ from .files.paths import user_path
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from .app import BuildResult, Drafts
+    from .rules.runner import Report
+
 EPILOG = "รหัสออก (exit code): 0 = ไม่มีข้อผิดพลาด, 1 = พบข้อผิดพลาด, 2 = ทำงานต่อไม่ได้"
 
 
@@ -211,15 +214,13 @@ def _track_forms(args: argparse.Namespace, console: Console) -> int:
 
 def _progress_report(args: argparse.Namespace, console: Console) -> int:
     from . import app
-    from .core import settings
     from .files.atomic import write_json
     from .followup.view import print_progress
     from .report.json import to_json
 
     app.refuse_inside_inputs(args.progress, args.json)
     result = app.progress(args.inputs, args.progress, args.outputs, args.plan, args.quarter, args.as_of, args.templates)
-    cap = settings.load(args.inputs).report_cap if args.inputs.is_dir() else None
-    print_progress(result, console, cap)
+    print_progress(result, console, result.conf.report_cap if result.conf else None)
     if args.json:
         write_json(args.json, to_json(result.report))
     return result.report.exit_code
@@ -229,61 +230,92 @@ def _stopped(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+class _Reading:
+    """What a check or build is at: a bar (on a terminal, for more than three
+    drafts) and ``current``, the draft being read, for a message should anything break."""
+
+    def __init__(self, err: Console, drafts: int, current: dict[str, str]) -> None:
+        self.current = current
+        self.bar = _progress(err) if drafts > 3 and err.is_terminal else None
+        self.task = self.bar.add_task("", total=drafts, stage="อ่าน") if self.bar else None
+        current["file"] = ""
+
+    def step(self, name: str) -> None:
+        self.current["file"] = name
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, advance=1, description=name)
+
+    def stage(self, name: str) -> None:
+        # the bar stays full and names the step, instead of sitting on the last draft
+        self.current["file"] = ""
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, stage=name, description="")
+
+    def __enter__(self) -> _Reading:
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+def _check_or_build(args: argparse.Namespace, drafts: Drafts, reading: _Reading) -> tuple[Report, BuildResult | None]:
+    """The report of ``check``, or of ``build`` with what it wrote."""
+    from . import app
+
+    select, skip = _codes(args.select), _codes(args.skip)
+    if args.command == "check":
+        return app.check(args.inputs, select, skip, reading.step, stage=reading.stage, drafts=drafts), None
+    result = app.build(
+        args.inputs,
+        args.outputs,
+        args.draft,
+        args.pdf,
+        select,
+        skip,
+        reading.step,
+        args.templates,
+        args.accept_corrections,
+        args.previous,
+        reading.stage,
+        drafts=drafts,
+    )
+    return result.report, result
+
+
+def _print_built(console: Console, outputs: Path, result: BuildResult) -> None:
+    """What a build did with the documents: corrections applied, files written or why not, earlier ones moved aside."""
+    for wrong, right, times in result.applied:
+        console.print(f'แก้คำในเอกสาร: "{wrong}" → "{right}" ({times} แห่ง)')
+    if result.official:
+        names = ", ".join(p.name for p in result.written if p.suffix in (".docx", ".pdf"))
+        console.print(f"เขียนเอกสารแล้ว: {names}" + (" (ฉบับร่าง)" if not result.report.ok else ""))
+        if result.pdf_message:
+            console.print(result.pdf_message)
+    else:
+        console.print(
+            f"ยังไม่สร้างแผนและประกาศ เพราะมีข้อผิดพลาด — ดูรายงานใน {outputs}/report.html หรือใช้ make draft เพื่อดูฉบับร่าง",
+            markup=False,
+        )
+    if result.moved:
+        console.print(f"ย้ายเอกสารของการสร้างครั้งก่อนไปไว้ที่ {outputs / 'previous'}: {', '.join(result.moved)}", markup=False)
+
+
 def _run(args: argparse.Namespace, console: Console, err: Console, current: dict[str, str]) -> int:
+    """``check`` and ``build``: the settings read and the drafts found once, handed down to the library."""
     # imported here, not at the top, so --help and rules answer without loading the readers and docxtpl
     from . import app
-    from .core import settings
     from .files.atomic import write_json
     from .report.json import to_json
     from .report.terminal import print_report
 
     try:
-        from .read import discover
-
         app.refuse_inside_inputs(args.inputs, args.json)
-
-        files = discover(args.inputs).drafts if args.inputs.exists() else []
-        bar = _progress(err) if len(files) > 3 and err.is_terminal else None
-        task = bar.add_task("", total=len(files), stage="อ่าน") if bar else None
-
-        def step(name: str) -> None:
-            current["file"] = name
-            if bar is not None and task is not None:
-                bar.update(task, advance=1, description=name)
-
-        def stage(name: str) -> None:
-            # the bar stays full and names the step, instead of sitting on the last draft
-            current["file"] = ""
-            if bar is not None and task is not None:
-                bar.update(task, stage=name, description="")
-
-        current["file"] = ""
-        cap = settings.load(args.inputs).report_cap if args.inputs.exists() else None
-        select, skip = _codes(args.select), _codes(args.skip)
-        if bar:
-            bar.start()
-        try:
-            if args.command == "check":
-                report = app.check(args.inputs, select, skip, step, stage=stage)
-                result = None
-            else:
-                result = app.build(
-                    args.inputs,
-                    args.outputs,
-                    args.draft,
-                    args.pdf,
-                    select,
-                    skip,
-                    step,
-                    args.templates,
-                    args.accept_corrections,
-                    args.previous,
-                    stage,
-                )
-                report = result.report
-        finally:
-            if bar:
-                bar.stop()
+        drafts = app.drafts_in(args.inputs)
+        with _Reading(err, len(drafts.found.drafts) if drafts.found else 0, current) as reading:
+            report, result = _check_or_build(args, drafts, reading)
     except UsageError as exc:
         err.print(f"ทำงานต่อไม่ได้: {exc}", markup=False)
         return 2
@@ -291,7 +323,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
         err.print(f"ข้อผิดพลาดภายในโปรแกรม (โปรดแจ้งผู้ดูแล): {exc}", markup=False)
         return 3
     current["file"] = ""
-    print_report(report, console, cap)
+    print_report(report, console, drafts.conf.report_cap if drafts.found is not None else None)
     if args.json:
         try:
             write_json(args.json, to_json(report, result.applied if result else None))
@@ -299,20 +331,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
             err.print(f"ทำงานต่อไม่ได้: {exc}")
             return 2
     if result is not None:
-        for wrong, right, times in result.applied:
-            console.print(f'แก้คำในเอกสาร: "{wrong}" → "{right}" ({times} แห่ง)')
-        if result.official:
-            names = ", ".join(p.name for p in result.written if p.suffix in (".docx", ".pdf"))
-            console.print(f"เขียนเอกสารแล้ว: {names}" + (" (ฉบับร่าง)" if not report.ok else ""))
-            if result.pdf_message:
-                console.print(result.pdf_message)
-        else:
-            console.print(
-                f"ยังไม่สร้างแผนและประกาศ เพราะมีข้อผิดพลาด — ดูรายงานใน {args.outputs}/report.html หรือใช้ make draft เพื่อดูฉบับร่าง",
-                markup=False,
-            )
-        if result.moved:
-            console.print(f"ย้ายเอกสารของการสร้างครั้งก่อนไปไว้ที่ {args.outputs / 'previous'}: {', '.join(result.moved)}", markup=False)
+        _print_built(console, args.outputs, result)
     return report.exit_code
 
 

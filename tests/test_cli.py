@@ -178,3 +178,37 @@ def test_a_build_names_each_stage_as_it_moves_on(folder: Path, tmp_path: Path) -
     checked: list[str] = []
     app.check(folder, stage=checked.append)
     assert checked == ["ตรวจ"]
+
+
+def test_a_command_reads_the_settings_once_and_finds_the_drafts_once_with_the_users_ignore(
+    folder: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import pipeline.app
+    import pipeline.read
+    from pipeline.core import settings
+
+    write_plan(folder, [row("1", "โครงการก่อสร้างถนน", "100")])
+    (folder / "เก่า.docx").write_bytes((folder / "a.docx").read_bytes())
+    (folder / "pipeline.toml").write_text('[inputs]\nignore = ["เก่า.docx"]\n', encoding="utf-8")
+    loads: list[Path] = []
+    found: list[tuple[str, ...]] = []
+    real_load, real_discover = settings.load, pipeline.read.discover
+
+    def load(inputs: Path) -> settings.Settings:
+        loads.append(inputs)
+        return real_load(inputs)
+
+    def discover(inputs: Path, ignore=()) -> pipeline.read.Found:
+        found.append(tuple(ignore))
+        return real_discover(inputs, ignore)
+
+    monkeypatch.setattr(settings, "load", load)
+    monkeypatch.setattr(pipeline.app, "discover", discover)
+    monkeypatch.setattr(pipeline.read, "discover", discover)
+    out = tmp_path / "out"
+    for command in (["check", str(folder)], ["build", str(folder), str(out), "--draft"], ["forms", str(folder), str(out)]):
+        loads.clear(), found.clear()
+        main(command)
+        assert (loads, found) == ([folder], [("เก่า.docx",)]), command[0]
+    manifest = (out / "manifest.json").read_text(encoding="utf-8")
+    assert "a.docx" in manifest and "เก่า.docx" not in manifest

@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .match import MATCH
 from .model import Plan, Project
 
-SURE = 90  # similarity from which a renamed project is the same project
+SURE = MATCH  # similarity from which a renamed project is the same project
 LIKELY = 75  # from here a match is taken but reported as unsure
 COMPARED = (
     ("name", "โครงการ"),

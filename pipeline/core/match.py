@@ -1,4 +1,7 @@
-"""Tolerant name matching and "did you mean" suggestions (the rapidfuzz module)."""
+"""Tolerant name matching and "did you mean" suggestions (the rapidfuzz module),
+and the one answer to "is this the same project?" that the ordinance and
+development-plan checks, the division forms, the follow-up and the revision
+all give: the same ``project_key``, else names at least ``MATCH`` alike."""
 
 from __future__ import annotations
 
@@ -67,6 +70,35 @@ class NameIndex:
             return None
         hit = process.extractOne(k, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
         return None if hit is None else (hit[2], float(hit[1]))
+
+
+MATCH = 90  # similarity (0–100) from which two project names are the same project
+
+
+def project_key(name: str) -> str:
+    """A project's name as compared, without the words lists put in front of it:
+    "โครงการก่อสร้างถนน…" = "ก่อสร้างถนน…" = "ค่าใช้จ่ายโครงการก่อสร้างถนน…"."""
+    k = default_key(name)
+    for prefix in ("ค่าใช้จ่าย", "โครงการ"):
+        k = k.removeprefix(prefix)
+    return k
+
+
+class ProjectIndex(NameIndex):
+    """Project names keyed by ``project_key``, asked which of them a name is."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        super().__init__(names, project_key)
+
+    def same(self, name: str) -> tuple[int, float] | None:
+        """(position, score 0–100) of the known project ``name`` is the same
+        project as (the same key, else the most similar at ``MATCH`` or above), else None."""
+        return self.find(name, MATCH)
+
+
+def same_project(a: str, b: str) -> bool:
+    """Whether two names are one project, as every matcher of projects decides it."""
+    return ProjectIndex([b]).same(a) is not None
 
 
 def within(word: str, candidates: tuple[str, ...], cutoff: int) -> list[tuple[str, int]]:

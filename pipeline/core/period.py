@@ -1,6 +1,7 @@
 """The period a follow-up reports on: a fiscal quarter (ไตรมาสที่ 1 = ต.ค.–ธ.ค.)
 or the year so far, up to an as-of date. Its end decides which projects are
-behind schedule."""
+behind schedule. Also the one answer to "which calendar year does this fiscal
+month fall in" (``month_year``), for the periods and the forms' month headers."""
 
 from __future__ import annotations
 
@@ -22,32 +23,39 @@ class Period:
 
     def month_ended(self, fiscal_month: int, fiscal_year: int) -> bool:
         """Whether fiscal month 1–12 of ``fiscal_year`` (BE) is wholly over by the period's end."""
-        month = calendar_month(fiscal_month)
-        year = fiscal_year - BE_OFFSET - (1 if fiscal_month <= 3 else 0)
-        return dt.date(year, month, calendar.monthrange(year, month)[1]) <= self.end
+        return _month_end(fiscal_month, fiscal_year) <= self.end
 
     def to_json(self) -> dict[str, object]:
         return {"label": self.label, "start": self.start.isoformat(), "end": self.end.isoformat(), "quarter": self.quarter}
 
 
-def _fiscal_start(year: int) -> dt.date:
-    return dt.date(year - BE_OFFSET - 1, 10, 1)
+def month_year(fiscal_month: int, fiscal_year: int) -> int:
+    """The year fiscal month 1–12 of ``fiscal_year`` falls in, in the era
+    ``fiscal_year`` is given in: ต.ค.–ธ.ค. (1–3) belong to the year before
+    (fiscal year 2564 runs from ต.ค. 2563 to ก.ย. 2564)."""
+    return fiscal_year - 1 if fiscal_month <= 3 else fiscal_year
+
+
+def _month_start(fiscal_month: int, fiscal_year: int) -> dt.date:
+    return dt.date(month_year(fiscal_month, fiscal_year) - BE_OFFSET, calendar_month(fiscal_month), 1)
+
+
+def _month_end(fiscal_month: int, fiscal_year: int) -> dt.date:
+    year, month = month_year(fiscal_month, fiscal_year) - BE_OFFSET, calendar_month(fiscal_month)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def quarter(q: int, fiscal_year: int) -> Period:
     if q not in (1, 2, 3, 4):
         raise UsageError(f"ไตรมาสต้องเป็น 1 ถึง 4 ไม่ใช่ {q}")
-    months = list(quarter_months(q))
-    first, last = calendar_month(months[0]), calendar_month(months[-1])
-    year = fiscal_year - BE_OFFSET - (1 if q == 1 else 0)
-    start = dt.date(year, first, 1)
-    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    months = quarter_months(q)
+    start, end = _month_start(months[0], fiscal_year), _month_end(months[-1], fiscal_year)
     names = f"{full_months()[start.month - 1]} – {full_months()[end.month - 1]} {end.year + BE_OFFSET}"
     return Period(f"ไตรมาสที่ {q} ({names})", start, end, q)
 
 
 def as_of(date: dt.date, fiscal_year: int) -> Period:
-    start = _fiscal_start(fiscal_year)
+    start = _month_start(1, fiscal_year)  # 1 ต.ค. of the year before
     if date < start:
         raise UsageError(f"วันที่ {thai_date(date)} อยู่ก่อนปีงบประมาณ พ.ศ. {fiscal_year} เริ่ม ({thai_date(start)})")
     return Period(f"ตั้งแต่ {thai_date(start)} ถึง {thai_date(date)}", start, date)

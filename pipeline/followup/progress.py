@@ -9,10 +9,9 @@ from pathlib import Path
 
 from ..core.domain import STATUS_TH, strategy_label
 from ..core.followup import STATUSES, Forms, Progress, Reported, Status
-from ..core.match import NameIndex, closest
+from ..core.match import ProjectIndex, closest, project_key
 from ..core.model import Plan, Project
 from ..core.summary import numbered, share
-from ..rules.budget import MATCH, name_key
 from .status_forms import read_forms, status_of
 
 __all__ = ["STATUSES", "Forms", "Progress", "Reported", "Status", "match", "read_forms", "status_of", "summary", "to_json"]
@@ -20,7 +19,7 @@ __all__ = ["STATUSES", "Forms", "Progress", "Reported", "Status", "match", "read
 
 def nearest(name: str, items: list[Project]) -> str:
     """The plan project most like ``name``, however far: the person decides."""
-    hit = closest(name, (p.name for p in items), name_key, cutoff=0)
+    hit = closest(name, (p.name for p in items), project_key, cutoff=0)
     return f'โครงการในแผนที่ใกล้ที่สุด: "{hit[0]}"' if hit else ""
 
 
@@ -28,7 +27,7 @@ def match(plan: Plan, forms: Forms) -> Progress:
     """Each plan item with the form row that reports it: the same name (and,
     among same-named items, the same planned budget), else the most similar."""
     items = list(plan.projects)
-    index = NameIndex([p.name for p in items], name_key)
+    index = ProjectIndex([p.name for p in items])
     same: dict[str, list[int]] = {}
     for i, k in enumerate(index.keys):
         same.setdefault(k, []).append(i)
@@ -36,13 +35,13 @@ def match(plan: Plan, forms: Forms) -> Progress:
     unknown: list[tuple[Reported, str]] = []
     again: list[tuple[Reported, int]] = []
     for r in forms.rows:
-        named = same.get(name_key(r.name), [])
+        named = same.get(project_key(r.name), [])
         free = [i for i in named if i not in found]
         if free:
             budget = [i for i in free if items[i].budget == r.planned]
             found[(budget or free)[0]] = r
             continue
-        hit = (named[0], 100.0) if named else index.find(r.name, MATCH)
+        hit = (named[0], 100.0) if named else index.same(r.name)
         if hit is None:
             unknown.append((r, nearest(r.name, items)))
         elif hit[0] in found:

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.domain import UNASSIGNED, names_organisation, program_key, running_cost
-from ..core.match import NameIndex
+from ..core.match import ProjectIndex
 from ..core.model import OrdinanceLine, Plan
-from ..core.thai import key as name_key
 from ..files.paths import file_name
-from ..rules.budget import MATCH  # as sure as the ordinance check is that two names are one project
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ def divisions(plan: Plan) -> list[DivisionForm]:
     project lines of the ordinance (not personnel or running costs)."""
     named = {line.unit for line in plan.ordinance if division(line.unit)} | {d.unit for d in plan.devplan if division(d.unit)}
     devplan = [d for d in plan.devplan if division(d.unit)]
-    index = NameIndex([d.name for d in devplan], name_key)
+    index = ProjectIndex([d.name for d in devplan])  # the ordinance check's answer to "same project?"
     usual: dict[str, Counter[str]] = {}
     for p in plan.projects:
         if p.unit:
@@ -51,7 +49,7 @@ def divisions(plan: Plan) -> list[DivisionForm]:
             continue
         unit = line.unit if division(line.unit) else ""
         if not unit:
-            hit = index.find(line.name, MATCH) if devplan else None
+            hit = index.same(line.name) if devplan else None
             unit = devplan[hit[0]].unit if hit else ""
         if not unit and program_key(line.program) in usual:
             unit = usual[program_key(line.program)].most_common(1)[0][0]

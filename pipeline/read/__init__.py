@@ -129,9 +129,12 @@ def _read_anew(p: Path, rel: str, data: bytes) -> Document:
     return read_docx(p, rel, data)
 
 
-def read_inputs(inputs: Path, progress: Callable[[str], None] | None = None, ignore: Iterable[str] = ()) -> ReadResult:
-    """Read every draft; a bad file never stops the others."""
-    found = discover(inputs, ignore)
+def read_inputs(
+    inputs: Path, progress: Callable[[str], None] | None = None, ignore: Iterable[str] = (), found: Found | None = None
+) -> ReadResult:
+    """Read every draft; a bad file never stops the others. ``found``: the
+    files a run already discovered (with its ignore patterns), else discovered here."""
+    found = found if found is not None else discover(inputs, ignore)
     base = inputs_dir(inputs)
     result = ReadResult(skipped=found.skipped, errors=[(rel, ReadError(kind)) for rel, kind in found.refused])
     for p in found.drafts:

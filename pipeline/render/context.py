@@ -25,6 +25,7 @@ from ..core.domain import (
     strategy_title,
 )
 from ..core.model import OrdinanceLine, Plan, Project, budget_of
+from ..core.period import month_year
 from ..core.summary import numbered, numbering, summarise
 from ..core.thai import baht_text, be_year, format_amount, full_months, months_text, starts_numbered, thai_date
 
@@ -157,6 +158,7 @@ def revision_long(plan: Plan) -> str:
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
     prof = plan.profile
     year = prof.fiscal_year or 0
+    before = str(month_year(1, year))  # ต.ค.–ธ.ค. (the fiscal year's first quarter) fall in the year before
     return {
         "draft": draft,
         "draft_mark": "ฉบับร่าง — ยังไม่ผ่านการตรวจ" if draft else "",
@@ -164,9 +166,9 @@ def common(plan: Plan, draft: bool) -> dict[str, Any]:
         "district": prof.district,
         "province": prof.province,
         "year": str(year),
-        "prev_year": str(year - 1),
+        "prev_year": before,
         "year_num": str(year),
-        "prev_year_num": str(year - 1),
+        "prev_year_num": before,
         "revision": revision_title(prof.revision, prof.fiscal_year),
         "signatory": prof.signatory,
         "position": prof.position,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..core.domain import program_label, strategy_title
 from ..core.model import Plan, Project
+from ..core.period import month_year
 from ..core.summary import numbered, summarise
 from ..core.thai import abbr_months, calendar_month
 from ..files.spreadsheet import Column, OutSheet, Value, workbook_bytes
@@ -24,7 +25,7 @@ def month_titles(year: int | None) -> list[str]:
     for m in range(1, 13):
         label = abbr_months()[calendar_month(m) - 1]
         if year:
-            label += f" {(year - 1 if m <= 3 else year) % 100:02d}"
+            label += f" {month_year(m, year) % 100:02d}"
         titles.append(label)
     return titles
 

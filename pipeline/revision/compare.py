@@ -22,13 +22,12 @@ from pathlib import Path
 
 from ..core.diff import COMPARED, LIKELY, SURE, Change, Diff
 from ..core.errors import UsageError
-from ..core.match import NameIndex
+from ..core.match import ProjectIndex, project_key
 from ..core.model import Plan, Profile, Project
 from ..core.records import plan_from_json
 from ..core.thai import key
 from ..extract import extract
 from ..read import Paragraph, read_inputs
-from ..rules.budget import name_key
 
 
 def load_previous(path: Path) -> Plan:
@@ -88,7 +87,7 @@ def _match(old: list[Project], new: list[Project]) -> tuple[list[tuple[Project, 
     pairs: list[tuple[Project, Project, float]] = []
     left_old, left_new = list(old), list(new)
     # 1. the same name at the same place, 2. the same name, 3. the most similar name
-    for exact in (lambda p: (name_key(p.name), key(p.location)), lambda p: name_key(p.name)):
+    for exact in (lambda p: (project_key(p.name), key(p.location)), lambda p: project_key(p.name)):
         by_key: dict[object, list[Project]] = {}
         for p in left_old:
             by_key.setdefault(exact(p), []).append(p)
@@ -103,7 +102,7 @@ def _match(old: list[Project], new: list[Project]) -> tuple[list[tuple[Project, 
                 left_new.append(p)
     still_new = []
     for p in left_new:
-        index = NameIndex([q.name for q in left_old], name_key)
+        index = ProjectIndex([q.name for q in left_old])
         hit = index.find(p.name, LIKELY) if left_old else None
         if hit:
             q = left_old.pop(hit[0])

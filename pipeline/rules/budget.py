@@ -10,12 +10,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..core.domain import funding_kind, running_cost
-from ..core.match import NameIndex, did_you_mean
+from ..core.match import ProjectIndex, did_you_mean, project_key
 from ..core.model import OrdinanceLine, Plan, Project, Source, budget_of
-from ..core.thai import format_amount, key
+from ..core.thai import format_amount
 from . import Env, Hit, per_object, rule
-
-MATCH = 90  # similarity (0–100) above which two names are the same project
 
 
 def _own(p: Project) -> bool:
@@ -26,19 +24,10 @@ def _ordinance_funded(p: Project) -> bool:
     return funding_kind(p.source_of_funds) == "ordinance" and not p.no_budget
 
 
-def name_key(name: str) -> str:
-    """Names compared without the words lists put in front of them:
-    "โครงการก่อสร้างถนน…" = "ก่อสร้างถนน…" = "ค่าใช้จ่ายโครงการก่อสร้างถนน…"."""
-    k = key(name)
-    for prefix in ("ค่าใช้จ่าย", "โครงการ"):
-        k = k.removeprefix(prefix)
-    return k
-
-
 @per_object
-def _index(lines: tuple[OrdinanceLine, ...]) -> NameIndex:
+def _index(lines: tuple[OrdinanceLine, ...]) -> ProjectIndex:
     """One index per ordinance list."""
-    return NameIndex([line.name for line in lines], name_key)
+    return ProjectIndex([line.name for line in lines])
 
 
 EVENT_HINT = (
@@ -60,7 +49,7 @@ def event_funded(plan: Plan, env: Env) -> frozenset[Source]:
 
 def ordinance_line(p: Project, lines: tuple[OrdinanceLine, ...]) -> OrdinanceLine | None:
     """The ordinance line of a project: same name, else a very similar one."""
-    hit = _index(lines).find(p.name, MATCH) if lines else None
+    hit = _index(lines).same(p.name) if lines else None
     return lines[hit[0]] if hit else None
 
 
@@ -68,10 +57,10 @@ def planned(plan: Plan) -> list[tuple[OrdinanceLine, Project | None]]:
     """Each project line of the ordinance (not personnel or running costs)
     and the plan record that carries it, or None when no record does."""
     lines = [line for line in plan.ordinance if not running_cost(line.name)]
-    index = NameIndex([p.name for p in plan.projects], name_key)
+    index = ProjectIndex([p.name for p in plan.projects])
     out = []
     for line in lines:
-        hit = index.find(line.name, MATCH)
+        hit = index.same(line.name)
         out.append((line, plan.projects[hit[0]] if hit else None))
     return out
 
@@ -87,9 +76,9 @@ def not_in_devplan(plan: Plan, env: Env) -> Iterable[Hit]:
     if not plan.has_devplan:
         return
     names = [d.name for d in plan.devplan]
-    index = NameIndex(names, name_key)
+    index = ProjectIndex(names)
     for p in plan.projects:
-        if p.kind != "project" or not p.name or not _own(p) or index.find(p.name, MATCH):
+        if p.kind != "project" or not p.name or not _own(p) or index.same(p.name):
             continue
         yield Hit(
             replace(p.source, column="โครงการ"),
@@ -223,14 +212,14 @@ def ordinance_line_unplanned(plan: Plan, env: Env) -> Iterable[Hit]:
     if not plan.ordinance:
         return
     names = [p.name for p in plan.projects]
-    gone = NameIndex([c.name for c in env.revision.cancelled] if env.revision is not None else [], name_key)
+    gone = ProjectIndex([c.name for c in env.revision.cancelled] if env.revision is not None else [])
     for line, project in planned(plan):
         # a project the revision cancels is listed as cancelled in the amendment, not asked back
-        if project is None and not gone.find(line.name, MATCH):
+        if project is None and not gone.same(line.name):
             yield Hit(
                 replace(line.source, column="โครงการ"),
                 f'"{line.name[:80]}" ({format_amount(line.amount)} บาท, {line.program or "ไม่ระบุแผนงาน"}) '
                 "มีในข้อบัญญัติแต่ไม่มีโครงการใดในแผน",
                 value=line.name,
-                suggestion=did_you_mean(line.name, names, name_key),
+                suggestion=did_you_mean(line.name, names, project_key),
             )

@@ -12,17 +12,25 @@ from ..core.domain import STATUS_TH
 from ..core.followup import Progress
 from ..core.model import Plan
 from ..core.thai import format_amount, months_text, thai_date
-from . import Env, Hit, rule
+from . import RULES, Check, Env, Hit, rule
+
+_FOLLOW_UP: set[Check] = set()  # the checks ``follow_up`` made: the follow-up's rules are those the catalogue runs through them
 
 
-def follow_up(check: Callable[[Plan, Progress], Iterable[Hit]]) -> Callable[[Plan, Env], Iterable[Hit]]:
+def follow_up(check: Callable[[Plan, Progress], Iterable[Hit]]) -> Check:
     """A rule of the follow-up: it reads the matched forms, and a plain check (no forms) has none to read."""
 
     @functools.wraps(check)
     def run(plan: Plan, env: Env) -> Iterable[Hit]:
         return () if env.progress is None else check(plan, env.progress)
 
+    _FOLLOW_UP.add(run)
     return run
+
+
+def follow_up_codes() -> list[str]:
+    """The codes of the follow-up's rules (declared with ``follow_up``), in catalogue order."""
+    return [code for code, r in RULES.items() if r.run in _FOLLOW_UP]
 
 
 @rule(

@@ -17,6 +17,7 @@ from ..core.diff import Diff
 from ..core.errors import InternalError, UsageError
 from ..core.model import Finding, Notice, Plan
 from . import RULES, Env
+from .progress import follow_up_codes
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 
@@ -85,16 +86,6 @@ def run_checks(
     return Report(plan, tuple(sorted(findings, key=location_key)), tuple(codes), tuple(notes or ()), env.revision)
 
 
-PROGRESS_CODES = (
-    "progress-unknown-project",
-    "status-conflict",
-    "over-disbursed",
-    "progress-missing",
-    "behind-schedule",
-    "done-without-disbursement",
-)
-
-
 def run_progress(
     plan: Plan, progress: object, notices: Iterable[Notice] = (), notes: list[tuple[str, str]] | None = None
 ) -> Report:
@@ -102,10 +93,10 @@ def run_progress(
     env = Env(progress=progress)
     notices = list(notices)
     findings: list[Finding] = []
-    for code in PROGRESS_CODES:
+    codes = follow_up_codes()
+    for code in codes:
         rule = RULES[code]
         findings.extend(rule.as_findings(list(rule.run(plan, env))) if rule.run else [])
-    codes = list(PROGRESS_CODES)
     for code in dict.fromkeys(n.code for n in notices):
         if code not in RULES:
             raise InternalError(f"notice with a code the rule catalogue does not declare: {code}")

@@ -164,3 +164,41 @@ def test_forms_command_and_refusals(folder: Path, tmp_path: Path, capsys: pytest
     Doc().table(profile_rows()).save(empty / "ref.docx")
     assert main(["forms", str(empty), str(tmp_path / "out2")]) == 2
     assert "ไม่พบบัญชีข้อบัญญัติงบประมาณหรือแผนพัฒนาท้องถิ่น" in capsys.readouterr().err
+
+
+PREFIXED = "ค่าใช้จ่ายโครงการรณรงค์ลดขยะ"  # the ordinance's wording of the development plan's โครงการรณรงค์ลดขยะ
+UNKNOWN = "ค่าใช้จ่ายโครงการจัดงานวันเด็ก"  # no such project in the development plan or the drafts
+
+
+def test_an_ordinance_line_is_the_same_project_for_forms_and_check(folder: Path, tmp_path: Path) -> None:
+    """ "ค่าใช้จ่ายโครงการ X" in the ordinance is the project "โครงการ X": the
+    forms give the line to X's division exactly when the ordinance check finds X for it."""
+    from pipeline.core.domain import UNASSIGNED
+    from pipeline.core.match import same_project
+    from pipeline.forms.blank import divisions
+
+    from ..conftest import PROGRAM, STRATEGY, project_table, row
+
+    ref = Doc().table(profile_rows())
+    ref.p("ความเชื่อมโยงยุทธศาสตร์").table([R(["ยุทธศาสตร์", "แผนงาน"], header=True), *[list(x) for x in STRATEGIES]])
+    ref.p("บัญชีตามข้อบัญญัติงบประมาณรายจ่ายประจำปี พ.ศ. 2564")
+    head = R(["แผนงาน", "โครงการ", "จำนวนเงิน (บาท)", "หน่วยงานรับผิดชอบ"], header=True)
+    ref.table([head, ["แผนงานเคหะและชุมชน", PREFIXED, "20,000", ""], ["แผนงานเคหะและชุมชน", UNKNOWN, "30,000", ""]])
+    ref.p("แผนพัฒนาท้องถิ่น (พ.ศ. 2561 - 2565)")
+    head = R(["ที่", "โครงการ", "2564 (บาท)", "หน่วยงานรับผิดชอบหลัก"], header=True)
+    ref.table([head, ["1", "โครงการรณรงค์ลดขยะ", "20,000", "สำนักปลัด"]]).save(folder / "ref.docx")
+
+    made = {unit: count for unit, count, _ in forms(folder, tmp_path / "out")}
+    assert made == {"สำนักปลัด": 1, UNASSIGNED: 1}
+    assert {f.unit: [line.name for line in f.lines] for f in divisions(plan_of(folder))} == {
+        "สำนักปลัด": [PREFIXED],
+        UNASSIGNED: [UNKNOWN],
+    }
+
+    # สำนักปลัด returns its draft with the project under its own name: check pairs it with the same line.
+    draft = Doc().p(STRATEGY).p(PROGRAM)
+    draft.table(project_table([row("1", "โครงการรณรงค์ลดขยะ", "20,000", unit="สำนักปลัด")])).save(folder / "สำนักปลัด.docx")
+    report = run_checks(plan_of(folder))
+    assert [f.value for f in report.findings if f.code == "ordinance-line-unplanned"] == [UNKNOWN]
+    assert not [f for f in report.findings if f.code in ("not-in-ordinance", "not-in-development-plan")]
+    assert same_project(PREFIXED, "โครงการรณรงค์ลดขยะ") and not same_project(UNKNOWN, "โครงการรณรงค์ลดขยะ")

@@ -16,7 +16,7 @@ from pipeline.read.safe import ReadError
 from pipeline.rules import RULES
 from pipeline.rules.runner import run_checks
 
-from ..conftest import ROOT, C, row, write_plan
+from ..conftest import ROOT, C, plan_of, row, write_plan
 
 STAGES = [ROOT / "pipeline" / "read", ROOT / "pipeline" / "extract"]
 
@@ -121,3 +121,22 @@ def test_per_object_works_once_per_object_and_never_answers_for_another() -> Non
     for _ in range(20):  # objects made and dropped: their ids come back for new ones
         assert length([0] * 5) == 5
     assert length(a) == 2
+
+
+def test_the_follow_up_runs_the_rules_declared_follow_up_and_a_check_hears_none_of_them(folder: Path) -> None:
+    from pipeline.core.followup import Forms
+    from pipeline.core.period import quarter
+    from pipeline.followup.progress import match
+    from pipeline.rules.progress import follow_up_codes
+    from pipeline.rules.runner import run_progress
+
+    codes = follow_up_codes()
+    follow_up = {"progress-unknown-project", "status-conflict", "over-disbursed", "progress-missing"}
+    assert follow_up | {"behind-schedule", "done-without-disbursement"} == set(codes)
+    write_plan(folder, [row("1", "โครงการก่อสร้างถนน", "500,000", {2})])
+    plan = plan_of(folder)
+    assert not set(codes) & {f.code for f in run_checks(plan).findings}
+    progress = match(plan, Forms())
+    progress.period = quarter(1, 2564)
+    assert list(run_progress(plan, progress).rules) == codes
+    assert {f.code for f in run_progress(plan, progress).findings} == {"progress-missing"}  # the road is not reported
