@@ -195,3 +195,15 @@ def test_no_script_from_a_draft_runs_in_report_html(folder: Path, tmp_path: Path
     assert "ซ่อมถนน" in dom, proc.stderr[-2000:]  # the page loaded and the findings are there
     assert "ranran" not in dom
     assert "'ran'+'ran'" in dom.replace("&#39;", "'")  # shown as text
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00a0\u200c", "\u200b \u00a0\u2060"])
+@pytest.mark.parametrize("column", [1, 2, 4, 5])  # name, activity, location, unit
+def test_a_cell_of_only_invisible_characters_is_read_as_empty(folder: Path, invisible: str, column: int) -> None:
+    cells = row("1", "ก่อสร้างถนนคอนกรีต", "1,000")
+    cells[column] = invisible
+    write_plan(folder, [cells])
+    report = check(folder)  # crashed (exit 3) in the spelling rule before
+    missing = [f for f in report.findings if f.code == "missing-field"]
+    assert [f.source.column for f in missing] == (["โครงการ"] if column == 1 else [])
+    assert main(["check", str(folder)]) == (1 if column == 1 else 0)

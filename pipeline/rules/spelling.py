@@ -37,6 +37,8 @@ THAI = re.compile(r"[\u0e01-\u0e4e]")
 def segment(text: str, extra: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Tokens of ``text`` (newmm, whitespace kept) and where each starts."""
     tokens = tuple(words(text, extra))
+    if not tokens:  # an empty text (a cell of only invisible characters, cleaned away) has no starts either
+        return (), ()
     return tokens, tuple(itertools.accumulate((len(t) for t in tokens[:-1]), initial=0))
 
 
