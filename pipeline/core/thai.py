@@ -45,7 +45,7 @@ def clean(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _cleaned() -> memo.Table:
-    return memo.table("clean")
+    return memo.table("clean", entry=memo.text_to(lambda v: type(v) is str))
 
 
 def _fixed_point(text: str) -> str:
@@ -103,13 +103,32 @@ def thai_digits(text: str) -> str:
 def _digit_tables() -> tuple[dict[int, int], dict[int, int]]:
     """pythainlp's digit conversions as translation tables, its answer kept in
     the cache: a conversion per text is then a str.translate, with no import."""
-    kept = memo.table("pythainlp")
+    kept = memo.table("pythainlp", entry=_pythainlp_entry)
     if "digits" not in kept:
         from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
 
         kept.put("digits", (thai_digit_to_arabic_digit("๐๑๒๓๔๕๖๗๘๙"), arabic_digit_to_thai_digit("0123456789")))
     arabic, thai = kept["digits"]
     return str.maketrans("๐๑๒๓๔๕๖๗๘๙", arabic), str.maketrans("0123456789", thai)
+
+
+def _pythainlp_entry(key: object, value: object) -> bool:
+    """pythainlp's digits (two strings of ten) and month names (two tuples of twelve)."""
+    if type(value) is not tuple or len(value) != 2:
+        return False
+    if key == "digits":
+        return all(type(v) is str and len(v) == 10 for v in value)
+    return key == "names" and all(memo.texts(v) and len(v) == 12 for v in value)
+
+
+def _dictionary_entry(key: object, value: object) -> bool:
+    if key == "words":
+        return type(value) is str
+    return (
+        key == "lengths"
+        and type(value) is dict
+        and all(type(k) is str and type(v) is tuple and all(type(n) is int for n in v) for k, v in value.items())
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -216,7 +235,7 @@ def abbr_months() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    kept = memo.table("pythainlp")  # its lists, cached so a run need not import it for them
+    kept = memo.table("pythainlp", entry=_pythainlp_entry)  # its lists, cached so a run need not import it for them
     if "names" not in kept:
         from pythainlp.util.date import thai_abbr_months, thai_full_months
 
@@ -444,7 +463,7 @@ def _index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     there (a few, not up to 40). Kept in the cache as one string (marshal
     writes and reads a string in milliseconds, a set of 62,000 in a tenth of
     a second): reading it back takes a fifth of the time of building it."""
-    kept = memo.table("dictionary")
+    kept = memo.table("dictionary", entry=_dictionary_entry)
     if "words" in kept:
         return frozenset(kept["words"].split("\n")), kept["lengths"]
     from pythainlp.corpus import thai_words
@@ -500,7 +519,7 @@ def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _cuts(extra: frozenset[str]) -> memo.Table:
-    return memo.table("newmm", "\n".join(sorted(extra)))
+    return memo.table("newmm", "\n".join(sorted(extra)), entry=memo.text_to(memo.texts))
 
 
 def _newmm(part: str, extra: frozenset[str]) -> tuple[str, ...]:
@@ -525,4 +544,4 @@ def clusters(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _clusters() -> memo.Table:
-    return memo.table("tcc")
+    return memo.table("tcc", entry=memo.text_to(memo.texts))

@@ -100,7 +100,7 @@ def near_misses(
 ) -> list[tuple[str, str, int, int]]:
     """``_near_misses``, each text's answer kept between runs (see memo.py):
     a draft changes a few lines between two checks."""
-    kept = _kept("near-misses", terms, names, strict)
+    kept = _kept("near-misses", _near_miss_entry, terms, names, strict)
     found = kept.get((text, location))
     if found is None:
         found = kept.put((text, location), tuple(_near_misses(text, terms, names, location, strict)))
@@ -108,8 +108,17 @@ def near_misses(
 
 
 @lru_cache(maxsize=16)
-def _kept(name: str, *sets: frozenset[str]) -> memo.Table:
-    return memo.table(name, *("\n".join(sorted(s)) for s in sets))
+def _kept(name: str, entry: memo.Check, *sets: frozenset[str]) -> memo.Table:
+    return memo.table(name, *("\n".join(sorted(s)) for s in sets), entry=entry)
+
+
+# The shapes of the answers kept (a planted or damaged entry is dropped, see memo.py).
+_NEAR_MISS = memo.rows(str, str, int, int)
+_DOUBLED = memo.text_to(memo.rows(str, str, int))
+
+
+def _near_miss_entry(key: object, value: object) -> bool:
+    return type(key) is tuple and len(key) == 2 and type(key[0]) is str and type(key[1]) is bool and _NEAR_MISS(value)
 
 
 def _near_misses(
@@ -202,7 +211,7 @@ def _tail_repeat(word: str, rest: str, known: frozenset[str]) -> str | None:
 
 def doubled(text: str, extra: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
     """``_doubled``, each text's answer kept between runs."""
-    kept = _kept("doubled", extra)
+    kept = _kept("doubled", _DOUBLED, extra)
     found = kept.get(text)
     if found is None:
         found = kept.put(text, tuple(_doubled(text, extra)))
