@@ -10,18 +10,14 @@ never older than its .docx.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import UsageError
 from ..core.settings import inputs_dir
 from . import atomic
+from .lock import locked as locked  # the build's lock, where app.py and the tests look for it
 
 DOCUMENTS = ("plan.docx", "announcement.docx", "amendment.docx")
 PDFS = ("plan.pdf", "announcement.pdf", "amendment.pdf")
@@ -62,42 +58,3 @@ def write_manifest(outputs: Path, build: str, hashes: list[dict[str, str]], writ
     documents = {p.name: {"build": build, "sha256": _sha(p)} for p in written if p.suffix in (".docx", ".pdf")}
     data = {"build": build, "official": ok, "inputs": hashes, "documents": documents}
     return atomic.write_json(outputs / MANIFEST, data)
-
-
-LOCK = ".pipeline.lock"
-WAIT = 60  # seconds a second build waits for the first
-
-
-@contextlib.contextmanager
-def locked(outputs: Path, wait: float = WAIT) -> Iterator[None]:
-    """One build at a time writes into a folder, so no reader sees a mix of
-    two builds' files. Where the system has no file locks (not POSIX), it is
-    left to the user."""
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        yield
-        return
-    # The lock lives in the system's temporary folder, named after the outputs
-    # folder: outputs/ holds only the build's own files.
-    name = hashlib.sha256(str(outputs.resolve()).encode("utf-8")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"pipeline-{name}{LOCK}"
-    try:
-        handle = open(path, "w")  # noqa: SIM115 - held for the whole build
-    except OSError as exc:
-        from .atomic import unusable
-
-        raise unusable(path, exc) from exc
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise UsageError(f'มีการสร้างเอกสารอีกชุดกำลังเขียนลง "{outputs}" อยู่ — รอให้เสร็จแล้วสั่งใหม่') from None
-                time.sleep(0.2)
-        yield
-    finally:
-        handle.close()
