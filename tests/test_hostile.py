@@ -207,3 +207,58 @@ def test_a_cell_of_only_invisible_characters_is_read_as_empty(folder: Path, invi
     missing = [f for f in report.findings if f.code == "missing-field"]
     assert [f.source.column for f in missing] == (["โครงการ"] if column == 1 else [])
     assert main(["check", str(folder)]) == (1 if column == 1 else 0)
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="headless Chromium not installed (CI installs it)")
+def test_no_script_from_a_folder_name_runs_in_rollup_html(tmp_path: Path) -> None:
+    """rollup.html in a real headless browser: folder and organisation names
+    are text, every link is relative to a report.html the batch wrote, and the
+    page carries the report page's Content-Security-Policy."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urljoin
+
+    from pipeline.batch import run as batch
+    from pipeline.report.html import POLICY
+
+    run = "document.body.setAttribute('data-x','ran'+'ran')"  # 'ranran' exists only if this executes
+    names = [
+        f"javascript:{run}",
+        f'<img src=x onerror="{run}">',
+        f"' onmouseover='{run}",
+        f'<svg onload="{run}">',
+        "https:evil.example",
+    ]
+    root = tmp_path / "root"
+    for i, name in enumerate(names):
+        (root / name).mkdir(parents=True)
+        profile = profile_rows()
+        profile[0] = ["ชื่อหน่วยงาน", f"องค์การบริหารส่วนตำบล{i}<script>{run}</script>"]
+        write_plan(root / name, [row("1", "ซ่อมถนน", "1,000")], profile=profile)
+    out = tmp_path / "out"
+    batch.run(root, out, jobs=1)
+    page = out / "rollup.html"
+    dom = headless(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert "สรุปแผนการดำเนินงาน" in dom and "onerror" in dom, dom[:2000]  # the page loaded: the names are there, as text
+    assert "ranran" not in dom
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+            self.policy = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "a":
+                self.hrefs.append(found.get("href") or "")
+            if tag == "meta" and found.get("http-equiv") == "Content-Security-Policy":
+                self.policy = found.get("content") or ""
+
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    assert len(links.hrefs) == len(names)
+    for href in links.hrefs:
+        target = Path(unquote(urljoin(page.as_uri(), href).removeprefix("file://")))
+        assert href.startswith("./") and target.is_file() and target.parent.parent == out, href
+    assert links.policy == POLICY
+    assert POLICY in (out / names[0] / "report.html").read_text(encoding="utf-8")  # the same on the report page
