@@ -13,6 +13,7 @@ from .core.records import plan_to_json
 from .extract import extract
 from .files import atomic, paths
 from .files import outputs as output_set
+from .files.staging import staged
 from .read import discover, read_inputs
 from .report.terminal import to_json
 from .revision import compare as revision
@@ -31,6 +32,15 @@ def refuse_inside_inputs(inputs: Path, *targets: Path | None) -> None:
         where = target.resolve()
         if where == base or where.is_relative_to(base) or (inputs.is_file() and where == inputs.resolve()):
             raise UsageError(f'จะไม่เขียนผลลัพธ์ลงใน "{target}": อยู่ในโฟลเดอร์ไฟล์ร่าง {inputs} — เลือกโฟลเดอร์อื่น เช่น outputs')
+
+
+def refuse_around_inputs(inputs: Path, outputs: Path) -> None:
+    """A build swaps its outputs folder whole (files/staging.py): never one that holds the drafts."""
+    if (inputs if inputs.is_dir() else inputs.parent).resolve().is_relative_to(outputs.resolve()):
+        raise UsageError(
+            f'จะไม่สร้างเอกสารลงใน "{outputs}": โฟลเดอร์นี้มีโฟลเดอร์ไฟล์ร่าง {inputs} อยู่ข้างใน '
+            "(การสร้างจะแทนที่ทั้งโฟลเดอร์) — เลือกโฟลเดอร์ผลลัพธ์แยกต่างหาก เช่น outputs"
+        )
 
 
 def load(
@@ -120,8 +130,12 @@ def build(
     ``previous`` (the last announced plan.docx or records.json) the build is a
     revision: it also writes amendment.docx, the difference of the two."""
     refuse_inside_inputs(inputs, outputs)
-    with output_set.locked(outputs):
-        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage)
+    refuse_around_inputs(inputs, outputs)
+    with output_set.locked(outputs), staged(outputs) as staging:  # all or nothing: see files/staging.py
+        result = _build(inputs, staging, draft, pdf, select, skip, progress, templates, accept, previous, stage)
+    result.written = [outputs / p.relative_to(staging) for p in result.written]
+    result.pdf_message = result.pdf_message.replace(str(staging), str(outputs.resolve()))
+    return result
 
 
 def _build(
