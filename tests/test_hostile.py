@@ -161,7 +161,7 @@ def _limit_memory() -> None:
 def test_fuzzed_drafts_end_cleanly_within_memory() -> None:
     """A few dozen mutated sample drafts (tools/fuzz.py; `make fuzz` runs hundreds)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "tools.fuzz", "24", "2564"],
+        [sys.executable, "-m", "tools.fuzz", "24", "2564", "draft"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -171,6 +171,22 @@ def test_fuzzed_drafts_end_cleanly_within_memory() -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert re.search(r"exit codes \{", proc.stdout)
     assert R and C and build  # fixtures and the library come from the same places as the other tests
+
+
+def test_a_short_hostile_fuzz_round_ends_cleanly() -> None:
+    """`make fuzz`'s other kinds, a fixed-seed round: damaged and planted cache
+    entries, planted lock files, hostile batch folder names, wrong settings."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "tools.fuzz", "16", "25", "cache,lock,batch,settings"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limit_memory,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    kinds = {k.split("-")[0].split()[0] for k in re.findall(r"'([^']+)': \d+", proc.stdout)}
+    assert kinds == {"cache", "lock", "batch", "settings"}, proc.stdout
 
 
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="headless Chromium not installed (CI installs it)")
