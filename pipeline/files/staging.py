@@ -16,6 +16,7 @@ import contextlib
 import ctypes
 import errno
 import os
+import re
 import shutil
 import stat
 import sys
@@ -119,18 +120,17 @@ def _exchange(a: Path, b: Path) -> bool:
 def _tidy(real: Path) -> None:
     """What a killed build left beside ``real``: its staging folder goes; an
     old set renamed aside and never replaced goes back (or goes, if replaced)."""
+    # Exactly the names mkdtemp gives (8 letters, digits or _): never the staging folder of another outputs folder
+    # whose name starts with this one's.
+    pattern = re.compile(re.escape(f".{real.name}") + f"({re.escape(STAGING)}|{re.escape(RETIRED)})[a-z0-9_]{{8}}")
     for leftover in real.parent.iterdir():
-        name = leftover.name
-        if not name.startswith(f".{real.name}") or not _ours(leftover):
+        found = pattern.fullmatch(leftover.name)
+        if found is None or not _ours(leftover):
             continue
-        rest = name[len(real.name) + 1 :]
-        if rest.startswith(STAGING) and len(rest) > len(STAGING):
+        if found.group(1) == STAGING or real.exists():
             _remove(leftover)
-        elif rest.startswith(RETIRED) and len(rest) > len(RETIRED):
-            if real.exists():
-                _remove(leftover)
-            else:
-                os.rename(leftover, real)
+        else:
+            os.rename(leftover, real)  # killed between the two renames: the old set goes back
 
 
 def _ours(folder: Path) -> bool:

@@ -166,3 +166,25 @@ def test_a_folder_that_holds_the_drafts_is_not_swapped(versions: tuple[Path, Pat
     assert main(["build", str(versions[0]), str(versions[0].parent)]) == 2
     assert "แทนที่ทั้งโฟลเดอร์" in " ".join(capsys.readouterr().err.split())
     assert not (versions[0].parent / "plan.docx").exists()
+
+
+def test_without_an_atomic_exchange_a_set_renamed_aside_goes_back(
+    versions: tuple[Path, Path], built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.files import staging
+
+    monkeypatch.setattr(staging, "_exchange", lambda a, b: False)  # an old kernel, or not Linux: two renames
+    assert main(["build", str(versions[1]), str(built)]) == 0
+    second = tree(built)
+    assert manifest_is_true(built) and leftovers(built) == []
+    retired = built.with_name(f".{built.name}{staging.RETIRED}abcd1234")
+    built.rename(retired)  # killed between the two renames: no outputs/, the old set aside
+    (built.parent / f".{built.name}{staging.STAGING}abcd5678").mkdir()  # and the staging folder it was to become
+    other = built.parent / f".{built.name}{staging.STAGING}x.staging-abcd1234"  # another folder's, not ours
+    other.mkdir()
+    assert main(["build", str(versions[1]), str(built)]) == 0
+    assert {n: h for n, h in tree(built).items() if n != "records.xlsx"} == {
+        n: h for n, h in second.items() if n != "records.xlsx"
+    }
+    assert (built / "forms" / "ผด.02.docx").is_file(), "the set renamed aside came back, with the other commands' files"
+    assert leftovers(built) == [other.name]
