@@ -196,34 +196,38 @@ def batch_case(rng: random.Random, work: Path, inputs: Path) -> str:
     return f"batch exit {code}"
 
 
-def _value(rng: random.Random) -> str:
-    return rng.choice(
-        ["nan", "inf", "-inf", "-1", "0", "1e308", "10000000000", '"x"', "true", "[1, 2]", '["ก"]', "{a = 1}", "120", "0.5"]
-    )
+GOOD = {
+    "rules.select": '["missing-field"]',
+    "rules.skip": "[]",
+    "inputs.ignore": '["*.pdf"]',
+    "pdf.timeout": "90",
+    "report.cap": "5",
+}
+BAD = ["nan", "inf", "-inf", "-1", "0", "1e308", "10000000000", '"x"', "true", "[1, 2]", "{a = 1}", "0.5"]
+MISSPELT = {"rules": "rulez", "pdf": "pfd", "rules.skip": "skp", "pdf.timeout": "timout", "report.cap": "capp"}
 
 
 def settings_case(rng: random.Random, work: Path, inputs: Path) -> str:
-    sections = {
-        "rules": ["select", "skip", "skp"],
-        "inputs": ["ignore"],
-        "pdf": ["timeout", "timout"],
-        "report": ["cap"],
-        "rulez": ["x"],
-    }
-    lines = []
-    for section in rng.sample(list(sections), rng.randint(1, 3)):
-        lines.append(f"[{section}]")
-        lines += [f"{key} = {_value(rng)}" for key in rng.sample(sections[section], rng.randint(1, len(sections[section])))]
-    if rng.random() < 0.2:
-        lines.insert(0, f"stray = {_value(rng)}")
-    toml = "\n".join(lines) + "\n"
+    """Known keys with good or bad values, now and then a misspelt section or key."""
+    sections: dict[str, list[str]] = {}
+    wrong = False
+    for dotted in rng.sample(list(GOOD), rng.randint(1, len(GOOD))):
+        section, key = dotted.split(".")
+        value = GOOD[dotted] if rng.random() < 0.6 else rng.choice(BAD)
+        if rng.random() < 0.1:
+            key = MISSPELT.get(dotted, key + "x")
+        if rng.random() < 0.05:
+            section = MISSPELT.get(section, section + "s")
+        wrong = wrong or value != GOOD[dotted] or f"{section}.{key}" != dotted
+        sections.setdefault(section, []).append(f"{key} = {value}")
+    toml = "".join(f"[{section}]\n" + "\n".join(lines) + "\n" for section, lines in sections.items())
     (inputs / "pipeline.toml").write_text(toml, encoding="utf-8")
     code = quiet(["check", str(inputs)])
     (inputs / "pipeline.toml").unlink()
     if code not in (0, 1, 2):
         raise AssertionError(f"settings: exit {code} for\n{toml}")
-    if re.search(r"rulez|skp|timout|stray", toml) and code != 2:
-        raise AssertionError(f"settings: an unknown name was not refused\n{toml}")
+    if wrong != (code == 2):
+        raise AssertionError(f"settings: exit {code} for\n{toml}")
     return f"settings exit {code}"
 
 
