@@ -51,6 +51,7 @@ CODE = (
 )
 KEEP = 48  # tables on disk (a plan's terms make five); the least recently written go first
 MAX_ENTRIES = 300_000  # entries a table keeps (its oldest go): a province's batch must not grow it forever
+MAX_DEPTH = 200  # nesting of an entry's tuples (a draft's tables in tables): far below the interpreter's recursion limit
 OPEN = 24  # tables held in memory; a batch worker meets a new set of terms with every organisation
 
 
@@ -146,7 +147,7 @@ def _plain(value: Any, depth: int = 0) -> bool:
     kind = type(value)
     if kind in (str, int, float, bool, type(None)):
         return True
-    if depth > 8:
+    if depth > MAX_DEPTH:
         return False
     if kind is tuple:
         return all(_plain(v, depth + 1) for v in value)

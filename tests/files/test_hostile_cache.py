@@ -147,3 +147,26 @@ def test_a_table_file_that_is_a_link_is_not_read(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(memo, "_tables", {})
     assert memo.table("clean") == {}
     memo._private.cache_clear()
+
+
+def test_every_draft_goes_through_the_cache_and_back_unchanged(tmp_path: Path) -> None:
+    """The plain form keeps every field of every block (the samples, a workbook,
+    tables three deep) and passes memo's own check of plain data."""
+    from pipeline.read import _read_anew
+    from pipeline.read.plain import document, plain
+    from tools.docxkit import tbl_xml
+    from tools.xlsxkit import from_docx
+
+    from ..conftest import C, Doc
+
+    inner = tbl_xml([["ใน", "ตาราง"]]).replace(' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', "")
+    middle = tbl_xml([[C("กลาง", nested=inner)]]).replace(
+        ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', ""
+    )
+    drafts = [*sorted((ROOT / "inputs").glob("*.docx")), Doc().table([[C("นอก", nested=middle)]]).save(tmp_path / "d.docx")]
+    drafts.append(from_docx(drafts[-2], tmp_path / "w.xlsx"))
+    for path in drafts:
+        doc = _read_anew(path, path.name, path.read_bytes())
+        again = marshal.loads(marshal.dumps(plain(doc)))
+        assert memo.plain(path.name, again) and document(again) == doc, path.name
+    assert document(plain(doc)).blocks, "the documents had blocks to compare"
