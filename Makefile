@@ -90,7 +90,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed
 	$(PY) -m tools.bench
 
-## fuzz: many mutated drafts through the command line (exit 0, 1 or 2, inputs unchanged)
+## fuzz: many mutated drafts, cache entries, lock files, batch folder names and settings through the command line (exit 0, 1 or 2, inputs unchanged)
 fuzz: $(VENV)/.installed
 	$(PY) -m tools.fuzz 300
 

@@ -13,7 +13,8 @@ from .core.records import plan_to_json
 from .extract import extract
 from .files import atomic, paths
 from .files import outputs as output_set
-from .files.outputs import refuse_inside_inputs
+from .files.outputs import refuse_around_inputs, refuse_inside_inputs
+from .files.staging import staged
 from .read import Found, discover, read_inputs
 from .report.json import to_json
 from .revision import compare as revision
@@ -128,8 +129,12 @@ def build(
     ``previous`` (the last announced plan.docx or records.json) the build is a
     revision: it also writes amendment.docx, the difference of the two."""
     refuse_inside_inputs(inputs, outputs)
-    with output_set.locked(outputs):
-        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage, drafts)
+    refuse_around_inputs(inputs, outputs)
+    with output_set.locked(outputs), staged(outputs) as staging:  # all or nothing: see files/staging.py
+        result = _build(inputs, staging, draft, pdf, select, skip, progress, templates, accept, previous, stage, drafts)
+    result.written = [outputs / p.relative_to(staging) for p in result.written]
+    result.pdf_message = result.pdf_message.replace(str(staging), str(outputs.resolve()))
+    return result
 
 
 def build_report(inputs: Path, outputs: Path, draft: bool = False, pdf: bool = False) -> Report:

@@ -161,7 +161,7 @@ def _limit_memory() -> None:
 def test_fuzzed_drafts_end_cleanly_within_memory() -> None:
     """A few dozen mutated sample drafts (tools/fuzz.py; `make fuzz` runs hundreds)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "tools.fuzz", "24", "2564"],
+        [sys.executable, "-m", "tools.fuzz", "24", "2564", "draft"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -171,6 +171,22 @@ def test_fuzzed_drafts_end_cleanly_within_memory() -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert re.search(r"exit codes \{", proc.stdout)
     assert R and C and build  # fixtures and the library come from the same places as the other tests
+
+
+def test_a_short_hostile_fuzz_round_ends_cleanly() -> None:
+    """`make fuzz`'s other kinds, a fixed-seed round: damaged and planted cache
+    entries, planted lock files, hostile batch folder names, wrong settings."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "tools.fuzz", "16", "25", "cache,lock,batch,settings"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limit_memory,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    kinds = {k.split("-")[0].split()[0] for k in re.findall(r"'([^']+)': \d+", proc.stdout)}
+    assert kinds == {"cache", "lock", "batch", "settings"}, proc.stdout
 
 
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="headless Chromium not installed (CI installs it)")
@@ -195,3 +211,70 @@ def test_no_script_from_a_draft_runs_in_report_html(folder: Path, tmp_path: Path
     assert "ซ่อมถนน" in dom, proc.stderr[-2000:]  # the page loaded and the findings are there
     assert "ranran" not in dom
     assert "'ran'+'ran'" in dom.replace("&#39;", "'")  # shown as text
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00a0\u200c", "\u200b \u00a0\u2060"])
+@pytest.mark.parametrize("column", [1, 2, 4, 5])  # name, activity, location, unit
+def test_a_cell_of_only_invisible_characters_is_read_as_empty(folder: Path, invisible: str, column: int) -> None:
+    cells = row("1", "ก่อสร้างถนนคอนกรีต", "1,000")
+    cells[column] = invisible
+    write_plan(folder, [cells])
+    report = check(folder)  # crashed (exit 3) in the spelling rule before
+    missing = [f for f in report.findings if f.code == "missing-field"]
+    assert [f.source.column for f in missing] == (["โครงการ"] if column == 1 else [])
+    assert main(["check", str(folder)]) == (1 if column == 1 else 0)
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="headless Chromium not installed (CI installs it)")
+def test_no_script_from_a_folder_name_runs_in_rollup_html(tmp_path: Path) -> None:
+    """rollup.html in a real headless browser: folder and organisation names
+    are text, every link is relative to a report.html the batch wrote, and the
+    page carries the report page's Content-Security-Policy."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urljoin
+
+    from pipeline.batch import run as batch
+    from pipeline.report.html import POLICY
+
+    run = "document.body.setAttribute('data-x','ran'+'ran')"  # 'ranran' exists only if this executes
+    names = [
+        f"javascript:{run}",
+        f'<img src=x onerror="{run}">',
+        f"' onmouseover='{run}",
+        f'<svg onload="{run}">',
+        "https:evil.example",
+    ]
+    root = tmp_path / "root"
+    for i, name in enumerate(names):
+        (root / name).mkdir(parents=True)
+        profile = profile_rows()
+        profile[0] = ["ชื่อหน่วยงาน", f"องค์การบริหารส่วนตำบล{i}<script>{run}</script>"]
+        write_plan(root / name, [row("1", "ซ่อมถนน", "1,000")], profile=profile)
+    out = tmp_path / "out"
+    batch.run(root, out, jobs=1)
+    page = out / "rollup.html"
+    dom = headless(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert "สรุปแผนการดำเนินงาน" in dom and "onerror" in dom, dom[:2000]  # the page loaded: the names are there, as text
+    assert "ranran" not in dom
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+            self.policy = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "a":
+                self.hrefs.append(found.get("href") or "")
+            if tag == "meta" and found.get("http-equiv") == "Content-Security-Policy":
+                self.policy = found.get("content") or ""
+
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    assert len(links.hrefs) == len(names)
+    for href in links.hrefs:
+        target = Path(unquote(urljoin(page.as_uri(), href).removeprefix("file://")))
+        assert href.startswith("./") and target.is_file() and target.parent.parent == out, href
+    assert links.policy == POLICY
+    assert POLICY in (out / names[0] / "report.html").read_text(encoding="utf-8")  # the same on the report page

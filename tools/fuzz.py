@@ -1,11 +1,14 @@
 """Mutated drafts, run through the command line: every run must end with exit
 code 0, 1 or 2 — never a crash (3) — and leave the inputs as they were.
 
-python -m tools.fuzz [CASES] [SEED]: each case copies the sample drafts,
-mutates one of them at zip or XML level (byte flips, truncation, element
-deletion, duplication and shuffling, huge spans and merges, control and bidi
-characters, deep nesting) and checks it. `make test` runs a few dozen cases
-(tests/test_hostile.py, under a memory limit), `make fuzz` many more.
+python -m tools.fuzz [CASES] [SEED] [KINDS]: each ``draft`` case copies the
+sample drafts, mutates one of them at zip or XML level (byte flips,
+truncation, element deletion, duplication and shuffling, huge spans and
+merges, control and bidi characters, cells of invisible characters only, deep
+nesting) and checks it; the ``cache``, ``lock``, ``batch`` and ``settings``
+cases (tools/fuzz_hostile.py) mutate what the tool reads and writes besides
+the drafts. KINDS is a comma list (all by default). `make test` runs a short
+fixed-seed round of each (tests/test_hostile.py), `make fuzz` many more.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import random
 import re
 import shutil
@@ -25,13 +29,17 @@ from pathlib import Path
 
 from pipeline.cli import main as cli
 
+from . import fuzz_hostile as hostile
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 EVIL = ["\u202e", "\u200f", "\x00", "\x07", "\ufeff", "[/]", "{{ x }}", "{% if %}", "&amp;", "<script>", "\ud800"]
 
 
 def _xml_mutation(xml: str, rng: random.Random) -> str:
-    kind = rng.choice(["span", "vmerge", "delete", "duplicate", "shuffle", "chars", "nest", "before"])
+    kind = rng.choice(["span", "vmerge", "delete", "duplicate", "shuffle", "chars", "nest", "before", "blank"])
+    if kind == "blank":
+        return hostile.blank_cells(xml, rng)
     if kind == "span":
         return re.sub(
             r'<w:gridSpan w:val="\d+"/>',
@@ -87,35 +95,68 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return buf.getvalue()
 
 
-def run(cases: int, seed: int, log: bool = False) -> Counter[int]:
-    rng = random.Random(seed)
-    codes: Counter[int] = Counter()
+KINDS = ("draft", "cache", "lock", "batch", "settings")
+
+
+def draft_case(rng: random.Random, n: int, tmp: Path, folder: Path) -> str:
     drafts = sorted(SAMPLES.glob("*.docx"))
+    victim = folder / rng.choice(drafts).name
+    victim.write_bytes(mutate(victim.read_bytes(), rng))
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = cli(["check", str(folder)]) if n % 3 else cli(["build", str(folder), str(tmp / f"out{n}")])
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    if code not in (0, 1, 2) or before != after:
+        raise AssertionError(f"{victim.name}: exit {code}, inputs changed: {before != after}")
+    return f"draft exit {code}"
+
+
+def _filled_cache(tmp: Path) -> tuple[Path, tuple]:
+    """A cache filled by one check of the samples, and what a check without a cache says."""
+    filled = tmp / "filled-cache"
+    expected = hostile._check(SAMPLES, "off", tmp / "expected.json")
+    if hostile._check(SAMPLES, filled, tmp / "filled.json") != expected:
+        raise AssertionError("a check with a fresh cache says something else than one without")
+    return filled, expected
+
+
+def run(cases: int, seed: int, log: bool = False, kinds: tuple[str, ...] = KINDS) -> Counter[str]:
+    rng = random.Random(seed)
+    seen: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        cache = _filled_cache(base) if "cache" in kinds else None
         for n in range(cases):
-            folder = Path(tmp) / f"case{n}"
+            kind = kinds[n % len(kinds)]
+            work = base / f"case{n}"
+            folder = work / "inputs"
             shutil.copytree(SAMPLES, folder)
-            victim = folder / rng.choice(drafts).name
-            victim.write_bytes(mutate(victim.read_bytes(), rng))
-            before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
             start = time.monotonic()
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                code = cli(["check", str(folder)]) if n % 3 else cli(["build", str(folder), str(Path(tmp) / f"out{n}")])
-            after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
-            codes[code] += 1
-            if code not in (0, 1, 2) or before != after:
-                raise AssertionError(f"case {n} (seed {seed}, {victim.name}): exit {code}, inputs changed: {before != after}")
+            try:
+                if kind == "draft":
+                    what = draft_case(rng, n, base, folder)
+                elif kind == "cache":
+                    assert cache is not None
+                    what = hostile.cache_case(rng, work, folder, *cache)
+                else:
+                    what = getattr(hostile, f"{kind}_case")(rng, work, folder)
+            except AssertionError as exc:
+                raise AssertionError(f"case {n} (seed {seed}, {kind}): {exc}") from None
+            seen[what] += 1
             if log:
-                print(f"case {n:4} {victim.name:40} exit {code} {time.monotonic() - start:5.1f}s", file=sys.stderr)
-            shutil.rmtree(folder)
-    return codes
+                print(f"case {n:4} {what:24} {time.monotonic() - start:5.1f}s", file=sys.stderr)
+            shutil.rmtree(work)
+    return seen
 
 
 if __name__ == "__main__":
     total = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 2564
+    chosen = tuple(sys.argv[3].split(",")) if len(sys.argv) > 3 else KINDS
+    if unknown := set(chosen) - set(KINDS):
+        sys.exit(f"unknown kinds {sorted(unknown)}: {', '.join(KINDS)}")
     started = time.monotonic()
-    result = run(total, seed)
+    result = run(total, seed, "-v" in os.environ.get("FUZZ", ""), chosen)
     print(
-        f"make fuzz: {total} mutated drafts (seed {seed}) in {time.monotonic() - started:.0f}s — exit codes {dict(sorted(result.items()))}"
+        f"make fuzz: {total} cases (seed {seed}) in {time.monotonic() - started:.0f}s — exit codes {dict(sorted(result.items()))}"
     )

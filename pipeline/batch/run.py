@@ -13,11 +13,12 @@ import gc
 import html
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote
 
 from ..core.domain import deadline
 from ..core.errors import UsageError, save_traceback
@@ -186,12 +187,25 @@ def money(text: str) -> str:
     return format_amount(Decimal(text))
 
 
-def to_html(rows: list[Row]) -> str:
+def _link(r: Row, reports: Collection[str]) -> str:
+    """The folder's name, a link only to the report.html this batch wrote
+    there: relative, each character of the name percent-encoded, so no name
+    ("javascript:…", "https://…", "..") can make it point anywhere else."""
+    e = html.escape
+    if r.folder not in reports:
+        return e(r.folder)
+    return f"<a href='./{e(quote(r.folder, safe=''))}/report.html'>{e(r.folder)}</a>"
+
+
+def to_html(rows: list[Row], reports: Collection[str] = ()) -> str:
+    """The roll-up page; ``reports`` are the folders whose report.html this batch wrote."""
+    from ..report.html import POLICY  # the report page's policy (Jinja comes with it: only when writing)
+
     e = html.escape
     data = rollup(rows)
     head = "<tr><th>โฟลเดอร์</th><th>หน่วยงาน</th><th>อำเภอ</th><th>จังหวัด</th><th>ปีงบประมาณ</th><th>โครงการ</th><th>งบประมาณ (บาท)</th><th>ข้อผิดพลาด</th><th>คำเตือน</th><th>กำหนดประกาศ</th><th>ผล</th></tr>"
     body = "".join(
-        f"<tr class='{e(r.verdict)}'><td><a href='{e(r.folder)}/report.html'>{e(r.folder)}</a></td><td>{e(r.name)}</td>"
+        f"<tr class='{e(r.verdict)}'><td>{_link(r, reports)}</td><td>{e(r.name)}</td>"
         f"<td>{e(r.district)}</td><td>{e(r.province)}</td><td>{r.fiscal_year or ''}</td><td class='n'>{r.projects}</td>"
         f"<td class='n'>{money(r.budget)}</td><td class='n'>{r.errors}</td><td class='n'>{r.warnings}</td>"
         f"<td>{e(r.deadline)}</td><td>{e(VERDICTS[r.verdict])}{(' — ' + e(r.message)) if r.message else ''}</td></tr>"
@@ -214,7 +228,8 @@ def to_html(rows: list[Row]) -> str:
         "td,th{border:1px solid #999;padding:.2em .5em}.n{text-align:right}.errors,.refused,.crashed{background:#fde}"
     )
     return (
-        f"<!doctype html><html lang='th'><head><meta charset='utf-8'><title>สรุปแผนการดำเนินงานหลายหน่วยงาน</title>"
+        f"<!doctype html><html lang='th'><head><meta charset='utf-8'>"
+        f"<meta http-equiv='Content-Security-Policy' content=\"{POLICY}\"><meta name='referrer' content='no-referrer'><title>สรุปแผนการดำเนินงานหลายหน่วยงาน</title>"
         f"<style>{style}</style></head><body><h1>สรุปแผนการดำเนินงาน {len(rows)} หน่วยงาน</h1>"
         f"<table>{head}{body}</table>{group_table('รวมรายอำเภอ', data['districts'])}"  # type: ignore[arg-type]
         f"{group_table('รวมรายจังหวัด', data['provinces'])}</body></html>"  # type: ignore[arg-type]
@@ -222,4 +237,8 @@ def to_html(rows: list[Row]) -> str:
 
 
 def write_rollup(rows: list[Row], outputs: Path) -> list[Path]:
-    return [atomic.write_json(outputs / "rollup.json", rollup(rows)), atomic.write_text(outputs / "rollup.html", to_html(rows))]
+    reports = {r.folder for r in rows if (outputs / r.folder / "report.html").is_file()}
+    return [
+        atomic.write_json(outputs / "rollup.json", rollup(rows)),
+        atomic.write_text(outputs / "rollup.html", to_html(rows, reports)),
+    ]

@@ -13,19 +13,29 @@ a changed program or glossary never reads a stale result. The folder is the
 virtual environment's ``var/pipeline-cache`` (``PIPELINE_CACHE`` names
 another, or ``off`` turns the cache off). A missing, unreadable or unwritable cache
 only costs the time it would have saved; tables are written once, at exit.
+
+The cache is data, never code: a table holds only strings, numbers and
+tuples of them (marshal can also carry code objects; no entry may be one),
+and every entry is checked against its table's shape as it is read, so a
+damaged or planted entry is dropped and its result made again. The folder is
+the user's own: made 0700, and refused (with a warning, the run going on
+without a cache) when another user owns it or others may write into it.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import itertools
 import marshal
 import os
 import re
 import shutil
+import stat
 import sys
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -41,6 +51,7 @@ CODE = (
 )
 KEEP = 48  # tables on disk (a plan's terms make five); the least recently written go first
 MAX_ENTRIES = 300_000  # entries a table keeps (its oldest go): a province's batch must not grow it forever
+MAX_DEPTH = 200  # nesting of an entry's tuples (a draft's tables in tables): far below the interpreter's recursion limit
 OPEN = 24  # tables held in memory; a batch worker meets a new set of terms with every organisation
 
 
@@ -65,9 +76,43 @@ _tables: dict[str, Table] = {}  # file name → table
 
 
 def folder() -> Path | None:
-    """This program's cache folder (a subfolder per version of the code)."""
+    """This program's cache folder (a subfolder per version of the code);
+    None when the cache is off or its folder is not the user's own."""
     root = _root()
-    return None if root is None else root / _program()
+    if root is None or not _private(str(root)):
+        return None
+    return root / _program()
+
+
+@lru_cache(maxsize=4)
+def _private(root: str) -> bool:
+    """The cache folder is made 0700, or, when it is there already, owned by
+    this user and writable by no one else: an entry another user could plant
+    would be read as this user's own results."""
+    where = Path(root)
+    try:
+        os.makedirs(where, mode=0o700, exist_ok=True)
+        info = os.lstat(where)
+    except OSError:
+        return True  # cannot be made or read: each read and write fails on its own and costs only time
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the folder's ACL (the user's profile) decides
+        return True
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        why = "เป็นลิงก์หรือไม่ใช่โฟลเดอร์"
+    elif info.st_uid != getuid():
+        why = "เป็นของผู้ใช้อื่น"
+    elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        why = "ผู้อื่นเขียนได้"
+    else:
+        if info.st_mode & 0o077:
+            with contextlib.suppress(OSError):
+                os.chmod(where, 0o700)  # an older version made it 0755: the user's own, made private
+        return True
+    sys.stderr.write(
+        f'คำเตือน: ไม่ใช้แคช "{where}" เพราะ{why} — ทำงานต่อโดยไม่ใช้แคช (ช้าลงเท่านั้น); ตั้ง PIPELINE_CACHE เป็นโฟลเดอร์ของท่านเอง หรือ off\n'
+    )
+    return False
 
 
 def _root() -> Path | None:
@@ -94,26 +139,92 @@ def _program() -> str:
     return code.hexdigest()[:20]
 
 
-def table(name: str, *depends: str, limit: int = MAX_ENTRIES) -> Table:
+Check = Callable[[Any, Any], bool]  # (key, value) → the entry has its table's shape
+
+
+def _plain(value: Any, depth: int = 0) -> bool:
+    """Strings, numbers, None and tuples or dicts of them, and nothing else."""
+    kind = type(value)
+    if kind in (str, int, float, bool, type(None)):
+        return True
+    if depth > MAX_DEPTH:
+        return False
+    if kind is tuple:
+        return all(_plain(v, depth + 1) for v in value)
+    if kind is dict:
+        return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in value.items())
+    return False
+
+
+def plain(key: Any, value: Any) -> bool:
+    return _plain(key) and _plain(value)
+
+
+def texts(value: Any) -> bool:
+    """A tuple of strings."""
+    return type(value) is tuple and all(type(v) is str for v in value)
+
+
+def rows(*kinds: type) -> Callable[[Any], bool]:
+    """A tuple of tuples, each of these types in this order (a table's answers)."""
+
+    def check(value: Any) -> bool:
+        return type(value) is tuple and all(
+            type(r) is tuple and len(r) == len(kinds) and all(type(v) is k for v, k in zip(r, kinds, strict=True)) for r in value
+        )
+
+    return check
+
+
+def text_to(values: Callable[[Any], bool]) -> Check:
+    """Entries of a string key and a value ``values`` accepts."""
+    return lambda key, value: type(key) is str and values(value)
+
+
+def table(name: str, *depends: str, limit: int = MAX_ENTRIES, entry: Check = plain) -> Table:
     """The table kept under ``name`` for these dependencies: read from disk the
-    first time it is asked for in a process, written back at exit if it grew."""
+    first time it is asked for in a process, written back at exit if it grew.
+    An entry ``entry`` refuses is dropped, its result made again."""
     file = f"{name}-{hashlib.sha1(chr(31).join(depends).encode()).hexdigest()[:20]}.marshal"
     if file not in _tables:
         kept = Table()
         kept.limit = limit
         where = folder()
         if where is not None:
-            try:
-                data = marshal.loads((where / file).read_bytes())
-                if isinstance(data, dict) and len(data) <= limit:
-                    kept.update(data)
-            except (OSError, ValueError, EOFError, TypeError):
-                pass  # no cache yet, or a damaged one: start empty
+            _load(where / file, kept, entry)
         _tables[file] = kept
         while len(_tables) > OPEN:
             oldest = next(iter(_tables))
             _write(oldest, _tables.pop(oldest))
     return _tables[file]
+
+
+def _load(path: Path, kept: Table, entry: Check) -> None:
+    try:
+        data = marshal.loads(_read(path))
+    except (OSError, ValueError, EOFError, TypeError, RecursionError):
+        return  # no cache yet, or a damaged one: start empty
+    if type(data) is not dict or len(data) > kept.limit:
+        return
+    for key, value in data.items():
+        try:
+            good = entry(key, value)
+        except (TypeError, ValueError, RecursionError):
+            good = False
+        if good:
+            kept[key] = value
+        else:
+            kept.dirty = True  # written back without it
+
+
+def _read(path: Path) -> bytes:
+    """A table file's bytes: a regular file of this user's, never through a link."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            raise ValueError(f"{path.name}: not this user's file")
+        return fh.read()
 
 
 def save() -> None:
@@ -129,12 +240,18 @@ def _write(file: str, kept: Table) -> None:
     where = folder()
     if where is None or not kept.dirty:
         return
+    tmp = where / f".{file}.{os.getpid()}"
     try:
-        where.mkdir(parents=True, exist_ok=True)
-        tmp = where / f".{file}.{os.getpid()}"
-        tmp.write_bytes(marshal.dumps(dict(kept)))
+        where.mkdir(mode=0o700, exist_ok=True)
+        data = marshal.dumps(dict(kept))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, where / file)
     except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            if tmp.is_file() and not tmp.is_symlink():
+                tmp.unlink()
         return  # read-only or full disk: the next run recomputes
     kept.dirty = False
 

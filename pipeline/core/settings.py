@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,13 +93,42 @@ def _strings(path: Path, data: dict, section: str, name: str, example: str) -> t
     return tuple(value)
 
 
+# Every section and key pipeline.toml may hold: a misspelt one would otherwise
+# be ignored in silence and the rule it meant to skip would still run.
+KNOWN = {"rules": ("select", "skip"), "inputs": ("ignore",), "pdf": ("timeout",), "report": ("cap",)}
+MAX_TIMEOUT = 3600.0  # seconds: an hour is past any plan LibreOffice converts
+MAX_CAP = 100_000
+
+
 def _config(path: Path) -> dict:
     if not path.is_file():
         return {}
     try:
-        return tomllib.loads(read_text(path))
+        data = tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"อ่าน {path.name} ไม่ได้: {exc}") from exc
+    _known(path, data)
+    return data
+
+
+def _known(path: Path, data: dict) -> None:
+    """Exit 2 on a section or key this program does not read, naming the closest known one."""
+    for section, table in data.items():
+        if section not in KNOWN:
+            raise UsageError(f"{path.name}: ไม่รู้จักหัวข้อ [{section}]{_closest(section, KNOWN, '[{}]')}".strip())
+        if not isinstance(table, dict):
+            continue  # the type check of each value names it
+        for name in table:
+            if name not in KNOWN[section]:
+                hint = _closest(name, KNOWN[section], f"{section}.{{}}")
+                raise UsageError(f'{path.name}: ไม่รู้จักค่า "{name}" ในหัวข้อ [{section}]{hint}')
+
+
+def _closest(name: str, known: Iterable[str], form: str) -> str:
+    from .match import closest  # rapidfuzz: only for a setting that is wrong
+
+    hit = closest(str(name), known, cutoff=50)
+    return f" — หมายถึง {form.format(hit[0])}?" if hit else f" — ที่ใช้ได้: {', '.join(form.format(k) for k in known)}"
 
 
 def _corrections(path: Path) -> tuple[tuple[str, str], ...]:
@@ -128,14 +158,14 @@ def load(inputs: Path) -> Settings:
 def _seconds(path: Path, data: dict) -> float:
     table = data.get("pdf", {})
     value = table.get("timeout", 120) if isinstance(table, dict) else None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise UsageError(f'{path.name}: "pdf.timeout" ต้องเป็นจำนวนวินาที เช่น timeout = 120')
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= MAX_TIMEOUT:  # nan and inf fail too
+        raise UsageError(f'{path.name}: "pdf.timeout" ต้องเป็นจำนวนวินาทีตั้งแต่ 1 ถึง {MAX_TIMEOUT:g} เช่น timeout = 120')
     return float(value)
 
 
 def _cap(path: Path, data: dict) -> int:
     table = data.get("report", {})
     value = table.get("cap", 20) if isinstance(table, dict) else None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise UsageError(f'{path.name}: "report.cap" ต้องเป็นจำนวนเต็มบวก เช่น cap = 20 (จำนวนแห่งที่แสดงต่อรหัส)')
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_CAP:
+        raise UsageError(f'{path.name}: "report.cap" ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {MAX_CAP:,} เช่น cap = 20 (จำนวนแห่งที่แสดงต่อรหัส)')
     return value

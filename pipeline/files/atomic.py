@@ -39,8 +39,7 @@ def write_bytes(path: Path, data: bytes) -> Path:
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
         # A short temporary name: the target's own name plus a suffix can pass the file system's limit.
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        _write_all(fd, data)
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are meant to be shared
         os.replace(tmp, path)
     except OSError as exc:
@@ -52,6 +51,13 @@ def write_bytes(path: Path, data: bytes) -> Path:
             Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Every byte of ``data`` into the open file, which is closed after (the one
+    place a file's bytes are written: a full disk shows here)."""
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
 
 
 def write_text(path: Path, text: str) -> Path:

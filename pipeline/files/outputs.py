@@ -10,18 +10,15 @@ never older than its .docx.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import UsageError
 from ..core.settings import inputs_dir
 from . import atomic
+from .lock import locked as locked  # the build's lock, where app.py and the tests look for it
 
 DOCUMENTS = ("plan.docx", "announcement.docx", "amendment.docx")
 PDFS = ("plan.pdf", "announcement.pdf", "amendment.pdf")
@@ -64,45 +61,6 @@ def write_manifest(outputs: Path, build: str, hashes: list[dict[str, str]], writ
     return atomic.write_json(outputs / MANIFEST, data)
 
 
-LOCK = ".pipeline.lock"
-WAIT = 60  # seconds a second build waits for the first
-
-
-@contextlib.contextmanager
-def locked(outputs: Path, wait: float = WAIT) -> Iterator[None]:
-    """One build at a time writes into a folder, so no reader sees a mix of
-    two builds' files. Where the system has no file locks (not POSIX), it is
-    left to the user."""
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        yield
-        return
-    # The lock lives in the system's temporary folder, named after the outputs
-    # folder: outputs/ holds only the build's own files.
-    name = hashlib.sha256(str(outputs.resolve()).encode("utf-8")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"pipeline-{name}{LOCK}"
-    try:
-        handle = open(path, "w")  # noqa: SIM115 - held for the whole build
-    except OSError as exc:
-        from .atomic import unusable
-
-        raise unusable(path, exc) from exc
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise UsageError(f'มีการสร้างเอกสารอีกชุดกำลังเขียนลง "{outputs}" อยู่ — รอให้เสร็จแล้วสั่งใหม่') from None
-                time.sleep(0.2)
-        yield
-    finally:
-        handle.close()
-
-
 def refuse_inside_inputs(inputs: Path, *targets: Path | None) -> None:
     """No output may be written into the drafts' folder, or over a draft."""
     base = (inputs if inputs.is_dir() else inputs.parent).resolve()
@@ -112,3 +70,12 @@ def refuse_inside_inputs(inputs: Path, *targets: Path | None) -> None:
         where = target.resolve()
         if where == base or where.is_relative_to(base) or (inputs.is_file() and where == inputs.resolve()):
             raise UsageError(f'จะไม่เขียนผลลัพธ์ลงใน "{target}": อยู่ในโฟลเดอร์ไฟล์ร่าง {inputs} — เลือกโฟลเดอร์อื่น เช่น outputs')
+
+
+def refuse_around_inputs(inputs: Path, outputs: Path) -> None:
+    """A build swaps its outputs folder whole (files/staging.py): never one that holds the drafts."""
+    if (inputs if inputs.is_dir() else inputs.parent).resolve().is_relative_to(outputs.resolve()):
+        raise UsageError(
+            f'จะไม่สร้างเอกสารลงใน "{outputs}": โฟลเดอร์นี้มีโฟลเดอร์ไฟล์ร่าง {inputs} อยู่ข้างใน '
+            "(การสร้างจะแทนที่ทั้งโฟลเดอร์) — เลือกโฟลเดอร์ผลลัพธ์แยกต่างหาก เช่น outputs"
+        )

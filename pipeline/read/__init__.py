@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from ..core.settings import OWN_FILES, inputs_dir
 from .blocks import Cell, Document, Paragraph, Row, Table
 from .docx import read_docx
 from .legacy import convert_office
+from .plain import document, plain
 from .safe import ReadError, is_encrypted_docx
 from .xlsx import read_xlsx
 
@@ -103,16 +103,14 @@ def _read(p: Path, rel: str) -> Document:
         return _read_anew(p, rel, data)  # no cache between runs: within one run each draft is read once anyway
     kept = memo.table("drafts", limit=KEEP_DRAFTS)
     key = f"{rel}\x1f{hashlib.sha1(data).hexdigest()}"
-    blob = kept.get(key)
-    if blob is not None:
+    entry = kept.get(key)
+    if entry is not None:
         try:
-            doc = pickle.loads(blob)
-            if isinstance(doc, Document):
-                return doc
-        except Exception:  # a damaged entry: read the draft again
+            return document(entry)  # plain data, every field's type checked: nothing in the cache runs
+        except (ValueError, TypeError, RecursionError):  # a damaged or planted entry: read the draft again
             pass
     doc = _read_anew(p, rel, data)
-    kept.put(key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+    kept.put(key, plain(doc))
     return doc
 
 

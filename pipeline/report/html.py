@@ -23,6 +23,9 @@ from ..rules.runner import Report
 from .facts import LABEL, TITLE, code_counts, header_rows, place, shown, summary_rows, unit_rows, verdict_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+# What every page the tool writes allows (report.html.j2 adds its one script by
+# hash): nothing from the network, no plugins, frames or forms, no other script.
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 # The filter: rows carry data-code and data-severity; the choice is kept in
 # the address (#code=…&severity=…) so a link opens the page filtered.

@@ -39,6 +39,8 @@ THAI = re.compile(r"[\u0e01-\u0e4e]")
 def segment(text: str, extra: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Tokens of ``text`` (newmm, whitespace kept) and where each starts."""
     tokens = tuple(words(text, extra))
+    if not tokens:  # an empty text (a cell of only invisible characters, cleaned away) has no starts either
+        return (), ()
     return tokens, tuple(itertools.accumulate((len(t) for t in tokens[:-1]), initial=0))
 
 
@@ -100,7 +102,7 @@ def near_misses(
 ) -> list[tuple[str, str, int, int]]:
     """``_near_misses``, each text's answer kept between runs (see memo.py):
     a draft changes a few lines between two checks."""
-    kept = _kept("near-misses", terms, names, strict)
+    kept = _kept("near-misses", _near_miss_entry, terms, names, strict)
     found = kept.get((text, location))
     if found is None:
         found = kept.put((text, location), tuple(_near_misses(text, terms, names, location, strict)))
@@ -108,8 +110,17 @@ def near_misses(
 
 
 @lru_cache(maxsize=16)
-def _kept(name: str, *sets: frozenset[str]) -> memo.Table:
-    return memo.table(name, *("\n".join(sorted(s)) for s in sets))
+def _kept(name: str, entry: memo.Check, *sets: frozenset[str]) -> memo.Table:
+    return memo.table(name, *("\n".join(sorted(s)) for s in sets), entry=entry)
+
+
+# The shapes of the answers kept (a planted or damaged entry is dropped, see memo.py).
+_NEAR_MISS = memo.rows(str, str, int, int)
+_DOUBLED = memo.text_to(memo.rows(str, str, int))
+
+
+def _near_miss_entry(key: object, value: object) -> bool:
+    return type(key) is tuple and len(key) == 2 and type(key[0]) is str and type(key[1]) is bool and _NEAR_MISS(value)
 
 
 _Hit = tuple[int, int, str, str, int, int]  # (distance, phrase length, as typed, term, start, end): sorts best first
@@ -241,7 +252,7 @@ def _tail_repeat(word: str, rest: str, known: frozenset[str]) -> str | None:
 
 def doubled(text: str, extra: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
     """``_doubled``, each text's answer kept between runs."""
-    kept = _kept("doubled", extra)
+    kept = _kept("doubled", _DOUBLED, extra)
     found = kept.get(text)
     if found is None:
         found = kept.put(text, tuple(_doubled(text, extra)))

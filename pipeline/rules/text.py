@@ -88,6 +88,8 @@ def hits_per_text(plan: Plan, find: Callable[[str, bool], Iterable[Said]], typed
     seen: dict[tuple[str, bool], list[Said]] = {}
     for src, as_typed, as_read in texts(plan):
         key = (as_typed if typed else as_read, src.column == "สถานที่")
+        if not key[0]:
+            continue  # only invisible characters, cleaned away: nothing to read (missing-field says so where it is required)
         found = seen.get(key)
         if found is None:
             found = seen[key] = list(find(*key))

@@ -56,3 +56,35 @@ def test_ignore_patterns_skip_files_with_a_note(folder: Path) -> None:
     report = check(folder)
     assert [f.code for f in report.findings if f.code == "unreadable-file"] == []
     assert sorted(path for path, _ in report.notes) == ["scan.pdf", "เก่า/ร่างปีก่อน.docx"]
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ('[rulez]\nskip = ["duplicate-project"]\n', "หมายถึง [rules]?"),
+        ('[rules]\nskp = ["duplicate-project"]\n', "หมายถึง rules.skip?"),
+        ("[pdf]\ntimout = 60\n", "หมายถึง pdf.timeout?"),
+        ("timeout = 60\n", "[timeout]"),
+        ("[pdf]\ntimeout = nan\n", "pdf.timeout"),
+        ("[pdf]\ntimeout = inf\n", "pdf.timeout"),
+        ("[pdf]\ntimeout = -inf\n", "pdf.timeout"),
+        ("[pdf]\ntimeout = 1e300\n", "pdf.timeout"),
+        ("[report]\ncap = 10000000000\n", "report.cap"),
+    ],
+)
+def test_an_unknown_or_out_of_range_setting_exits_2_naming_it(
+    folder: Path, toml: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_plan(folder, [row("1", "ถนน", "1,000")])
+    (folder / "pipeline.toml").write_text(toml, encoding="utf-8")
+    assert main(["check", str(folder)]) == 2  # a misspelt key was ignored, nan or inf ended in exit 3
+    err = " ".join(capsys.readouterr().err.split())
+    assert said in err and "Traceback" not in err
+
+
+def test_every_known_setting_is_accepted(folder: Path) -> None:
+    toml = "[rules]\nselect = []\nskip = []\n[inputs]\nignore = []\n[pdf]\ntimeout = 90.5\n[report]\ncap = 5\n"
+    (folder / "pipeline.toml").write_text(toml, encoding="utf-8")
+    conf = settings.load(folder)
+    assert (conf.pdf_timeout, conf.report_cap) == (90.5, 5)
+    assert set(settings.KNOWN) == {"rules", "inputs", "pdf", "report"}

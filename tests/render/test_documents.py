@@ -50,8 +50,8 @@ def test_strategies_keep_the_numbers_of_the_development_plan(folder: Path, tmp_p
     third = "ยุทธศาสตร์ที่ 3 การพัฒนาคุณภาพชีวิต"
     links = [("ยุทธศาสตร์ที่ 1 การพัฒนาโครงสร้างพื้นฐาน", "แผนงานเคหะและชุมชน"), (third, "แผนงานการศึกษา"), (third, "แผนงานสาธารณสุข")]
     write_plan(folder, [row("1", "ฉีดวัคซีน", "1,000")], strategies=links, headings=(third, "แผนงานสาธารณสุข"))
-    build(folder, tmp_path)
-    text = texts(tmp_path / "plan.docx").replace("\u00a0", " ")
+    build(folder, tmp_path / "out")
+    text = texts(tmp_path / "out" / "plan.docx").replace("\u00a0", " ")
     assert "3. ยุทธศาสตร์การพัฒนาคุณภาพชีวิต" in text and "3.2 แผนงานสาธารณสุข" in text
     assert "1. ยุทธศาสตร์การพัฒนาคุณภาพชีวิต" not in text
 

@@ -109,8 +109,8 @@ def test_corrections_reach_the_documents_only_when_accepted(folder: Path, tmp_pa
 
 def test_character_fixes_are_always_applied_to_rendered_text(folder: Path, tmp_path: Path) -> None:
     write_plan(folder, [row("1", "ก่อสร้างถนน เเละท่อ ทํางาน", "100")])
-    build(folder, tmp_path, draft=True)
-    text = _text(tmp_path / "plan.docx")
+    build(folder, tmp_path / "out", draft=True)
+    text = _text(tmp_path / "out" / "plan.docx")
     assert "ก่อสร้างถนน และท่อ ทำงาน" in text and "เเ" not in text
 
 

@@ -32,7 +32,7 @@ def clean(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _cleaned() -> memo.Table:
-    return memo.table("clean")
+    return memo.table("clean", entry=memo.text_to(lambda v: type(v) is str))
 
 
 def _fixed_point(text: str) -> str:

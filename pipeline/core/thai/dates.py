@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .. import memo
-from .digits import arabic_digits, key, thai_digits
+from .digits import arabic_digits, key, pythainlp_entry, thai_digits
 
 BE_OFFSET = 543
 
@@ -29,7 +29,7 @@ def abbr_months() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    kept = memo.table("pythainlp")  # its lists, cached so a run need not import it for them
+    kept = memo.table("pythainlp", entry=pythainlp_entry)  # its lists, cached so a run need not import it for them
     if "names" not in kept:
         from pythainlp.util.date import thai_abbr_months, thai_full_months
 

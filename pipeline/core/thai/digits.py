@@ -33,11 +33,20 @@ def thai_digits(text: str) -> str:
     return text.translate(_digit_tables()[1])
 
 
+def pythainlp_entry(key: object, value: object) -> bool:
+    """pythainlp's digits (two strings of ten) and month names (two tuples of twelve)."""
+    if type(value) is not tuple or len(value) != 2:
+        return False
+    if key == "digits":
+        return all(type(v) is str and len(v) == 10 for v in value)
+    return key == "names" and all(memo.texts(v) and len(v) == 12 for v in value)
+
+
 @lru_cache(maxsize=1)
 def _digit_tables() -> tuple[dict[int, int], dict[int, int]]:
     """pythainlp's digit conversions as translation tables, its answer kept in
     the cache: a conversion per text is then a str.translate, with no import."""
-    kept = memo.table("pythainlp")
+    kept = memo.table("pythainlp", entry=pythainlp_entry)
     if "digits" not in kept:
         from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
 

@@ -40,6 +40,16 @@ class _Dictionary:
         return found
 
 
+def _dictionary_entry(key: object, value: object) -> bool:
+    if key == "words":
+        return type(value) is str
+    return (
+        key == "lengths"
+        and type(value) is dict
+        and all(type(k) is str and type(v) is tuple and all(type(n) is int for n in v) for k, v in value.items())
+    )
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """pythainlp's words and, by their first two letters, the lengths words
@@ -47,7 +57,7 @@ def _index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     there (a few, not up to 40). Kept in the cache as one string (marshal
     writes and reads a string in milliseconds, a set of 62,000 in a tenth of
     a second): reading it back takes a fifth of the time of building it."""
-    kept = memo.table("dictionary")
+    kept = memo.table("dictionary", entry=_dictionary_entry)
     if "words" in kept:
         return frozenset(kept["words"].split("\n")), kept["lengths"]
     from pythainlp.corpus import thai_words
@@ -103,7 +113,7 @@ def words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _cuts(extra: frozenset[str]) -> memo.Table:
-    return memo.table("newmm", "\n".join(sorted(extra)))
+    return memo.table("newmm", "\n".join(sorted(extra)), entry=memo.text_to(memo.texts))
 
 
 def _newmm(part: str, extra: frozenset[str]) -> tuple[str, ...]:
@@ -128,4 +138,4 @@ def clusters(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _clusters() -> memo.Table:
-    return memo.table("tcc")
+    return memo.table("tcc", entry=memo.text_to(memo.texts))
