@@ -77,6 +77,7 @@ class BuildResult:
     pdf_message: str = ""
     applied: list[tuple[str, str, int]] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)  # documents of an earlier build moved to outputs/previous/
+    notes: list[str] = field(default_factory=list)  # annotated drafts and the PDF to publish, said in Thai
 
 
 def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
@@ -103,6 +104,7 @@ def build(
     accept: bool = False,
     previous: Path | None = None,
     stage: Stage = None,
+    publish: bool = False,
 ) -> BuildResult:
     """Check, write records/report, and render the official documents when the
     checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
@@ -111,7 +113,9 @@ def build(
     revision: it also writes amendment.docx, the difference of the two."""
     refuse_inside_inputs(inputs, outputs)
     with output_set.locked(outputs):
-        return _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage)
+        result = _build(inputs, outputs, draft, pdf, select, skip, progress, templates, accept, previous, stage)
+        result.notes += after_build(result, inputs, outputs, publish, draft)
+        return result
 
 
 def build_report(inputs: Path, outputs: Path, draft: bool = False, pdf: bool = False) -> Report:
@@ -252,3 +256,25 @@ def progress(
             follow_up.write_document(matched, data, outputs, templates),
         ]
     return ProgressResult(report, matched, data, written)
+
+
+def annotate(report: Report, inputs: Path, dest: Path) -> list[str]:
+    """Annotated copies of the drafts with findings in ``dest`` (check --annotate); what was written, in Thai."""
+    from .annotate.run import annotate_report
+
+    refuse_inside_inputs(inputs, dest)
+    return annotate_report(report, inputs, dest, settings.load(inputs))
+
+
+def after_build(result: BuildResult, inputs: Path, outputs: Path, publish: bool, draft: bool) -> list[str]:
+    """A build's annotated drafts (when findings have places in them) and, with ``publish``, the PDF to publish."""
+    from .annotate.run import ANNOTATED, annotate_report, located
+    from .render.publish import publish_message
+
+    conf = settings.load(inputs)
+    notes = annotate_report(result.report, inputs, outputs / ANNOTATED, conf) if located(result.report.findings) else []
+    if publish and (draft or not result.report.ok):
+        notes.append("ไม่ได้สร้าง PDF ที่จะเผยแพร่ เพราะเป็นฉบับร่าง — แก้ข้อผิดพลาดแล้วสั่ง build --publish อีกครั้ง (ไม่ใช้ --draft)")
+    elif publish:
+        notes.append(publish_message(result.report.plan, outputs, result.report.revision is not None, conf.pdf_timeout))
+    return notes

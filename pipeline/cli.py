@@ -51,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
             p.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
             p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
+            p.add_argument("--publish", action="store_true", help="เขียน PDF/A ที่จะเผยแพร่ (ประกาศ + แผน) ใน OUTPUTS/publish")
             _templates(p)
             p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
             p.add_argument(
@@ -60,6 +61,15 @@ def parser() -> argparse.ArgumentParser:
                 help="แผนฉบับที่ประกาศแล้ว (plan.docx หรือ records.json): ทำแผนแก้ไขและ amendment.docx",
             )
         p.add_argument("--json", type=user_path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
+        if name == "check":
+            p.add_argument(
+                "--annotate",
+                nargs="?",
+                const=Path("outputs/annotated"),
+                type=user_path,
+                metavar="DIR",
+                help="เขียนสำเนาร่างที่มีความเห็นตรงจุดที่พบ (ค่าเริ่มต้น outputs/annotated)",
+            )
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         _debug(p)
@@ -240,7 +250,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
     try:
         from .read import discover
 
-        app.refuse_inside_inputs(args.inputs, args.json)
+        app.refuse_inside_inputs(args.inputs, args.json, getattr(args, "annotate", None))
 
         files = discover(args.inputs).drafts if args.inputs.exists() else []
         bar = _progress(err) if len(files) > 3 and err.is_terminal else None
@@ -279,6 +289,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
                     args.accept_corrections,
                     args.previous,
                     stage,
+                    args.publish,
                 )
                 report = result.report
         finally:
@@ -292,6 +303,11 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
         return 3
     current["file"] = ""
     print_report(report, console, cap)
+    notes = (
+        app.annotate(report, args.inputs, args.annotate) if getattr(args, "annotate", None) else result.notes if result else []
+    )
+    for note in notes:
+        console.print(note, markup=False)
     if args.json:
         try:
             write_json(args.json, to_json(report, result.applied if result else None))
