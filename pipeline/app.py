@@ -268,10 +268,11 @@ def annotate(report: Report, inputs: Path, dest: Path) -> list[str]:
 
 def after_build(result: BuildResult, inputs: Path, outputs: Path, publish: bool, draft: bool) -> list[str]:
     """A build's annotated drafts (when findings have places in them) and, with ``publish``, the PDF to publish."""
-    from .annotate.run import ANNOTATED, annotate_report, located
+    from .annotate.run import ANNOTATED, annotate_report, clear, located
     from .render.publish import publish_message
 
     conf = settings.load(inputs)
+    clear(outputs / ANNOTATED)
     notes = annotate_report(result.report, inputs, outputs / ANNOTATED, conf) if located(result.report.findings) else []
     if publish and (draft or not result.report.ok):
         notes.append("ไม่ได้สร้าง PDF ที่จะเผยแพร่ เพราะเป็นฉบับร่าง — แก้ข้อผิดพลาดแล้วสั่ง build --publish อีกครั้ง (ไม่ใช้ --draft)")

@@ -22,7 +22,7 @@ from ..read import Document, Table
 from ..read.docx import q, read_docx
 from ..read.safe import ReadError
 from .changes import Proposer, safe_fix
-from .locate import locate, top
+from .locate import below, locate, top
 from .word import Note, Package, add_comments
 
 LABEL = {"error": "ข้อผิดพลาด", "warning": "คำเตือน", "info": "ข้อสังเกต"}
@@ -77,7 +77,7 @@ def annotate_docx(
             loose.append(f)
             continue
         fix = safe_fix(f, accepted)
-        if fix and proposer.propose(anchor, *fix):
+        if fix and proposer.propose(anchor + below(anchor), *fix):
             done.proposed += 1
         notes.append(Note(comment_lines(f), tuple(anchor)))
         done.placed += 1

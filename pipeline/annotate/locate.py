@@ -101,3 +101,26 @@ def top(body: etree._Element) -> Anchor:
     """Where the comment for findings without a place goes: the first paragraph."""
     first = next(body.iter(P), None)
     return [first] if first is not None else []
+
+
+CONTINUATION_ROWS = 6  # a project's text may go on in the rows below its own (the extractor joins them)
+
+
+def below(anchor: Anchor) -> Anchor:
+    """The paragraphs of the same grid column in the next rows of the anchor's table:
+    a finding about a project's activity names its first row, the words may be further down."""
+    if not anchor:
+        return []
+    tc = next((a for a in anchor[0].iterancestors(TC)), None)
+    tr = tc.getparent() if tc is not None else None
+    while tr is not None and tr.tag != TR:
+        tr = tr.getparent()
+    tbl = next((a for a in tr.iterancestors(TBL)), None) if tr is not None else None
+    if tbl is None:
+        return []
+    col = next(first for first, _, cell in _grid_cells(tr) if cell is tc)
+    rows = _children(tbl, TR)
+    out: Anchor = []
+    for later in rows[rows.index(tr) + 1 : rows.index(tr) + 1 + CONTINUATION_ROWS]:
+        out += next((_cell_paragraphs(cell) for first, span, cell in _grid_cells(later) if first <= col < first + span), [])
+    return out

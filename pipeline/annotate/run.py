@@ -18,6 +18,14 @@ def located(findings: Iterable[Finding]) -> bool:
     return any(f.source.table is not None or f.source.paragraph is not None for f in findings)
 
 
+def clear(dest: Path) -> None:
+    """Copies of an earlier build in outputs/annotated/ (the folder is the tool's): a draft fixed since has none."""
+    if dest.is_dir():
+        for old in dest.rglob("*"):
+            if old.is_file() and old.suffix.lower() in (".docx", ".xlsx", ".xlsm"):
+                old.unlink()
+
+
 def annotate_report(report: Report, inputs: Path, dest: Path, conf: Settings) -> list[str]:
     """Write the copies; one Thai line on what was written (and on drafts left without one)."""
     done = annotate(report.findings, inputs, dest, conf.annotate_author, dict(conf.corrections))

@@ -196,3 +196,16 @@ def facts(data: bytes) -> Facts:
         out.keywords, out.author = str(info.get(Name.Keywords, "")), str(info.get(Name.Author, ""))
         out.unembedded_fonts = _unembedded(pdf)
         return out
+
+
+def notes(data: bytes, page: int = 0) -> list[tuple[float, float, str]]:
+    """The text notes (exported comments) on one page: (x, y from the top, text) in points."""
+    with Pdf.open(io.BytesIO(data)) as pdf:
+        p = pdf.pages[page]
+        height = float(p.mediabox[3])
+        out = []
+        for annot in p.get(Name.Annots, []):
+            if annot.get(Name.Subtype) == Name.Text:
+                x0, _, _, y1 = (float(v) for v in annot.Rect)
+                out.append((x0, height - y1, str(annot.get(Name.Contents, ""))))
+        return out

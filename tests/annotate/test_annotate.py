@@ -173,3 +173,18 @@ def test_an_annotated_copy_opens_in_libreoffice(folder: Path, tmp_path: Path) ->
     )
     text = subprocess.run(["pdftotext", str(out / "a.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "ยุทธศาสตร์ที่ 1" in text and "ท่อ" in text
+
+
+def test_build_writes_annotated_copies_and_drops_stale_ones(folder: Path, tmp_path: Path) -> None:
+    from pipeline.app import build
+
+    broken(folder)
+    result = build(folder, tmp_path / "out")
+    annotated = tmp_path / "out" / "annotated"
+    assert sorted(p.name for p in annotated.iterdir()) == ["a.docx", "intro.docx", "ref.docx"]
+    assert any(str(annotated) in note for note in result.notes)
+    write_plan(folder, [row("1", "ถนนคอนกรีต", "90,000")], ordinance=[("แผนงานเคหะและชุมชน", "ถนนคอนกรีต", "100,000")])
+    (folder / "intro.docx").unlink()
+    again = build(folder, tmp_path / "out")
+    assert again.report.ok and not any(f.source.table or f.source.paragraph for f in again.report.findings), again.report.findings
+    assert list(annotated.iterdir()) == []  # the division fixed its draft: no old comments left to mislead
