@@ -6,7 +6,7 @@ INPUTS ?= inputs
 OUTPUTS ?= outputs
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside clean
+.PHONY: all build check annotate publish draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -30,6 +30,14 @@ build: $(VENV)/.installed
 ## check: report only (never writes the official documents)
 check: $(VENV)/.installed
 	$(RUN) check "$(INPUTS)" --json "$(OUTPUTS)/report.json"
+
+## annotate: check, and write a copy of each draft with findings, commented where they are, into OUTPUTS/annotated
+annotate: $(VENV)/.installed
+	$(RUN) check "$(INPUTS)" --json "$(OUTPUTS)/report.json" --annotate "$(OUTPUTS)/annotated"
+
+## publish: build, and write the one PDF/A to post (announcement + plan) into OUTPUTS/publish
+publish: $(VENV)/.installed
+	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --publish
 
 ## draft: render even with errors, marked "ฉบับร่าง"
 draft: $(VENV)/.installed

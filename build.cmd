@@ -3,6 +3,8 @@ rem  แผนการดำเนินงาน on Windows: the same as "make
 rem    build.cmd              set up .venv once, check inputs\ and build into outputs\
 rem    build.cmd check        report only           build.cmd draft   build anyway, marked ฉบับร่าง
 rem    build.cmd pdf          build, then PDF       build.cmd forms   blank division drafts in outputs\forms
+rem    build.cmd annotate     drafts with comments in outputs\annotated
+rem    build.cmd publish      build, then the one PDF/A to publish in outputs\publish
 rem    build.cmd test         the test suite
 rem  Needs Python 3.11+ (python.org installer, with the "py" launcher); PDF needs LibreOffice.
 setlocal
@@ -28,8 +30,18 @@ if /i "%TASK%"=="check" goto :check
 if /i "%TASK%"=="draft" goto :draft
 if /i "%TASK%"=="pdf" goto :pdf
 if /i "%TASK%"=="forms" goto :forms
-if /i "%TASK%"=="test" goto :test
-echo ไม่รู้จักคำสั่ง "%TASK%" — ใช้ build, check, draft, pdf, forms หรือ test
+if /i "%TASK%"=="annotate" goto :annotate
+if /i "%TASK%"=="publish" goto :publish
+if /i "%TASK%"=="test" goto :annotate
+"%PY%" -m pipeline check inputs --json outputs\report.json --annotate outputs\annotated
+exit /b %errorlevel%
+
+:publish
+"%PY%" -m pipeline build inputs outputs --publish
+exit /b %errorlevel%
+
+:test
+echo ไม่รู้จักคำสั่ง "%TASK%" — ใช้ build, check, draft, pdf, forms, annotate, publish หรือ test
 exit /b 2
 
 :build

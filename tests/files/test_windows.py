@@ -50,13 +50,15 @@ def test_build_cmd_does_what_make_does() -> None:
         ("build", "build inputs outputs"),
         ("draft", "build inputs outputs --draft"),
         ("pdf", "build inputs outputs --pdf"),
+        ("publish", "build inputs outputs --publish"),
+        ("annotate", "check inputs --json outputs\\report.json --annotate outputs\\annotated"),
     ):
         assert f"-m pipeline {args}" in text, target
         assert f":{target}\r\n" in text
     assert "-m pipeline forms inputs outputs" in text and "forms:" in makefile
     assert "-r requirements.txt" in text and "--no-deps -e ." in text  # the same pinned install as make
     calls = re.findall(r'^"%PY%" -m pipeline .*\r\nexit /b %errorlevel%', text, flags=re.M)
-    assert len(calls) == 5  # every command's exit code (0/1/2/3) reaches the caller
+    assert len(calls) == 7  # every command's exit code (0/1/2/3) reaches the caller
 
 
 def test_running_as_a_spawned_worker_does_not_start_a_build() -> None:
