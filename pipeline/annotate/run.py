@@ -36,6 +36,8 @@ def annotate_report(report: Report, inputs: Path, dest: Path, conf: Settings) ->
             f"ร่างที่มีความเห็น {len(done.written)} ไฟล์ ใน {dest}: ความเห็นตรงตำแหน่ง {done.placed} รายการ"
             f", ไว้ต้นเอกสาร {done.at_top} รายการ{proposed} — ส่งให้แต่ละกองแก้ แล้ววางไฟล์ที่แก้แล้วแทนร่างเดิมใน inputs/"
         )
+    elif not done.skipped:
+        notes.append(f"ไม่มีสิ่งที่พบในร่าง .docx/.xlsx จึงไม่มีสำเนาที่ต้องส่งกลับ ({dest})")
     if done.skipped:
         notes.append(f"ไม่ได้ใส่ความเห็นใน {', '.join(done.skipped)} (ใส่ได้เฉพาะ .docx และ .xlsx ที่อ่านได้) — ดูรายงานแทน")
     return notes

@@ -7,7 +7,7 @@ used column. The same walk here gives, for a Source, the sheet and cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.model import Finding
 from ..files.spreadsheet import read_workbook, with_comments
@@ -44,7 +44,9 @@ def _place(f: Finding, tables: dict[int, tuple[str, int, Table]]) -> Place | Non
     return title, row.index, first + col
 
 
-def annotate_workbook(data: bytes, findings: Iterable[Finding], text, author: str, macros: bool = False) -> tuple[bytes, int]:
+def annotate_workbook(
+    data: bytes, findings: Iterable[Finding], text: Callable[[Finding], str], author: str, macros: bool = False
+) -> tuple[bytes, int]:
     """The workbook with a comment per located finding (those without a place
     on the first sheet's A1); and how many findings were placed on a cell."""
     tables = _tables(data)

@@ -188,3 +188,23 @@ def test_build_writes_annotated_copies_and_drops_stale_ones(folder: Path, tmp_pa
     again = build(folder, tmp_path / "out")
     assert again.report.ok and not any(f.source.table or f.source.paragraph for f in again.report.findings), again.report.findings
     assert list(annotated.iterdir()) == []  # the division fixed its draft: no old comments left to mislead
+
+
+def test_the_sample_with_slips_annotated_and_returned_gives_the_same_records(tmp_path: Path) -> None:
+    from tools.annotated_picture import DRAFT, with_slips
+
+    from ..conftest import ROOT
+
+    inputs = tmp_path / "inputs"
+    shutil.copytree(ROOT / "inputs", inputs)
+    with_slips(ROOT / "inputs" / DRAFT, inputs / DRAFT)
+    report = check(inputs)
+    done = annotate(report.findings, inputs, tmp_path / "annotated")
+    assert [p.name for p in done.written] == [DRAFT] and done.proposed == 1 and done.at_top == 0
+    assert {"bad-amount", "thai-typing", "stated-total-mismatch"} == set(comments_by_cell(done.written[0]))
+    shutil.copy(done.written[0], inputs / DRAFT)
+    before, after = plan_to_json(report.plan), plan_to_json(check(inputs).plan)
+    for data in (before, after):
+        for f in data["files"]:
+            f["tracked_changes"] = f["tracked_changes"] if f["path"] != DRAFT else None  # the one pending proposal
+    assert after == before
