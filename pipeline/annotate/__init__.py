@@ -113,8 +113,8 @@ def annotate(
             else:
                 copy, placed = annotate_workbook(data, found, lambda f: "\n".join(comment_lines(f)), author, suffix == ".xlsm")
                 done = Annotated(placed=placed, at_top=len(found) - placed)
-        except (ReadError, ValueError, KeyError):
-            result.skipped.append(rel)  # a draft the reader could not read has no places to comment on
+        except Exception:  # as the reader: a damaged draft (reported unreadable already) gets no copy, the others do
+            result.skipped.append(rel)
             continue
         result.written.append(atomic.write_bytes(dest / rel, copy))
         result.placed += done.placed
