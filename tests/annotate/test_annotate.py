@@ -39,12 +39,18 @@ def broken(folder: Path) -> Path:
     return folder
 
 
+def _code(comment: etree._Element) -> str:
+    """The rule code a comment of ours names ("" for a person's comment)."""
+    found = re.search(r"\[([a-z-]+)\]", "".join(comment.itertext()))
+    return found.group(1) if found else ""
+
+
 def comments_by_cell(docx: Path) -> dict[str, list[tuple[int, int, str]]]:
     """Rule code → (table, row, the cell's text) of every comment anchored in a table."""
     with zipfile.ZipFile(docx) as z:
         body = etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
         comments = etree.fromstring(z.read("word/comments.xml"))
-    code_of = {c.get(f"{W}id"): re.search(r"\[([a-z-]+)\]", "".join(c.itertext())).group(1) for c in comments.iter(f"{W}comment")}
+    code_of = {c.get(f"{W}id"): _code(c) for c in comments.iter(f"{W}comment")}
     out: dict[str, list[tuple[int, int, str]]] = {}
     for t, tbl in enumerate(body.findall(f"{W}tbl"), start=1):
         for r, tr in enumerate(tbl.findall(f"{W}tr"), start=1):
@@ -53,6 +59,19 @@ def comments_by_cell(docx: Path) -> dict[str, list[tuple[int, int, str]]]:
                 for start in tc.iter(f"{W}commentRangeStart"):
                     out.setdefault(code_of[start.get(f"{W}id")], []).append((t, r, text))
     return out
+
+
+def comments_by_paragraph(docx: Path) -> set[tuple[str, int]]:
+    """(rule code, body paragraph) of every comment anchored on a paragraph outside tables."""
+    with zipfile.ZipFile(docx) as z:
+        body = etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
+        comments = etree.fromstring(z.read("word/comments.xml"))
+    code_of = {c.get(f"{W}id"): _code(c) for c in comments.iter(f"{W}comment")}
+    return {
+        (code_of[s.get(f"{W}id")], n)
+        for n, p in enumerate(body.findall(f"{W}p"), start=1)
+        for s in p.iter(f"{W}commentRangeStart")
+    }
 
 
 def test_every_located_finding_is_a_comment_on_its_cell(folder: Path, tmp_path: Path) -> None:
@@ -65,6 +84,8 @@ def test_every_located_finding_is_a_comment_on_its_cell(folder: Path, tmp_path: 
     assert cells["bad-amount"] == [(1, 3, "หนึ่งแสน")]
     assert cells["duplicate-project"] == [(1, 3, "ถนน")]  # a row's finding sits on the project's name
     assert cells["not-in-ordinance"] == [(1, 4, "ท่อ")]
+    intro = {(f.code, f.source.paragraph) for f in report.findings if f.source.file == "intro.docx"}
+    assert intro and comments_by_paragraph(tmp_path / "annotated" / "intro.docx") == intro
     placed = sum(1 for f in report.findings if f.source.file in ("a.docx", "ref.docx", "intro.docx"))
     assert done.placed + done.at_top == placed
     with zipfile.ZipFile(a) as z:
@@ -134,6 +155,8 @@ def test_the_divisions_own_comments_are_still_reported(folder: Path, tmp_path: P
     broken(folder)
     Doc().p("บทนำ").p("การจัดทำเเผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564").comment("ยังไม่เสร็จ").save(folder / "intro.docx")
     done = annotate(check(folder).findings, folder, tmp_path / "annotated")
+    assert done.at_top == 1  # unaccepted-changes is about the whole file: one comment on the first paragraph
+    assert ("unaccepted-changes", 1) in comments_by_paragraph(tmp_path / "annotated" / "intro.docx")
     returned = tmp_path / "returned"
     shutil.copytree(folder, returned)
     for copy in done.written:
