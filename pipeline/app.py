@@ -269,9 +269,10 @@ def annotate(report: Report, inputs: Path, dest: Path) -> list[str]:
 def after_build(result: BuildResult, inputs: Path, outputs: Path, publish: bool, draft: bool) -> list[str]:
     """A build's annotated drafts (when findings have places in them) and, with ``publish``, the PDF to publish."""
     from .annotate.run import ANNOTATED, annotate_report, clear, located
-    from .render.publish import publish_message
+    from .render.publish import earlier, publish_message
 
     conf = settings.load(inputs)
+    result.moved += output_set.move_aside(outputs, earlier(outputs))  # publish/ holds this build's PDF or none
     clear(outputs / ANNOTATED)
     notes = annotate_report(result.report, inputs, outputs / ANNOTATED, conf) if located(result.report.findings) else []
     if publish and (draft or not result.report.ok):

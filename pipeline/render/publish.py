@@ -32,6 +32,12 @@ FORMS = (
 )
 
 
+def earlier(outputs: Path) -> tuple[str, ...]:
+    """PDFs an earlier build wrote to publish (relative to ``outputs``): set aside before this build's, if any, is written."""
+    folder = outputs / FOLDER
+    return tuple(f"{FOLDER}/{p.name}" for p in sorted(folder.glob("*.pdf"))) if folder.is_dir() else ()
+
+
 def target(outputs: Path, plan: Plan, revision: bool) -> Path:
     """outputs/publish/<organisation>_แผนการดำเนินงาน_<year>.pdf (a revision names its number)."""
     prof = plan.profile

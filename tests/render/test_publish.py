@@ -80,8 +80,12 @@ def test_a_revision_publishes_its_announcement_and_the_amendment(versions: tuple
     assert "แก้ไข/เพิ่มเติม" in got.title
 
 
-def test_no_pdf_to_publish_from_a_draft_with_errors(folder: Path, tmp_path: Path) -> None:
+def test_no_pdf_to_publish_from_a_draft_with_errors_and_an_earlier_one_set_aside(folder: Path, tmp_path: Path) -> None:
+    earlier = tmp_path / "out" / "publish" / "อบต_แผนการดำเนินงาน_2564.pdf"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"%PDF-1.6 an earlier build's")
     write_plan(folder, [row("1", "ถนน", "หนึ่งแสน")])
     result = build(folder, tmp_path / "out", draft=True, publish=True)
-    assert not (tmp_path / "out" / "publish").exists()
+    assert list((tmp_path / "out" / "publish").iterdir()) == []  # never a PDF to post that this build's documents do not match
+    assert (tmp_path / "out" / "previous" / "publish" / earlier.name).exists() and f"publish/{earlier.name}" in result.moved
     assert any("ไม่ได้สร้าง PDF ที่จะเผยแพร่" in note for note in result.notes)
