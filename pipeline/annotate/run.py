@@ -31,10 +31,11 @@ def annotate_report(report: Report, inputs: Path, dest: Path, conf: Settings) ->
     done = annotate(report.findings, inputs, dest, conf.annotate_author, dict(conf.corrections))
     notes = []
     if done.written:
+        top = f", ไว้ต้นเอกสาร {done.at_top} รายการ" if done.at_top else ""
         proposed = f", เสนอแก้ไขแบบติดตามการเปลี่ยนแปลง {done.proposed} จุด" if done.proposed else ""
         notes.append(
-            f"ร่างที่มีความเห็น {len(done.written)} ไฟล์ ใน {dest}: ความเห็นตรงตำแหน่ง {done.placed} รายการ"
-            f", ไว้ต้นเอกสาร {done.at_top} รายการ{proposed} — ส่งให้แต่ละกองแก้ แล้ววางไฟล์ที่แก้แล้วแทนร่างเดิมใน inputs/"
+            f"ร่างที่มีความเห็น {len(done.written)} ไฟล์ ใน {dest}: ความเห็นตรงตำแหน่ง {done.placed} รายการ{top}{proposed}"
+            " — ส่งให้แต่ละกองแก้ แล้ววางไฟล์ที่แก้แล้วแทนร่างเดิมใน inputs/"
         )
     elif not done.skipped:
         notes.append(f"ไม่มีสิ่งที่พบในร่าง .docx/.xlsx จึงไม่มีสำเนาที่ต้องส่งกลับ ({dest})")
