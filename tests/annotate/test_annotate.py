@@ -10,6 +10,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from openpyxl import load_workbook
 
@@ -231,3 +232,17 @@ def test_the_sample_with_slips_annotated_and_returned_gives_the_same_records(tmp
         for f in data["files"]:
             f["tracked_changes"] = f["tracked_changes"] if f["path"] != DRAFT else None  # the one pending proposal
     assert after == before
+
+
+def test_the_comments_author_is_a_setting(folder: Path, tmp_path: Path) -> None:
+    from pipeline.core import settings
+    from pipeline.core.errors import UsageError
+
+    broken(folder)
+    (folder / "pipeline.toml").write_text('[annotate]\nauthor = "นางสาวแผนงาม ตรวจดี"\n', encoding="utf-8")
+    assert main(["check", str(folder), "--annotate", str(tmp_path / "ann")]) == 1
+    with zipfile.ZipFile(tmp_path / "ann" / "a.docx") as z:
+        assert 'w:author="นางสาวแผนงาม ตรวจดี"' in z.read("word/comments.xml").decode()
+    (folder / "pipeline.toml").write_text("[annotate]\nauthor = 5\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"annotate\.author"):
+        settings.load(folder)
