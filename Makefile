@@ -15,7 +15,7 @@ ifeq ($(origin INPUTS),undefined)
 endif
 RUN    := $(PY) -m pipeline
 
-.PHONY: all build check draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside golden docs clean
+.PHONY: all build check annotate publish draft pdf amend batch forms track-forms progress test lint bench textbench fuzz samples samples-aside golden docs clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -41,6 +41,16 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(SAMPLES_NOTE)
 	$(RUN) check "$(INPUTS)" --json "$(OUTPUTS)/report.json"
+
+## annotate: check, and write a copy of each draft with findings, commented where they are, into OUTPUTS/annotated
+annotate: $(VENV)/.installed
+	$(SAMPLES_NOTE)
+	$(RUN) check "$(INPUTS)" --json "$(OUTPUTS)/report.json" --annotate "$(OUTPUTS)/annotated"
+
+## publish: build, and write the one PDF/A to post (announcement + plan) into OUTPUTS/publish
+publish: $(VENV)/.installed
+	$(SAMPLES_NOTE)
+	$(RUN) build "$(INPUTS)" "$(OUTPUTS)" --publish
 
 ## draft: render even with errors, marked "ฉบับร่าง"
 draft: $(VENV)/.installed

@@ -95,6 +95,7 @@ class BuildResult:
     pdf_message: str = ""
     applied: list[tuple[str, str, int]] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)  # documents of an earlier build moved to outputs/previous/
+    notes: list[str] = field(default_factory=list)  # annotated drafts and the PDF to publish, said in Thai
 
 
 def write_reports(report: Report, outputs: Path, applied: list[tuple[str, str, int]] | None = None) -> list[Path]:
@@ -122,6 +123,7 @@ def build(
     previous: Path | None = None,
     stage: Stage = None,
     drafts: Drafts | None = None,
+    publish: bool = False,
 ) -> BuildResult:
     """Check, write records/report, and render the official documents when the
     checks pass (or always, marked ฉบับร่าง, with ``draft``). Word-level
@@ -130,10 +132,14 @@ def build(
     revision: it also writes amendment.docx, the difference of the two."""
     refuse_inside_inputs(inputs, outputs)
     refuse_around_inputs(inputs, outputs)
+    drafts = drafts if drafts is not None else drafts_in(inputs)
     with output_set.locked(outputs), staged(outputs) as staging:  # all or nothing: see files/staging.py
         result = _build(inputs, staging, draft, pdf, select, skip, progress, templates, accept, previous, stage, drafts)
+        result.notes += after_build(result, inputs, staging, publish, draft, drafts.conf)
+    real = str(outputs.resolve())
     result.written = [outputs / p.relative_to(staging) for p in result.written]
-    result.pdf_message = result.pdf_message.replace(str(staging), str(outputs.resolve()))
+    result.pdf_message = result.pdf_message.replace(str(staging), real)
+    result.notes = [note.replace(str(staging), real) for note in result.notes]
     return result
 
 
@@ -284,3 +290,28 @@ def progress(
     elif conf is None:
         conf = settings.load(inputs)  # with --plan no draft is read, but the folder's report settings apply
     return ProgressResult(report, matched, data, written, conf)
+
+
+def annotate(report: Report, inputs: Path, dest: Path, conf: settings.Settings) -> list[str]:
+    """Annotated copies of the drafts with findings in ``dest`` (check --annotate); what was written, in Thai."""
+    from .annotate.run import annotate_report
+
+    refuse_inside_inputs(inputs, dest)
+    return annotate_report(report, inputs, dest, conf)
+
+
+def after_build(
+    result: BuildResult, inputs: Path, outputs: Path, publish: bool, draft: bool, conf: settings.Settings
+) -> list[str]:
+    """A build's annotated drafts (when findings have places in them) and, with ``publish``, the PDF to publish."""
+    from .annotate.run import ANNOTATED, annotate_report, clear, located
+    from .render.publish import earlier, publish_message
+
+    result.moved += output_set.move_aside(outputs, earlier(outputs))  # publish/ holds this build's PDF or none
+    clear(outputs / ANNOTATED)
+    notes = annotate_report(result.report, inputs, outputs / ANNOTATED, conf) if located(result.report.findings) else []
+    if publish and (draft or not result.report.ok):
+        notes.append("ไม่ได้สร้าง PDF ที่จะเผยแพร่ เพราะเป็นฉบับร่าง — แก้ข้อผิดพลาดแล้วสั่ง build --publish อีกครั้ง (ไม่ใช้ --draft)")
+    elif publish:
+        notes.append(publish_message(result.report.plan, outputs, result.report.revision is not None, conf.pdf_timeout))
+    return notes

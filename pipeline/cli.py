@@ -41,9 +41,8 @@ def _debug(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--debug", action="store_true", help="แสดงรายละเอียดข้อผิดพลาดภายในโปรแกรม (traceback)")
 
 
-def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m pipeline", description="แผนการดำเนินงาน: ตรวจร่างและจัดทำเอกสาร", epilog=EPILOG)
-    sub = ap.add_subparsers(dest="command", required=True)
+def _check_and_build(sub: argparse._SubParsersAction) -> None:
+    """``check`` and ``build``: the same drafts argument and rule options, build's own options between."""
     for name, help_text in (
         ("check", "ตรวจร่างและแสดงรายงาน (ไม่สร้างเอกสาร)"),
         ("build", "ตรวจร่าง แล้วสร้างแผนและประกาศเมื่อไม่มีข้อผิดพลาด"),
@@ -51,21 +50,41 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, epilog=EPILOG)
         p.add_argument("inputs", nargs="?", default="inputs", type=user_path, help="โฟลเดอร์ไฟล์ร่าง (ค่าเริ่มต้น inputs)")
         if name == "build":
-            p.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
-            p.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
-            p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
-            _templates(p)
-            p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
-            p.add_argument(
-                "--previous",
-                type=user_path,
-                metavar="FILE",
-                help="แผนฉบับที่ประกาศแล้ว (plan.docx หรือ records.json): ทำแผนแก้ไขและ amendment.docx",
-            )
+            _build_options(p)
         p.add_argument("--json", type=user_path, metavar="FILE", help="เขียนรายงานเป็น JSON ที่ไฟล์นี้ด้วย")
+        if name == "check":
+            p.add_argument(
+                "--annotate",
+                nargs="?",
+                const=Path("outputs/annotated"),
+                type=user_path,
+                metavar="DIR",
+                help="เขียนสำเนาร่างที่มีความเห็นตรงจุดที่พบ (ค่าเริ่มต้น outputs/annotated)",
+            )
         p.add_argument("--select", metavar="CODES", help="ตรวจเฉพาะกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         p.add_argument("--skip", metavar="CODES", help="ข้ามกฎเหล่านี้ (คั่นด้วยจุลภาค)")
         _debug(p)
+
+
+def _build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("outputs", nargs="?", default="outputs", type=user_path, help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น outputs)")
+    p.add_argument("--draft", action="store_true", help="สร้างเอกสารแม้มีข้อผิดพลาด โดยพิมพ์คำว่า ฉบับร่าง")
+    p.add_argument("--pdf", action="store_true", help="แปลงเป็น PDF ด้วย LibreOffice ด้วย")
+    p.add_argument("--publish", action="store_true", help="เขียน PDF/A ที่จะเผยแพร่ (ประกาศ + แผน) ใน OUTPUTS/publish")
+    _templates(p)
+    p.add_argument("--accept-corrections", action="store_true", help="ใช้คำแก้ที่เสนอ (คำสะกดใกล้เคียง คำซ้ำ) ในเอกสารที่สร้าง")
+    p.add_argument(
+        "--previous",
+        type=user_path,
+        metavar="FILE",
+        help="แผนฉบับที่ประกาศแล้ว (plan.docx หรือ records.json): ทำแผนแก้ไขและ amendment.docx",
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m pipeline", description="แผนการดำเนินงาน: ตรวจร่างและจัดทำเอกสาร", epilog=EPILOG)
+    sub = ap.add_subparsers(dest="command", required=True)
+    _check_and_build(sub)
     sub.add_parser("rules", help="แสดงรายการกฎการตรวจทั้งหมด")
     b = sub.add_parser("batch", help="สร้างแผนของหลายหน่วยงาน (โฟลเดอร์ย่อยละหน่วยงาน) พร้อมตารางสรุป", epilog=EPILOG)
     b.add_argument("root", type=user_path, help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยของแต่ละหน่วยงาน (แต่ละโฟลเดอร์คือ inputs ของหน่วยงานนั้น)")
@@ -281,6 +300,7 @@ def _check_or_build(args: argparse.Namespace, drafts: Drafts, reading: _Reading)
         args.previous,
         reading.stage,
         drafts=drafts,
+        publish=args.publish,
     )
     return result.report, result
 
@@ -312,7 +332,7 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
     from .report.terminal import print_report
 
     try:
-        app.refuse_inside_inputs(args.inputs, args.json)
+        app.refuse_inside_inputs(args.inputs, args.json, getattr(args, "annotate", None))
         drafts = app.drafts_in(args.inputs)
         with _Reading(err, len(drafts.found.drafts) if drafts.found else 0, current) as reading:
             report, result = _check_or_build(args, drafts, reading)
@@ -324,6 +344,15 @@ def _run(args: argparse.Namespace, console: Console, err: Console, current: dict
         return 3
     current["file"] = ""
     print_report(report, console, drafts.conf.report_cap if drafts.found is not None else None)
+    notes = (
+        app.annotate(report, args.inputs, args.annotate, drafts.conf)
+        if getattr(args, "annotate", None)
+        else result.notes
+        if result
+        else []
+    )
+    for note in notes:
+        console.print(note, markup=False)
     if args.json:
         try:
             write_json(args.json, to_json(report, result.applied if result else None))

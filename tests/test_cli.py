@@ -56,12 +56,14 @@ def test_build_with_errors_writes_records_and_report_but_no_official_document(fo
     out = tmp_path / "out"
     assert main(["build", str(folder), str(out)]) == 1
     assert sorted(p.name for p in out.iterdir()) == [
+        "annotated",  # the drafts with findings, commented, to send back to the divisions
         "manifest.json",
         "records.json",
         "records.xlsx",
         "report.html",
         "report.json",
     ]
+    assert [p.name for p in (out / "annotated").iterdir()] == ["a.docx"]
     records = json.loads((out / "records.json").read_text(encoding="utf-8"))
     assert records["projects"][0]["source"] == {"file": "a.docx", "table": 1, "row": 2, "column": None, "paragraph": None}
 

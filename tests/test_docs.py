@@ -63,6 +63,7 @@ def test_settings_page_gives_every_setting() -> None:
         "ignore": "`[inputs] ignore`",
         "pdf_timeout": "`[pdf] timeout`",
         "report_cap": "`[report] cap`",
+        "annotate_author": "`[annotate] author`",
         "glossary": "## `glossary.txt`",
         "corrections": "## `corrections.txt`",
     }

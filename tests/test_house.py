@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "forms": 6,
     "followup": 6,
     "batch": 6,
+    "annotate": 6,
     "entry": 7,  # cli.py, app.py, __main__.py, __init__.py at the top of pipeline/
 }
 

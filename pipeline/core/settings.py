@@ -23,6 +23,7 @@ GLOSSARY_NAME = "glossary.txt"
 CORRECTIONS_NAME = "corrections.txt"
 # Files beside the drafts that are not drafts (never reported as skipped).
 OWN_FILES = frozenset({CONFIG_NAME, GLOSSARY_NAME, CORRECTIONS_NAME, "readme.md", ".gitkeep"})
+ANNOTATOR = "งานนโยบายและแผน (ตรวจร่าง)"
 _ARROW = re.compile(r"\s*(?:=>|->|→|\t)\s*")
 
 
@@ -35,6 +36,7 @@ class Settings:
     ignore: tuple[str, ...] = ()  # file patterns under inputs/ that are not drafts
     pdf_timeout: float = 120.0  # seconds LibreOffice may take for the PDFs ([pdf] timeout)
     report_cap: int = 20  # places shown per rule code in the terminal report ([report] cap); report.html shows all
+    annotate_author: str = ANNOTATOR  # the name on the comments of annotated drafts ([annotate] author)
 
 
 def inputs_dir(inputs: Path) -> Path:
@@ -152,6 +154,7 @@ def load(inputs: Path) -> Settings:
         ignore=_strings(path, data, "inputs", "ignore", '["*.pdf", "เก่า/*"]'),
         pdf_timeout=_seconds(path, data),
         report_cap=_cap(path, data),
+        annotate_author=_author(path, data),
     )
 
 
@@ -169,3 +172,11 @@ def _cap(path: Path, data: dict) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_CAP:
         raise UsageError(f'{path.name}: "report.cap" ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง {MAX_CAP:,} เช่น cap = 20 (จำนวนแห่งที่แสดงต่อรหัส)')
     return value
+
+
+def _author(path: Path, data: dict) -> str:
+    table = data.get("annotate", {})
+    value = table.get("author", ANNOTATOR) if isinstance(table, dict) else None
+    if not isinstance(value, str) or not value.strip():
+        raise UsageError(f'{path.name}: "annotate.author" ต้องเป็นชื่อผู้ให้ความเห็น เช่น author = "งานนโยบายและแผน"')
+    return value.strip()

@@ -49,7 +49,7 @@ def move_aside(outputs: Path, names: tuple[str, ...]) -> list[str]:
     for name in names:
         path = outputs / name
         if path.is_file():
-            (outputs / PREVIOUS).mkdir(parents=True, exist_ok=True)
+            (outputs / PREVIOUS / name).parent.mkdir(parents=True, exist_ok=True)  # "publish/x.pdf" keeps its folder
             os.replace(path, outputs / PREVIOUS / name)
             moved.append(name)
     return moved

@@ -151,3 +151,20 @@ def workbook_bytes(sheets: Sequence[OutSheet], font: str = "TH Sarabun New") -> 
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def with_comments(data: bytes, notes: Sequence[tuple[str, int, int, str]], author: str, macros: bool = False) -> bytes:
+    """A copy of the workbook with a cell comment per (sheet, row, column, text),
+    1-based; a cell that has a comment already gets ours after it."""
+    from openpyxl.comments import Comment
+
+    wb = load_workbook(io.BytesIO(data), keep_vba=macros, rich_text=True)
+    for title, row, col, text in notes:
+        cell = wb[title].cell(row=row, column=col)
+        before = cell.comment.text + "\n\n" if cell.comment is not None else ""
+        comment = Comment(_safe(before + text), author)
+        comment.width, comment.height = 360, 200  # pixels: a Thai message and its fix readable without resizing
+        cell.comment = comment
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

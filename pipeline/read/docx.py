@@ -25,6 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from .blocks import Cell, Document, Paragraph, Row, Table, cell, paragraph
+from .own import own_comments, withdraw_proposals
 from .safe import ReadError, check_package
 from .shapes import shapes_in
 
@@ -294,5 +295,7 @@ def read_docx(path: Path, rel: str, data: bytes | None = None) -> Document:
     changes = sum(1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(q(tag)))
     margin = body.find(f"{q('sectPr')}/{q('pgMar')}")
     page_left = _twips(margin, "left") if margin is not None else None
-    n_comments = len(etree.fromstring(comments, PARSER).findall(q("comment"))) if comments else 0
+    # an annotated copy come back: the tool's own comments and pending proposals are not the division's
+    n_comments, tool = own_comments(etree.fromstring(comments, PARSER) if comments else None)
+    withdraw_proposals(body, tool)
     return Document(rel, tuple(_blocks(body)), changes, n_comments, page_left=page_left or 1440)

@@ -50,6 +50,8 @@ def test_build_cmd_does_what_make_does() -> None:
         ("build", "build %INPUTS% outputs"),
         ("draft", "build %INPUTS% outputs --draft"),
         ("pdf", "build %INPUTS% outputs --pdf"),
+        ("publish", "build %INPUTS% outputs --publish"),
+        ("annotate", "check %INPUTS% --json outputs\\report.json --annotate outputs\\annotated"),
     ):
         assert f"-m pipeline {args}" in text, target
         assert f":{target}\r\n" in text
@@ -61,7 +63,7 @@ def test_build_cmd_does_what_make_does() -> None:
     for label in set(re.findall(r"(?:goto|call) :(\w+)", text)):
         assert f"\r\n:{label}\r\n" in text, label  # every jump lands on a label
     calls = re.findall(r'^"%PY%" -m pipeline .*\r\nexit /b %errorlevel%', text, flags=re.M)
-    assert len(calls) == 5  # every command's exit code (0/1/2/3) reaches the caller
+    assert len(calls) == 7  # every command's exit code (0/1/2/3) reaches the caller
 
 
 def test_running_as_a_spawned_worker_does_not_start_a_build() -> None:
