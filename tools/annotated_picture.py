@@ -87,8 +87,8 @@ def main() -> Path:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         inputs = tmp / "inputs"
-        shutil.copytree(ROOT / "inputs", inputs)
-        with_slips(ROOT / "inputs" / DRAFT, inputs / DRAFT)
+        shutil.copytree(ROOT / "samples", inputs)
+        with_slips(ROOT / "samples" / DRAFT, inputs / DRAFT)
         annotate(check(inputs).findings, inputs, tmp / "annotated")
         page, notes = render(tmp / "annotated" / DRAFT, tmp)
         OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -220,8 +220,8 @@ def test_the_sample_with_slips_annotated_and_returned_gives_the_same_records(tmp
     from ..conftest import ROOT
 
     inputs = tmp_path / "inputs"
-    shutil.copytree(ROOT / "inputs", inputs)
-    with_slips(ROOT / "inputs" / DRAFT, inputs / DRAFT)
+    shutil.copytree(ROOT / "samples", inputs)
+    with_slips(ROOT / "samples" / DRAFT, inputs / DRAFT)
     report = check(inputs)
     done = annotate(report.findings, inputs, tmp_path / "annotated")
     assert [p.name for p in done.written] == [DRAFT] and done.proposed == 1 and done.at_top == 0

@@ -34,7 +34,7 @@ def published(outputs: Path) -> Path:
 
 @needs_office
 def test_the_sample_is_one_pdfa_with_bookmarks_and_properties(tmp_path: Path) -> None:
-    result = build(ROOT / "inputs", tmp_path / "out", publish=True)
+    result = build(ROOT / "samples", tmp_path / "out", publish=True)
     path = published(tmp_path / "out")
     assert path.name == "องค์การบริหารส่วนตำบลหนองฉิม_แผนการดำเนินงาน_2564.pdf"
     assert any(str(path) in note for note in result.notes)
