@@ -25,7 +25,7 @@ from ..core.domain import (
     strategy_title,
 )
 from ..core.model import OrdinanceLine, Plan, Project, budget_of
-from ..core.summary import numbered, numbering, summarise
+from ..core.summary import balanced, numbered, numbering, summarise
 from ..core.thai import baht_text, be_year, format_amount, full_months, months_text, starts_numbered, thai_date
 
 SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
@@ -103,7 +103,7 @@ def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
 
 
 def _form_01(plan: Plan) -> dict[str, Any]:
-    summ = summarise(plan)
+    summ = balanced(summarise(plan))  # printed shares add up (the README's ร้อยละ)
     return {
         "strategies": [
             {
