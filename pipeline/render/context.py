@@ -18,8 +18,10 @@ from typing import Any
 from ..core.domain import (
     deadline,
     ordinance_word,
+    plan_date,
     program_key,
     program_label,
+    regulation_citation,
     revision_number,
     strategy_key,
     strategy_title,
@@ -168,6 +170,7 @@ def common(plan: Plan, draft: bool) -> dict[str, Any]:
         "year_num": str(year),
         "prev_year_num": str(year - 1),
         "revision": revision_title(prof.revision, prof.fiscal_year),
+        "regulation": regulation_citation(plan_date(prof)),  # as in force on the plan's date
         "signatory": prof.signatory,
         "position": prof.position,
     }
