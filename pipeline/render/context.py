@@ -86,7 +86,7 @@ def _forms_02(plan: Plan, kind: str) -> list[dict[str, Any]]:
 def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
     """Projects in the ผด.02 shape: strategies, their แผนงาน, the rows."""
     arrows = plan.profile.month_marks == "arrow"
-    return [
+    out = [
         {
             "number": str(number),
             "title": strategy_title(name),
@@ -96,12 +96,16 @@ def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
                     "name": program_label(program),
                     "projects": [_project(i, p, arrows) for i, p in enumerate(items, start=1)],
                     "budget": format_amount(budget_of(items)),
+                    "last": False,
                 }
                 for program_no, program, items in programs
             ],
         }
         for number, name, programs in numbered(plan, projects)
     ]
+    if out and out[-1]["programs"]:
+        out[-1]["programs"][-1]["last"] = True  # the form's grand total closes this แผนงาน's table
+    return out
 
 
 def _form_01(plan: Plan) -> dict[str, Any]:
@@ -138,22 +142,22 @@ def _form_01(plan: Plan) -> dict[str, Any]:
 
 
 def revision_title(raw: str, year: int | None) -> str:
-    """ "2/2568" or "2" → "แก้ไขครั้งที่ 2/2568"; the first plan → ""."""
+    """ "2/2568" or "2" → "แก้ไข/เพิ่มเติม ครั้งที่ 2/2568" (the one wording of the
+    cover, the titles, the announcement and the amendment); the first plan → ""."""
     raw = raw.strip()
     if not raw or raw in {"-", "0", "ไม่มี"}:
         return ""
-    if raw.startswith(("แก้ไข", "เพิ่มเติม")):
-        return raw
-    number = raw if "/" in raw or not year else f"{raw}/{year}"
-    return f"แก้ไขครั้งที่ {number}"
+    number = revision_number(raw)
+    if number is None:
+        return raw if raw.startswith(("แก้ไข", "เพิ่มเติม")) else ""
+    return f"แก้ไข/เพิ่มเติม ครั้งที่ {number[0]}/{number[1] or year or ''}".rstrip("/")
 
 
 def revision_long(plan: Plan) -> str:
-    """ "แก้ไข/เพิ่มเติม ครั้งที่ 2/2568": how an amendment and its announcement name the revision."""
-    number = revision_number(plan.profile.revision)
-    if number is None:
+    """How an amendment and its announcement name the revision: the same words as ``revision_title``."""
+    if revision_number(plan.profile.revision) is None:
         return ""
-    return f"แก้ไข/เพิ่มเติม ครั้งที่ {number[0]}/{number[1] or plan.profile.fiscal_year}"
+    return revision_title(plan.profile.revision, plan.profile.fiscal_year)
 
 
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
