@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.diff import COMPARED, Change, Diff
-from ..core.domain import EVENTS, ordinance_word, program_label, strategy_title
+from ..core.domain import EVENTS, ordinance_word, program_key, program_label, strategy_key, strategy_title
 from ..core.model import Plan, Project, budget_of
-from ..core.summary import numbered, summarise
+from ..core.summary import Numbering, numbered, numbering, summarise
 from ..core.thai import format_amount, thai_date
 from .context import DOTS, NO_SHADE, SHADE, clean_block, common, grouped, revision_long
 
@@ -92,13 +92,21 @@ def _sections(plan: Plan, diff: Diff) -> list[dict[str, Any]]:
     return out
 
 
-def _tally(plan: Plan, kind: str) -> dict[tuple[str, str], tuple[str, str, int, Decimal]]:
-    """(strategy number and title, แผนงาน) → (strategy label, แผนงาน label, count, budget), as ผด.01 counts them."""
+def _tally(version: Plan, numbers: Numbering, kind: str) -> dict[tuple[str, str], tuple[str, str, int, Decimal]]:
+    """(strategy key, แผนงาน key) → (strategy label, แผนงาน label, count, budget) as ผด.01 counts them,
+    numbered as the revised plan numbers them (a plan read back from its .docx has no strategy map)."""
     out = {}
-    for s in summarise(plan, kind).strategies:  # type: ignore[arg-type]
+    for s in summarise(version, kind).strategies:  # type: ignore[arg-type]
+        number = numbers.strategy(s.name, s.number)
         for p in s.programs:
-            label = f"{s.number}. {strategy_title(s.name)}"
-            out[(label, p.program)] = (label, f"{p.number} {program_label(p.program)}", p.count, p.budget)
+            program_no = numbers.program(number, s.name, p.program, int(p.number.rsplit(".", 1)[-1]))
+            label = f"{number}. {strategy_title(s.name)}"
+            out[(strategy_key(s.name), program_key(p.program))] = (
+                label,
+                f"{program_no} {program_label(p.program)}",
+                p.count,
+                p.budget,
+            )
     return out
 
 
@@ -107,7 +115,8 @@ def _summary(plan: Plan, diff: Diff) -> list[dict[str, Any]]:
     for projects and one for equipment (when either version has any)."""
     tables = []
     for kind, title, code, unit in KINDS:
-        before, after = _tally(diff.previous, kind), _tally(plan, kind)
+        numbers = numbering(plan)
+        before, after = _tally(diff.previous, numbers, kind), _tally(plan, numbers, kind)
         if not before and not after:
             continue
         strategies: dict[str, list[dict[str, str]]] = {}
