@@ -860,7 +860,28 @@ def progress_template(out: Path) -> Path:
         [560, 6590, 2600, 2000, 3100],
         "- ไม่มีโครงการที่ยกเลิก -",
     )
+    signatures(doc, s, ("ผู้รายงาน", "ผู้ตรวจ"))
     return doc.save(out / "progress.docx")
+
+
+def signatures(doc: Doc, s: dict[str, str], roles: tuple[str, str]) -> None:
+    """Two signature blocks side by side ("ลงชื่อ …… ผู้รายงาน", the name, the position), dotted to sign by hand."""
+    dots = "." * 40
+    tabs = (
+        f'<w:tabs><w:tab w:val="center" w:pos="{LANDSCAPE_WIDTH // 4}"/><w:tab w:val="center" w:pos="{LANDSCAPE_WIDTH * 3 // 4}"/></w:tabs>'
+    )
+    lines = [
+        [f"ลงชื่อ {dots} {role}" for role in roles],
+        [f"({dots})"] * 2,
+        [f"ตำแหน่ง {dots}"] * 2,
+    ]
+    for n, (left, right) in enumerate(lines):
+        before = '<w:spacing w:before="360"/>' if n == 0 else ""
+        keep = "<w:keepNext/>" if n < len(lines) - 1 else ""
+        doc.xml(
+            f'<w:p><w:pPr><w:pStyle w:val="{s["sign"]}"/>{keep}{tabs}{before}<w:jc w:val="left"/></w:pPr>'
+            f'<w:r><w:tab/><w:t xml:space="preserve">{left}</w:t><w:tab/><w:t xml:space="preserve">{right}</w:t></w:r></w:p>'
+        )
 
 
 def main(out: Path) -> None:

@@ -298,40 +298,22 @@ def running_cost(name: str) -> bool:
 # ---------------------------------------------------------------- the regulation (ระเบียบ พ.ศ. 2548)
 
 REGULATION = "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548"
+# (ฉบับที่ N, its title's พ.ศ., the day in force: after the ราชกิจจานุเบกษา of 28 ก.ย. 2559 and 3 ต.ค. 2561 (verify)).
+# A later amendment is one more line here; every citation printed and checked follows.
+REGULATION_AMENDMENTS: tuple[tuple[int, int, dt.date], ...] = ((2, 2559, dt.date(2016, 9, 29)), (3, 2561, dt.date(2018, 10, 4)))
 
 
-@dataclass(frozen=True)
-class RegulationAmendment:
-    """An amendment of the 2548 regulation: its (ฉบับที่ N), the พ.ศ. of its
-    title and the day it came into force (the day after the ราชกิจจานุเบกษา)."""
-
-    number: int
-    year: int
-    in_force: dt.date
-
-
-# (verify) the Royal Gazette dates: ฉบับที่ 2 published 28 ก.ย. 2559, ฉบับที่ 3 on 3 ต.ค. 2561 (เล่ม 135
-# ตอนพิเศษ 246 ง). A later amendment is one more line here; every citation printed follows.
-REGULATION_AMENDMENTS: tuple[RegulationAmendment, ...] = (
-    RegulationAmendment(2, 2559, dt.date(2016, 9, 29)),
-    RegulationAmendment(3, 2561, dt.date(2018, 10, 4)),
-)
-
-
-def amendments_in_force(on: dt.date | None) -> tuple[RegulationAmendment, ...]:
+def amendments_in_force(on: dt.date | None) -> tuple[tuple[int, int, dt.date], ...]:
     """The amendments in force on ``on`` (all of them when the date is unknown)."""
-    return tuple(a for a in REGULATION_AMENDMENTS if on is None or a.in_force <= on)
+    return tuple(a for a in REGULATION_AMENDMENTS if on is None or a[2] <= on)
 
 
 def regulation_citation(on: dt.date | None) -> str:
-    """The regulation as in force on ``on``, as plans cite it: "… พ.ศ. 2548",
-    "… พ.ศ. 2548 แก้ไขเพิ่มเติม (ฉบับที่ 2) พ.ศ. 2559" or "… แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561"."""
-    amended = amendments_in_force(on)
-    if not amended:
+    """The regulation as in force on ``on``, cited as plans do: "… พ.ศ. 2548 แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561"."""
+    if not (amended := amendments_in_force(on)):
         return REGULATION
-    last = amended[-1]
     upto = "แก้ไขเพิ่มเติมถึง" if len(amended) > 1 else "แก้ไขเพิ่มเติม"
-    return f"{REGULATION} {upto} (ฉบับที่ {last.number}) พ.ศ. {last.year}"
+    return f"{REGULATION} {upto} (ฉบับที่ {amended[-1][0]}) พ.ศ. {amended[-1][1]}"
 
 
 def plan_date(profile: Profile) -> dt.date | None:

@@ -244,13 +244,13 @@ def _cited(flat: str, loose: bool) -> list[tuple[int, re.Match[str]]]:
     """The amendments of the 2548 regulation a text cites, as (ฉบับที่ N, where):
     "(ฉบับที่ 2) พ.ศ. 2559"; ``loose`` also "แก้ไขเพิ่มเติม พ.ศ. 2559" without its number."""
     out = []
-    for a in REGULATION_AMENDMENTS:
-        pattern = rf"ฉบับที่\s?{a.number}\)?\s*พ\.\s?ศ\.\s?{a.year}"
+    for number, year, _ in REGULATION_AMENDMENTS:
+        pattern = rf"ฉบับที่\s?{number}\)?\s*พ\.\s?ศ\.\s?{year}"
         if loose:
-            pattern += rf"|(?:เพิ่มเติม|แก้ไข)[^0-9]{{0,20}}พ\.\s?ศ\.\s?{a.year}"
+            pattern += rf"|(?:เพิ่มเติม|แก้ไข)[^0-9]{{0,20}}พ\.\s?ศ\.\s?{year}"
         m = re.search(pattern, flat)
         if m:
-            out.append((a.number, m))
+            out.append((number, m))
     return out
 
 
@@ -266,8 +266,7 @@ def old_regulation(text: str, on: dt.date | None = None) -> list[tuple[str, str,
         out.append(("repealed", m.group(0), m.start(), m.end()))
     if out or not re.search(r"พ\.\s?ศ\.\s?2548", flat):
         return out
-    due = (amendments_in_force(on) or (None,))[-1]
-    due_no = due.number if due else 1
+    due_no = max((number for number, _, _ in amendments_in_force(on)), default=1)
     later = [(n, m) for n, m in _cited(flat, loose=False) if n > due_no]
     if later:
         m = later[-1][1]

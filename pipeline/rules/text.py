@@ -157,10 +157,10 @@ def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
 def outdated_regulation(plan: Plan, env: Env) -> Iterable[Hit]:
     on = plan_date(plan.profile)  # the regulation as in force when the plan is announced, as the documents cite it
     due = regulation_citation(on)
-    last = (amendments_in_force(on) or (None,))[-1]
+    last = max((number for number, _, _ in amendments_in_force(on)), default="")
     what = {
         "repealed": "ชื่อระเบียบ พ.ศ. 2546 ที่ยกเลิกแล้ว",
-        "amendment": f"ระเบียบ พ.ศ. 2548 แก้ไขเพิ่มเติมไม่ถึงฉบับที่ {last.number if last else ''}",
+        "amendment": f"ระเบียบ พ.ศ. 2548 แก้ไขเพิ่มเติมไม่ถึงฉบับที่ {last}",
         "later": "ระเบียบฉบับแก้ไขที่ยังไม่มีผลใช้บังคับในวันที่ประกาศแผน",
     }
 

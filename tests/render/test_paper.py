@@ -32,3 +32,13 @@ def test_a_plan_announced_after_the_third_amendment_cites_it(folder: Path, tmp_p
 def document(docx: Path) -> str:
     with zipfile.ZipFile(docx) as z:
         return z.read("word/document.xml").decode("utf-8")
+
+
+def test_long_strategy_names_wrap_between_words_in_the_progress_chart() -> None:
+    from pipeline.render.chart import _wrapped
+
+    name = "3. ยุทธศาสตร์การพัฒนาด้านการบริหารจัดการบ้านเมืองที่ดีตามหลักธรรมาภิบาล"
+    lines = _wrapped(name, 34).split("\n")
+    assert len(lines) > 1 and "".join(lines).replace(" ", "") == name.replace(" ", "")
+    assert all(len(line) <= 34 + 6 for line in lines) and all(len(line) >= 6 for line in lines)
+    assert "ธรรมาภิบาล" in lines[-1]  # a word is never cut
