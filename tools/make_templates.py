@@ -128,7 +128,7 @@ def styles(doc: Doc) -> dict[str, str]:
         "year": style(doc, "TableYear", 11, bold=True, align="center", line=13),
         "draft": style(doc, "DraftMark", 16, bold=True, align="center", color="C00000"),
         "sign": style(doc, "Signature", 16, align="center", keep=True, line=22),
-        "signgap": style(doc, "SignatureSpace", 16, align="center", keep=True, before=30, line=22),
+        "signgap": style(doc, "SignatureSpace", 16, align="center", keep=True, before=24, line=22),
         "dated": style(doc, "AnnounceDate", 16, align="center", before=8, keep=True, line=22),
         # A section must open with a paragraph, not a table, or LibreOffice keeps
         # the page header of the section before: this one is 1 pt high.
@@ -167,7 +167,7 @@ def header(section, s: dict[str, str], code: str | None = None, titles: list[str
         xml += p_xml(code, style=s["code"])
     xml += "".join(p_xml(t, style=s["title"]) for t in titles)
     if not code and not titles:
-        xml += p_xml("")
+        xml += p_xml("", style=s["gap"])  # 1 pt: an empty header takes no room from the page
     for el in parse_xml(f"<w:hdr {nsdecls('w')}>{xml}</w:hdr>"):
         section.header._element.append(el)
 
@@ -176,7 +176,10 @@ def footer(section, numbered: bool) -> None:
     section.footer.is_linked_to_previous = False
     _clear(section.footer)
     field = '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>' if numbered else ""
-    section.footer._element.append(parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{field}</w:p>'))
+    # Without a page number the footer is 1 pt high: it takes no room from the page.
+    tiny = "" if numbered else '<w:spacing w:line="20" w:lineRule="exact"/>'
+    rpr = "" if numbered else '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+    section.footer._element.append(parse_xml(f'<w:p {nsdecls("w")}><w:pPr>{tiny}<w:jc w:val="center"/>{rpr}</w:pPr>{field}</w:p>'))
 
 
 def restart_numbering(section, fmt: str | None = None) -> None:
@@ -184,7 +187,12 @@ def restart_numbering(section, fmt: str | None = None) -> None:
     (Word and LibreOffice both print it)."""
     sect = section._sectPr
     kind = f' w:fmt="{fmt}"' if fmt else ""
-    sect.append(parse_xml(f'<w:pgNumType {nsdecls("w")}{kind} w:start="1"/>'))
+    num = parse_xml(f'<w:pgNumType {nsdecls("w")}{kind} w:start="1"/>')
+    margins = sect.find(qn("w:pgMar"))
+    if margins is not None:
+        margins.addnext(num)  # CT_SectPr's order: pgSz, pgMar, …, pgNumType, cols, …, docGrid
+    else:
+        sect.append(num)
 
 
 def new_section(doc: Doc, landscape: bool, top: float):
@@ -520,6 +528,7 @@ ANNOUNCEMENT = [
 def announcement_template(out: Path) -> Path:
     doc, s, sec = portrait(1.2)
     sec.bottom_margin = Cm(1.5)  # one A4 page: the emblem, the text, the date and the signature
+    sec.header_distance, sec.footer_distance = Cm(0.6), Cm(0.6)
     footer(sec, numbered=False)
     # The emblem: the organisation's own image (templates/garuda.png) is put
     # here by the renderer; without one the slot stays empty (missing-emblem).

@@ -4,7 +4,10 @@ records.json), the difference found by meaning, and the amendment written."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import docx
 import pytest
 
 from pipeline.app import build
+from pipeline.files.paths import TEMPLATES
 from pipeline.revision.compare import difference, load_previous
 
 from ..conftest import MONTHS, C, Doc, R, plan_of, profile_rows, project_table, row, write_plan
@@ -172,3 +176,26 @@ def test_the_amendment_reads_as_a_published_one(versions: tuple[Path, Path], tmp
     wording = "แก้ไข/เพิ่มเติม ครั้งที่ 1/2564"
     assert wording in plain("plan.docx") and wording in plain("plan.docx", "header") and wording in plain("announcement.docx")
     assert "แก้ไขครั้งที่" not in plain("plan.docx") + plain("plan.docx", "header") + plain("announcement.docx")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice not installed")
+def test_the_revised_announcement_with_an_emblem_and_every_event_fits_one_page(tmp_path: Path) -> None:
+    from PIL import Image
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    Image.new("RGB", (300, 300), "black").save(templates / "garuda.png")  # 30 mm tall on the page
+    v1 = drafts(tmp_path / "v1", V1, "-", "9 ตุลาคม 2563")
+    assert build(v1, tmp_path / "out1", templates=templates).official
+    events = [
+        ["วันที่ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม", "1 มีนาคม 2564"],
+        ["วันที่อนุมัติจ่ายขาดเงินสะสม", "3 มีนาคม 2564"],
+        ["วันที่คณะกรรมการพัฒนาพิจารณา", "5 มีนาคม 2564"],
+    ]
+    v2 = drafts(tmp_path / "v2", V1[:4], "1/2564", "10 มีนาคม 2564", events)
+    out = tmp_path / "out2"
+    assert build(v2, out, previous=tmp_path / "out1" / "plan.docx", pdf=True, templates=templates, draft=True).report
+    info = subprocess.run(["pdfinfo", str(out / "announcement.pdf")], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+1\n", info), info
+    text = subprocess.run(["pdftotext", str(out / "announcement.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "นายกองค์การบริหารส่วนตำบลทดสอบ" in text and "10 เดือน มีนาคม" in text
