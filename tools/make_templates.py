@@ -32,6 +32,7 @@ MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.�
 NBSP = "\u00a0"
 ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     # Plain justification: Word and LibreOffice both honour it (LibreOffice
     # ignores Word's Thai distributed justification and sets it ragged).
@@ -42,6 +43,25 @@ LANDSCAPE_WIDTH = 14850
 PAD = 60  # twips (0.11 cm) of padding left and right in every text cell
 MONTH_PAD = 10  # month columns are narrow: the label needs the width
 MONTH_W = 350
+# Table cells: 1.5 pt above and below the text, so the marks of a 14 pt line set
+# on exact 17 pt lines never touch a border (and rows stay as dense as printed plans).
+CELL_PAD = 30
+
+
+def table(rows: list, widths: list[int]) -> str:
+    """A form table: fixed columns, ``PAD`` left and right and ``CELL_PAD``
+    above and below the text of every cell."""
+    xml = _upright_months(tbl_xml(rows, widths, margin=PAD))
+    # CT_TblCellMar is a sequence: top, left, bottom, right.
+    return xml.replace(
+        "<w:tblCellMar><w:left",
+        f'<w:tblCellMar><w:top w:w="{CELL_PAD}" w:type="dxa"/><w:left',
+        1,
+    ).replace(
+        '<w:right w:w="' + str(PAD) + '" w:type="dxa"/></w:tblCellMar>',
+        f'<w:bottom w:w="{CELL_PAD}" w:type="dxa"/><w:right w:w="{PAD}" w:type="dxa"/></w:tblCellMar>',
+        1,
+    )
 
 
 def style(
@@ -57,6 +77,7 @@ def style(
     char: bool = False,
     keep: bool = False,
     line: float | None = None,
+    rule: str = "exact",
 ) -> str:
     """A paragraph (or character) style with Thai-correct font, size and bold;
     ``line`` an exact line height in points (Thai fonts' single spacing is
@@ -72,7 +93,7 @@ def style(
             pf.first_line_indent = Cm(indent)
         pf.keep_with_next = keep or None
         if line:
-            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY if rule == "exact" else WD_LINE_SPACING.AT_LEAST
             pf.line_spacing = Pt(line)
     old = st.element.find(qn("w:rPr"))
     if old is not None:
@@ -86,7 +107,11 @@ def styles(doc: Doc) -> dict[str, str]:
         "cover": style(doc, "PlanCover", 28, bold=True, align="center", after=12),
         "part": style(doc, "PlanPart", 20, bold=True, align="center", after=6, keep=True),
         "sub": style(doc, "PlanSubheading", 16, bold=True, before=6, keep=True),
-        "body": style(doc, "PlanBody", 16, align="both", indent=2.5),
+        # Left, not justified: LibreOffice stretches a Thai line without spaces letter by letter ("ร า ย ก า ร").
+        "body": style(doc, "PlanBody", 16, align="left", indent=2.5),
+        # The announcement: lines a little closer than single (which Thai fonts set at 1.7 times their
+        # size), still above the marks' reach, so text, date and signature fit one A4 page.
+        "notice": style(doc, "AnnounceBody", 16, align="left", indent=2.5, line=22),
         "item": style(doc, "PlanItem", 16, indent=1.25),
         "toc": style(doc, "PlanContents", 16),
         "code": style(doc, "FormCode", 16, bold=True, align="right", line=18),
@@ -98,10 +123,13 @@ def styles(doc: Doc) -> dict[str, str]:
         "tdb": style(doc, "TableBold", 14, bold=True, line=17),
         "tdbr": style(doc, "TableBoldNumber", 14, bold=True, align="right", line=17),
         "month": style(doc, "TableMonth", 8, align="center", line=11),
-        "year": style(doc, "TableYear", 10, bold=True, align="center", line=12),
+        # Month labels stand upright in their narrow columns (text turned to read upwards), as large as the text.
+        "monthlabel": style(doc, "TableMonthLabel", 14, align="center", line=16),
+        "year": style(doc, "TableYear", 11, bold=True, align="center", line=13),
         "draft": style(doc, "DraftMark", 16, bold=True, align="center", color="C00000"),
-        "sign": style(doc, "Signature", 16, align="center", keep=True),
-        "dated": style(doc, "AnnounceDate", 16, align="center", before=12, keep=True),
+        "sign": style(doc, "Signature", 16, align="center", keep=True, line=22),
+        "signgap": style(doc, "SignatureSpace", 16, align="center", keep=True, before=24, line=22),
+        "dated": style(doc, "AnnounceDate", 16, align="center", before=8, keep=True, line=22),
         # A section must open with a paragraph, not a table, or LibreOffice keeps
         # the page header of the section before: this one is 1 pt high.
         "gap": style(doc, "SectionStart", 1, line=1),
@@ -139,7 +167,7 @@ def header(section, s: dict[str, str], code: str | None = None, titles: list[str
         xml += p_xml(code, style=s["code"])
     xml += "".join(p_xml(t, style=s["title"]) for t in titles)
     if not code and not titles:
-        xml += p_xml("")
+        xml += p_xml("", style=s["gap"])  # 1 pt: an empty header takes no room from the page
     for el in parse_xml(f"<w:hdr {nsdecls('w')}>{xml}</w:hdr>"):
         section.header._element.append(el)
 
@@ -148,12 +176,25 @@ def footer(section, numbered: bool) -> None:
     section.footer.is_linked_to_previous = False
     _clear(section.footer)
     field = '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>' if numbered else ""
-    section.footer._element.append(parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{field}</w:p>'))
+    # Without a page number the footer is 1 pt high: it takes no room from the page.
+    tiny = "" if numbered else '<w:spacing w:line="20" w:lineRule="exact"/>'
+    rpr = "" if numbered else '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+    section.footer._element.append(
+        parse_xml(f'<w:p {nsdecls("w")}><w:pPr>{tiny}<w:jc w:val="center"/>{rpr}</w:pPr>{field}</w:p>')
+    )
 
 
-def restart_numbering(section) -> None:
+def restart_numbering(section, fmt: str | None = None) -> None:
+    """Page numbers from 1 in this section; ``fmt`` "thaiLetters" numbers front matter ก, ข, ค
+    (Word and LibreOffice both print it)."""
     sect = section._sectPr
-    sect.append(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'))
+    kind = f' w:fmt="{fmt}"' if fmt else ""
+    num = parse_xml(f'<w:pgNumType {nsdecls("w")}{kind} w:start="1"/>')
+    margins = sect.find(qn("w:pgMar"))
+    if margins is not None:
+        margins.addnext(num)  # CT_SectPr's order: pgSz, pgMar, …, pgNumType, cols, …, docGrid
+    else:
+        sect.append(num)
 
 
 def new_section(doc: Doc, landscape: bool, top: float):
@@ -186,12 +227,16 @@ def bookmarked(xml: str, name: str, n: int) -> str:
     return f'{xml[:start]}<w:bookmarkStart w:id="{n}" w:name="{name}"/>{xml[start:-6]}<w:bookmarkEnd w:id="{n}"/></w:p>'
 
 
-def toc_line(text: str, bookmark: str, s: dict[str, str]) -> str:
+def toc_line(text: str, bookmark: str, s: dict[str, str], fixed: str | None = None) -> str:
     """ "ส่วนที่ 1 บทนำ ……… 3": the page number is a PAGEREF field, which Word
-    and LibreOffice fill in from where the bookmark falls on paper."""
-    return (
+    and LibreOffice fill in from where the bookmark falls on paper (or ``fixed``)."""
+    line = (
         f'<w:p><w:pPr><w:pStyle w:val="{s["toc"]}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:tab/></w:r>'
-        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    )
+    if fixed:
+        return f"{line}<w:r><w:t>{fixed}</w:t></w:r></w:p>"
+    return (
+        line + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
     )
@@ -208,8 +253,24 @@ def month_header(s: dict[str, str], lead: list[str]) -> tuple[list[C], list[C]]:
         C(f"พ.ศ.{NBSP}{{{{ year_num }}}}", span=9, style=s["year"], margin=MONTH_PAD),
     ]
     bottom = [C("", style=s["th"], borders='<w:top w:val="nil"/>') for _ in lead]
-    bottom += [C(m, style=s["month"], margin=MONTH_PAD) for m in MONTHS]
+    bottom += [C(m, style=s["monthlabel"], margin=MONTH_PAD) for m in MONTHS]
     return top, bottom
+
+
+MONTH_LABEL_HEIGHT = 640  # twips: "เม.ย." at 14 pt (27 pt) turned upright, with room
+
+
+def _upright_months(xml: str) -> str:
+    """Month label cells read upwards (w:textDirection btLr), centred, in a row as tall as the longest label."""
+    xml = xml.replace(
+        '</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableMonthLabel"/>',
+        '<w:textDirection w:val="btLr"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableMonthLabel"/>',
+    )
+    # At least as tall as the upright labels, taller when a heading's other lines need it.
+    return xml.replace(
+        f'<w:trHeight w:val="{MONTH_LABEL_HEIGHT}" w:hRule="exact"/>',
+        f'<w:trHeight w:val="{MONTH_LABEL_HEIGHT}" w:hRule="atLeast"/>',
+    )
 
 
 def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str) -> str:
@@ -238,7 +299,7 @@ def month_form_table(s: dict[str, str], lead: list[str], row: list[C], var: str,
     top, bottom = month_header(s, lead)
     rows = [
         R(top, header=True),
-        R(bottom, header=True),
+        R(bottom, header=True, height=MONTH_LABEL_HEIGHT),
         [C(f"{{%tr for s in {var} %}}", span=18)],
         R([C("{{ s.number }}. {{ s.title }}", span=18, style=s["tdb"], keep=True)], cant_split=True),
         [C("{%tr for g in s.programs %}", span=18)],
@@ -249,13 +310,53 @@ def month_form_table(s: dict[str, str], lead: list[str], row: list[C], var: str,
         [C("{%tr endfor %}", span=18)],
         [C("{%tr endfor %}", span=18)],
     ]
-    return tbl_xml([*rows, closing] if closing is not None else rows, widths, margin=PAD)
+    return table([*rows, closing] if closing is not None else rows, widths)
 
 
 def form02(doc: Doc, s: dict[str, str], var: str, total: str, item: str, detail: str, empty: str, mark: tuple[str, int]) -> None:
-    """The form's table, or one line saying there is nothing to list."""
+    """The form's tables, or one line saying there is nothing to list."""
     doc.xml(opening(s, *mark))
-    table_or(doc, var, form02_table(s, item, detail, var, total), p_xml(empty, style=s["title"]))
+    doc.xml(p_xml(f"{{%p if {var} %}}"))
+    program_tables(doc, s, item, detail, var, total)
+    doc.xml(p_xml("{%p else %}"))
+    doc.xml(p_xml(empty, style=s["title"]))
+    doc.xml(p_xml("{%p endif %}"))
+
+
+def program_tables(doc: Doc, s: dict[str, str], item: str, detail: str, var: str, total: str) -> None:
+    """ผด.02 as a table per แผนงาน whose repeated header carries its ยุทธศาสตร์
+    and แผนงาน: a page that continues a แผนงาน says which one it is. The
+    grand total closes the last table."""
+    lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
+    row = [
+        C("{{ p.no }}", style=s["tdc"]),
+        C("{{ p.name }}", style=s["td"]),
+        C("{{ p.activity }}", style=s["td"]),
+        C("{{ p.budget }}", style=s["tdr"]),
+        C("{{ p.location }}", style=s["td"]),
+        C("{{ p.unit }}", style=s["td"]),
+    ]
+    row += [C(f"{{% cellbg p.fill[{i}] %}}{{{{ p.arrow[{i}] }}}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
+    widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
+    top, bottom = month_header(s, lead)
+    rows = [
+        R(top, header=True),
+        R(bottom, header=True, height=MONTH_LABEL_HEIGHT),
+        R([C("{{ s.number }}. {{ s.title }}", span=18, style=s["tdb"], keep=True)], header=True),
+        R([C("{{ g.number }} {{ g.name }}", span=18, style=s["tdb"], keep=True)], header=True),
+        [C("{%tr for p in g.projects %}", span=18)],
+        R(row, cant_split=True),
+        [C("{%tr endfor %}", span=18)],
+    ]
+    doc.xml(p_xml(f"{{%p for s in {var} %}}"))
+    doc.xml(p_xml("{%p for g in s.programs %}"))
+    doc.xml(table(rows, widths))
+    doc.xml(p_xml("", style=s["gap"]))  # tables side by side would be one table to Word
+    doc.xml(p_xml("{%p endfor %}"))
+    doc.xml(p_xml("{%p endfor %}"))
+    # The grand total of the form, in the form's columns, after its last แผนงาน.
+    closing = R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True)
+    doc.xml(table([closing], widths))
 
 
 def form01(doc: Doc, s: dict[str, str], mark: tuple[str, int]) -> None:
@@ -270,23 +371,31 @@ def form01(doc: Doc, s: dict[str, str], mark: tuple[str, int]) -> None:
     widths = [4500, 1650, 2350, 2000, 2350, 2000]
     assert sum(widths) == LANDSCAPE_WIDTH
 
-    def nums(prefix: str, bold: bool = False) -> list[C]:
+    def nums(prefix: str, bold: bool = False, keep: bool = False) -> list[C]:
         st = s["tdbr"] if bold else s["tdr"]
-        return [C(f"{{{{ {prefix}.{k} }}}}", style=st) for k in ("count", "count_pct", "budget", "budget_pct")]
+        return [C(f"{{{{ {prefix}.{k} }}}}", style=st, keep=keep) for k in ("count", "count_pct", "budget", "budget_pct")]
 
     rows = [
         R([C(h, style=s["th"]) for h in head], header=True),
         [C("{%tr for s in pd01.strategies %}", span=6)],
         R([C("{{ s.number }}. {{ s.title }}", span=6, style=s["tdb"], keep=True)], cant_split=True),
         [C("{%tr for p in s.programs %}", span=6)],
-        R([C("{{ p.number }} {{ p.name }}", style=s["td"]), *nums("p"), C("{{ p.units }}", style=s["td"])], cant_split=True),
+        # A strategy's rows are kept with its heading and its รวม: a strategy moves to the next page whole.
+        R(
+            [
+                C("{{ p.number }} {{ p.name }}", style=s["td"], keep=True),
+                *nums("p", keep=True),
+                C("{{ p.units }}", style=s["td"], keep=True),
+            ],
+            cant_split=True,
+        ),
         [C("{%tr endfor %}", span=6)],
         R([C("รวม", style=s["tdb"]), *nums("s", True), C("", style=s["td"])], cant_split=True),
         [C("{%tr endfor %}", span=6)],
         R([C("รวมทั้งสิ้น", style=s["tdb"]), *nums("pd01", True), C("", style=s["td"])], cant_split=True),
     ]
     doc.xml(opening(s, *mark))
-    doc.xml(tbl_xml(rows, widths, margin=PAD))
+    doc.xml(table(rows, widths))
 
 
 def table_or(doc: Doc, var: str, table: str, empty: str) -> None:
@@ -314,8 +423,7 @@ def portrait(top: float) -> tuple[Doc, dict[str, str], object]:
 
 
 PREFACE = [
-    f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}} ของ{{{{ org_name }}}} จัดทำขึ้นตามระเบียบกระทรวงมหาดไทย"
-    f"ว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ.{NBSP}2548 แก้ไขเพิ่มเติมถึง (ฉบับที่{NBSP}3) พ.ศ.{NBSP}2561 "
+    f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}} ของ{{{{ org_name }}}} จัดทำขึ้นตาม{{{{ regulation }}}} "
     f"หมวด{NBSP}5 ข้อ{NBSP}26 และข้อ{NBSP}27 เพื่อแสดงรายละเอียดโครงการ/กิจกรรมการพัฒนาที่ดำเนินการจริงทั้งหมดในพื้นที่"
     "ในปีงบประมาณนั้น ทำให้การดำเนินงานมีความชัดเจน มีการประสานและบูรณาการการทำงานกับหน่วยงานอื่น "
     "และเป็นเครื่องมือสำคัญในการติดตามและประเมินผล",
@@ -339,7 +447,7 @@ def plan_template(out: Path) -> Path:
     sec = new_section(doc, landscape=False, top=2.5)
     header(sec, s)
     footer(sec, numbered=True)
-    restart_numbering(sec)
+    restart_numbering(sec, "thaiLetters")
     doc.xml(bookmarked(p_xml("คำนำ", style=s["part"]), "plan_preface", 1))
     for text in PREFACE:
         doc.xml(p_xml(text, style=s["body"]))
@@ -355,9 +463,13 @@ def plan_template(out: Path) -> Path:
         (f"{NBSP * 6}แบบ ผด.02/1 บัญชีจำนวนครุภัณฑ์", "plan_pd021"),
     ]
     for text, mark in contents:
-        doc.xml(toc_line(text, mark, s))
-    part1 = p_xml("ส่วนที่ 1", style=s["part"]).replace("</w:pPr>", "<w:pageBreakBefore/></w:pPr>", 1)
-    doc.xml(bookmarked(part1, "plan_intro", 2))
+        # คำนำ opens the front matter: page ก (LibreOffice prints a page reference to a lettered page as "1").
+        doc.xml(toc_line(text, mark, s, fixed="ก" if mark == "plan_preface" else None))
+    sec = new_section(doc, landscape=False, top=2.5)
+    header(sec, s)
+    footer(sec, numbered=True)
+    restart_numbering(sec)
+    doc.xml(bookmarked(p_xml("ส่วนที่ 1", style=s["part"]), "plan_intro", 2))
     doc.xml(p_xml("บทนำ", style=s["part"]))
     doc.xml(p_xml("{%p for b in intro %}"))
     doc.xml(p_xml("{%p if b.kind == 'heading' %}"))
@@ -376,7 +488,7 @@ def plan_template(out: Path) -> Path:
     doc.xml('<w:p><w:pPr><w:spacing w:before="4800"/></w:pPr></w:p>')
     doc.xml(bookmarked(p_xml("ส่วนที่ 2", style=s["cover"]), "plan_part2", 3))
     doc.xml(p_xml("บัญชีโครงการ/กิจกรรม/งบประมาณ", style=s["part"]))
-    doc.xml(p_xml("แบบ ผด.01 · แบบ ผด.02 · แบบ ผด.02/1", style=s["title"]))
+    doc.xml(p_xml("แบบ ผด.01 แบบ ผด.02 และแบบ ผด.02/1", style=s["title"]))
 
     sec = new_section(doc, landscape=True, top=2.8)
     header(sec, s, "แบบ ผด.01", titles("บัญชีสรุปจำนวนโครงการและงบประมาณ"))
@@ -398,8 +510,7 @@ def plan_template(out: Path) -> Path:
 
 
 ANNOUNCEMENT = [
-    "ตามระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น "
-    f"พ.ศ.{NBSP}2548 แก้ไขเพิ่มเติมถึง (ฉบับที่{NBSP}3) พ.ศ.{NBSP}2561 หมวด{NBSP}5 ข้อ{NBSP}26 และข้อ{NBSP}27 "
+    f"ตาม{{{{ regulation }}}} หมวด{NBSP}5 ข้อ{NBSP}26 และข้อ{NBSP}27 "
     "กำหนดให้องค์กรปกครองส่วนท้องถิ่นจัดทำแผนการดำเนินงานให้แล้วเสร็จภายในสามสิบวันนับแต่วันที่ประกาศใช้งบประมาณรายจ่ายประจำปี "
     "งบประมาณรายจ่ายเพิ่มเติม งบประมาณจากเงินสะสม หรือได้รับแจ้งแผนงานและโครงการจากหน่วยงานราชการอื่น "
     "และประกาศให้ประชาชนในท้องถิ่นทราบโดยทั่วกัน",
@@ -418,6 +529,8 @@ ANNOUNCEMENT = [
 
 def announcement_template(out: Path) -> Path:
     doc, s, sec = portrait(1.2)
+    sec.bottom_margin = Cm(1.5)  # one A4 page: the emblem, the text, the date and the signature
+    sec.header_distance, sec.footer_distance = Cm(0.6), Cm(0.6)
     footer(sec, numbered=False)
     # The emblem: the organisation's own image (templates/garuda.png) is put
     # here by the renderer; without one the slot stays empty (missing-emblem).
@@ -433,123 +546,13 @@ def announcement_template(out: Path) -> Path:
     )
     doc.xml(p_xml("-------------------------------------", style=s["title"]))
     for text in ANNOUNCEMENT:
-        doc.xml(p_xml(text, style=s["body"]))
-    doc.xml(p_xml("จึงประกาศให้ทราบโดยทั่วกัน", style=s["body"]))
+        doc.xml(p_xml(text, style=s["notice"]))
+    doc.xml(p_xml("จึงประกาศให้ทราบโดยทั่วกัน", style=s["notice"]))
     doc.xml(p_xml("ประกาศ ณ วันที่ {{ announce.day }} เดือน {{ announce.month }} พ.ศ. {{ announce.be_year }}", style=s["dated"]))
-    doc.xml(p_xml("", style=s["sign"]))
-    doc.xml(p_xml("", style=s["sign"]))
+    doc.xml(p_xml("", style=s["signgap"]))  # room to sign
     doc.xml(p_xml("{{ signature_name }}", style=s["sign"]))
     doc.xml(p_xml("{{ signature_position }}", style=s["sign"]))
     return doc.save(out / "announcement.docx")
-
-
-def changed_table(s: dict[str, str]) -> str:
-    """Changed projects as pairs of rows, "เดิม" and "แก้ไขใหม่", the changed cells marked."""
-    lead = ["ฉบับ", "ที่", "โครงการ", "รายละเอียด", "งบประมาณ\n\n(บาท)", "สถานที่", "หน่วยงาน"]
-    widths = [1100, 450, 2350, 2150, 1750, 1450, 1400] + [MONTH_W] * 12
-    assert sum(widths) == LANDSCAPE_WIDTH
-    top, bottom = month_header(s, lead)
-
-    def version(which: str, label: str, marked: bool) -> R:
-        keep = not marked  # "เดิม" stays on the page of its "แก้ไขใหม่"
-
-        def cell(field: str, style: str) -> C:
-            mark = f"{{% cellbg c.mark.{field} %}}" if marked else ""
-            return C(f"{mark}{{{{ c.{which}.{field} }}}}", style=s[style], keep=keep)
-
-        cells = [C(label, style=s["tdb"], keep=keep), C("{{ c.no }}" if not marked else "", style=s["tdc"], keep=keep)]
-        cells += [cell("name", "td"), cell("activity", "td"), cell("budget", "tdr"), cell("location", "td"), cell("unit", "td")]
-        cells += [C(f"{{% cellbg c.{which}.fill[{i}] %}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
-        return R(cells, cant_split=True)
-
-    rows = [
-        R(top, header=True),
-        R(bottom, header=True),
-        [C("{%tr for c in part.changed %}", span=19)],
-        version("old", "เดิม", False),
-        version("new", "แก้ไขใหม่", True),
-        [C("{%tr endfor %}", span=19)],
-    ]
-    return tbl_xml(rows, widths, margin=PAD)
-
-
-def summary_table(s: dict[str, str]) -> str:
-    head = [
-        "ยุทธศาสตร์ / แผนงาน",
-        "ก่อนแก้ไข\n\n(โครงการ)",
-        "ก่อนแก้ไข\n\n(บาท)",
-        "หลังแก้ไข\n\n(โครงการ)",
-        "หลังแก้ไข\n\n(บาท)",
-        "เพิ่ม/ลด\n\n(บาท)",
-    ]
-    widths = [5650, 1600, 2100, 1600, 2100, 1800]
-    assert sum(widths) == LANDSCAPE_WIDTH
-    nums = [
-        C(f"{{{{ r.{k} }}}}", style=s["tdr"]) for k in ("count_before", "budget_before", "count_after", "budget_after", "change")
-    ]
-    rows = [
-        R([C(h, style=s["th"]) for h in head], header=True),
-        [C("{%tr for r in summary %}", span=6)],
-        R([C("{{ r.strategy }}\n\n{{ r.program }}", style=s["td"]), *nums], cant_split=True),
-        [C("{%tr endfor %}", span=6)],
-        R(
-            [
-                C("รวมทั้งสิ้น", style=s["tdb"]),
-                C("", style=s["tdr"]),
-                C("{{ budget_before }}", style=s["tdbr"]),
-                C("", style=s["tdr"]),
-                C("{{ budget_after }}", style=s["tdbr"]),
-                C("{{ budget_change }}", style=s["tdbr"]),
-            ],
-            cant_split=True,
-        ),
-    ]
-    return tbl_xml(rows, widths, margin=PAD)
-
-
-def amendment_template(out: Path) -> Path:
-    """แผนการดำเนินงาน แก้ไข/เพิ่มเติม: added, changed (เดิม / แก้ไขใหม่) and
-    cancelled projects and equipment, and the summary before and after."""
-    doc = Doc(landscape=True)
-    s = styles(doc)
-    sec = doc.doc.sections[0]
-    sec.left_margin, sec.right_margin = Cm(2), Cm(1.5)
-    sec.top_margin, sec.bottom_margin, sec.header_distance, sec.footer_distance = Cm(2.8), Cm(1.1), Cm(0.7), Cm(0.4)
-    header(
-        sec,
-        s,
-        "แผนแก้ไข",
-        [
-            f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{{{{ year }}}} {{{{ revision_long }}}}",
-            "{{ org_name }} อำเภอ{{ district }} จังหวัด{{ province }}",
-        ],
-    )
-    footer(sec, numbered=True)
-    doc.xml(p_xml("แก้ไขจากฉบับ {{ previous_revision }} · เหตุ: {{ events }}", style=s["sub"]))
-    doc.xml(
-        p_xml(
-            "เพิ่มเติม {{ count_added }} รายการ · แก้ไข {{ count_changed }} รายการ · ยกเลิก {{ count_cancelled }} รายการ · "
-            "งบประมาณรวม {{ budget_before }} บาท → {{ budget_after }} บาท",
-            style=s["sub"],
-        )
-    )
-    none = p_xml("- ไม่มี -", style=s["td"])
-    doc.xml(p_xml("{%p for part in parts %}"))
-    doc.xml(p_xml("{{ part.title }}: ที่เพิ่มเติม", style=s["sub"]))
-    table_or(doc, "part.added", form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.added", "part.added_total"), none)
-    doc.xml(p_xml("{{ part.title }}: ที่แก้ไข (เดิม / แก้ไขใหม่ ช่องที่แก้ไขแรเงาสีเหลือง)", style=s["sub"]))
-    table_or(doc, "part.changed", changed_table(s), none)
-    doc.xml(p_xml("{{ part.title }}: ที่ยกเลิก", style=s["sub"]))
-    table_or(
-        doc,
-        "part.cancelled",
-        form02_table(s, "โครงการ", "รายละเอียดของ\n\nกิจกรรม", "part.cancelled", "part.cancelled_total"),
-        none,
-    )
-    doc.xml(p_xml("{%p endfor %}"))
-    doc.xml(p_xml("สรุปจำนวนโครงการและงบประมาณ ก่อนและหลังแก้ไข", style=s["sub"]))
-    doc.xml(summary_table(s))
-    return doc.save(out / "amendment.docx")
 
 
 FORM_STEPS = [
@@ -657,7 +660,7 @@ def tracking_template(out: Path) -> Path:
         R(row, cant_split=True),
         [C("{%tr endfor %}", span=9)],
     ]
-    doc.xml(tbl_xml(rows, widths, margin=PAD))
+    doc.xml(table(rows, widths))
     return doc.save(out / "tracking.docx")
 
 
@@ -717,7 +720,7 @@ def progress_template(out: Path) -> Path:
         [C("{%tr endfor %}", span=10)],
         R([C("รวมทั้งสิ้น", style=s["tdb"]), *numbers("total", True)], cant_split=True),
     ]
-    doc.xml(tbl_xml(rows, widths, margin=PAD))
+    doc.xml(table(rows, widths))
     doc.xml(p_xml("2. ความก้าวหน้าของโครงการ จำแนกตามยุทธศาสตร์", style=s["sub"]))
     doc.xml(p_xml("{{ chart }}", align="center"))
 
@@ -731,7 +734,7 @@ def progress_template(out: Path) -> Path:
             R(cells, cant_split=True),
             [C("{%tr endfor %}", span=len(head))],
         ]
-        table_or(doc, var, tbl_xml(rows, widths, margin=PAD), p_xml(empty, style=s["body"]))
+        table_or(doc, var, table(rows, widths), p_xml(empty, style=s["body"]))
 
     listing(
         "3. โครงการที่ล่าช้ากว่าแผน (กำหนดดำเนินการพ้นแล้ว แต่ยังไม่ได้ดำเนินการ)",
@@ -749,11 +752,32 @@ def progress_template(out: Path) -> Path:
         [560, 6590, 2600, 2000, 3100],
         "- ไม่มีโครงการที่ยกเลิก -",
     )
+    signatures(doc, s, ("ผู้รายงาน", "ผู้ตรวจ"))
     return doc.save(out / "progress.docx")
+
+
+def signatures(doc: Doc, s: dict[str, str], roles: tuple[str, str]) -> None:
+    """Two signature blocks side by side ("ลงชื่อ …… ผู้รายงาน", the name, the position), dotted to sign by hand."""
+    dots = "." * 40
+    tabs = f'<w:tabs><w:tab w:val="center" w:pos="{LANDSCAPE_WIDTH // 4}"/><w:tab w:val="center" w:pos="{LANDSCAPE_WIDTH * 3 // 4}"/></w:tabs>'
+    lines = [
+        [f"ลงชื่อ {dots} {role}" for role in roles],
+        [f"({dots})"] * 2,
+        [f"ตำแหน่ง {dots}"] * 2,
+    ]
+    for n, (left, right) in enumerate(lines):
+        before = '<w:spacing w:before="360"/>' if n == 0 else ""
+        keep = "<w:keepNext/>" if n < len(lines) - 1 else ""
+        doc.xml(
+            f'<w:p><w:pPr><w:pStyle w:val="{s["sign"]}"/>{keep}{tabs}{before}<w:jc w:val="left"/></w:pPr>'
+            f'<w:r><w:tab/><w:t xml:space="preserve">{left}</w:t><w:tab/><w:t xml:space="preserve">{right}</w:t></w:r></w:p>'
+        )
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    from tools.amendment_template import amendment_template  # it builds on this module's helpers
+
     plan_template(out)
     announcement_template(out)
     amendment_template(out)

@@ -295,9 +295,35 @@ def running_cost(name: str) -> bool:
     return key(name).startswith(_RUNNING_KEYS)
 
 
+# ---------------------------------------------------------------- the regulation (ระเบียบ พ.ศ. 2548)
+
+REGULATION = "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548"
+# (ฉบับที่ N, its title's พ.ศ., the day in force: after the ราชกิจจานุเบกษา of 28 ก.ย. 2559 and 3 ต.ค. 2561 (verify)).
+# A later amendment is one more line here; every citation printed and checked follows.
+REGULATION_AMENDMENTS: tuple[tuple[int, int, dt.date], ...] = ((2, 2559, dt.date(2016, 9, 29)), (3, 2561, dt.date(2018, 10, 4)))
+
+
+def amendments_in_force(on: dt.date | None) -> tuple[tuple[int, int, dt.date], ...]:
+    """The amendments in force on ``on`` (all of them when the date is unknown)."""
+    return tuple(a for a in REGULATION_AMENDMENTS if on is None or a[2] <= on)
+
+
+def regulation_citation(on: dt.date | None) -> str:
+    """The regulation as in force on ``on``, cited as plans do: "… พ.ศ. 2548 แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561"."""
+    if not (amended := amendments_in_force(on)):
+        return REGULATION
+    upto = "แก้ไขเพิ่มเติมถึง" if len(amended) > 1 else "แก้ไขเพิ่มเติม"
+    return f"{REGULATION} {upto} (ฉบับที่ {amended[-1][0]}) พ.ศ. {amended[-1][1]}"
+
+
+def plan_date(profile: Profile) -> dt.date | None:
+    """The day a plan speaks from: its announcement, else its ordinance."""
+    return profile.announcement_date or profile.ordinance_date
+
+
 # ---------------------------------------------------------------- deadline (ข้อ 27)
 
-DEADLINE_DAYS = 30  # ข้อ 27 as amended by (ฉบับที่ 3) พ.ศ. 2561
+DEADLINE_DAYS = 30  # ข้อ 27 (thirty days since the 2548 regulation; ฉบับที่ 3 kept them)
 EVENTS = {
     "ordinance_date": "ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายประจำปี",
     "supplementary_date": "ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม",

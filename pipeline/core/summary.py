@@ -1,16 +1,19 @@
 """Counts, budgets and shares per ยุทธศาสตร์ and แผนงาน (ผด.01, the forms'
 numbering and the report).
 
-Every percentage is the exact share rounded half up to two decimals, so a
-reviewer who recomputes one gets the same figure and equal counts give equal
-percentages; the total row states 100.00. Strategies and แผนงาน keep the
+``summarise`` gives each share rounded half up to two decimals (report.json
+keeps these); ``balanced`` gives the shares ผด.01 prints, which add up: the
+strategies to 100.00 and the แผนงาน of a strategy to its รวม, by the largest
+remainder — half up where that already adds up, else the rows whose
+rounding lost the most gain 0.01 (or those that gained the most lose it).
+Strategies and แผนงาน keep the
 numbers of the development plan (the strategy map): a plan of only
 ยุทธศาสตร์ที่ 3 prints 3, and its second แผนงาน in the map prints 3.2.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .domain import STANDARD_PROGRAMS, canonical_program, program_key, strategy_key
@@ -173,3 +176,44 @@ def summarise(plan: Plan, kind: Kind = "project") -> Summary:
             )
         )
     return Summary(tuple(rows), total_count, total_budget)
+
+
+def largest_remainder(exact: list[Decimal], target: Decimal) -> list[Decimal]:
+    """``exact`` shares rounded to hundredths that add up to ``target``: half
+    up, then 0.01 more for the rows whose rounding lost the most (or 0.01
+    less for those that gained the most) until they do; ties go to the first row."""
+    rounded = [e.quantize(HUNDREDTH, rounding=ROUND_HALF_UP) for e in exact]
+    steps = int((target - sum(rounded, Decimal(0))) / HUNDREDTH)
+    if not steps or not exact:
+        return rounded
+    sign = 1 if steps > 0 else -1
+    # The residual each row would close by moving one step in ``sign``: most lost (or gained) first.
+    order = sorted(range(len(exact)), key=lambda i: (-sign * (exact[i] - rounded[i]), i))
+    for n in range(abs(steps)):
+        rounded[order[n % len(order)]] += sign * HUNDREDTH
+    return rounded
+
+
+def _exact(part: Decimal | int, whole: Decimal | int) -> Decimal:
+    return Decimal(part) * 100 / Decimal(whole) if whole else Decimal(0)
+
+
+def balanced(summ: Summary) -> Summary:
+    """``summ`` with the percentages ผด.01 prints: the strategies add up to
+    100.00 and each strategy's แผนงาน to the strategy's own figure."""
+    if not summ.strategies:
+        return summ
+    hundred = Decimal(100)
+    out = list(summ.strategies)
+    for field, total, value in (
+        ("count_pct", summ.count, lambda r: r.count),
+        ("budget_pct", summ.budget, lambda r: r.budget),
+    ):
+        if not total:
+            continue
+        tops = largest_remainder([_exact(value(s), total) for s in out], hundred)
+        for i, (s, top) in enumerate(zip(out, tops, strict=True)):
+            rows = largest_remainder([_exact(value(p), total) for p in s.programs], top)
+            programs = tuple(replace(p, **{field: r}) for p, r in zip(s.programs, rows, strict=True))
+            out[i] = replace(s, programs=programs, **{field: top})
+    return replace(summ, strategies=tuple(out))

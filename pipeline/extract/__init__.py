@@ -105,9 +105,12 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
         if layout.years:  # the month header's "พ.ศ. N-1 / พ.ศ. N" (a ผ.02's years are not fiscal years)
             text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
             out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
+        # A table that repeats the header of the one before (a form set out as a table per
+        # แผนงาน, each heading its pages) goes on with its list: its "รวมทั้งสิ้น" closes them all.
+        same_list = state.last is not None and state.last[:1] == (kind,) and state.last[1].header_text == layout.header_text
         state.last = (kind, layout, table.width)
         state.project_tables[table.index] = (table, layout)
-        if not layout.continued:
+        if not layout.continued and not same_list:
             state.open_rows = OpenRows()
         if layout.data_start >= len(table.rows):
             out.notice("empty-table", src, kind="header-only")

@@ -18,15 +18,17 @@ from typing import Any
 from ..core.domain import (
     deadline,
     ordinance_word,
+    plan_date,
     program_key,
     program_label,
+    regulation_citation,
     revision_number,
     strategy_key,
     strategy_title,
 )
 from ..core.model import OrdinanceLine, Plan, Project, budget_of
 from ..core.period import month_year
-from ..core.summary import numbered, numbering, summarise
+from ..core.summary import balanced, numbered, numbering, summarise
 from ..core.thai import baht_text, be_year, format_amount, full_months, months_text, starts_numbered, thai_date
 
 SHADE = "A6A6A6"  # Gantt bar colour of an active month; "auto" = no fill
@@ -85,7 +87,7 @@ def _forms_02(plan: Plan, kind: str) -> list[dict[str, Any]]:
 def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
     """Projects in the ผด.02 shape: strategies, their แผนงาน, the rows."""
     arrows = plan.profile.month_marks == "arrow"
-    return [
+    out = [
         {
             "number": str(number),
             "title": strategy_title(name),
@@ -95,16 +97,20 @@ def grouped(plan: Plan, projects: list[Project]) -> list[dict[str, Any]]:
                     "name": program_label(program),
                     "projects": [_project(i, p, arrows) for i, p in enumerate(items, start=1)],
                     "budget": format_amount(budget_of(items)),
+                    "last": False,
                 }
                 for program_no, program, items in programs
             ],
         }
         for number, name, programs in numbered(plan, projects)
     ]
+    if out and out[-1]["programs"]:
+        out[-1]["programs"][-1]["last"] = True  # the form's grand total closes this แผนงาน's table
+    return out
 
 
 def _form_01(plan: Plan) -> dict[str, Any]:
-    summ = summarise(plan)
+    summ = balanced(summarise(plan))  # printed shares add up (the README's ร้อยละ)
     return {
         "strategies": [
             {
@@ -137,22 +143,22 @@ def _form_01(plan: Plan) -> dict[str, Any]:
 
 
 def revision_title(raw: str, year: int | None) -> str:
-    """ "2/2568" or "2" → "แก้ไขครั้งที่ 2/2568"; the first plan → ""."""
+    """ "2/2568" or "2" → "แก้ไข/เพิ่มเติม ครั้งที่ 2/2568" (the one wording of the
+    cover, the titles, the announcement and the amendment); the first plan → ""."""
     raw = raw.strip()
     if not raw or raw in {"-", "0", "ไม่มี"}:
         return ""
-    if raw.startswith(("แก้ไข", "เพิ่มเติม")):
-        return raw
-    number = raw if "/" in raw or not year else f"{raw}/{year}"
-    return f"แก้ไขครั้งที่ {number}"
+    number = revision_number(raw)
+    if number is None:
+        return raw if raw.startswith(("แก้ไข", "เพิ่มเติม")) else ""
+    return f"แก้ไข/เพิ่มเติม ครั้งที่ {number[0]}/{number[1] or year or ''}".rstrip("/")
 
 
 def revision_long(plan: Plan) -> str:
-    """ "แก้ไข/เพิ่มเติม ครั้งที่ 2/2568": how an amendment and its announcement name the revision."""
-    number = revision_number(plan.profile.revision)
-    if number is None:
+    """How an amendment and its announcement name the revision: the same words as ``revision_title``."""
+    if revision_number(plan.profile.revision) is None:
         return ""
-    return f"แก้ไข/เพิ่มเติม ครั้งที่ {number[0]}/{number[1] or plan.profile.fiscal_year}"
+    return revision_title(plan.profile.revision, plan.profile.fiscal_year)
 
 
 def common(plan: Plan, draft: bool) -> dict[str, Any]:
@@ -170,6 +176,7 @@ def common(plan: Plan, draft: bool) -> dict[str, Any]:
         "year_num": str(year),
         "prev_year_num": before,
         "revision": revision_title(prof.revision, prof.fiscal_year),
+        "regulation": regulation_citation(plan_date(prof)),  # as in force on the plan's date
         "signatory": prof.signatory,
         "position": prof.position,
     }

@@ -10,7 +10,8 @@
   ("งบประมาณมาณ", "ดำเนินงานงาน", "พัฒนานา", "รายจ่ายจ่ายประจำปี", "ดำเนินการการ").
 - ``context_slips``: a word right in itself, wrong where it stands ("หมูที่ 5").
 - ``old_regulation``: the repealed 2546 regulation, or the 2548 regulation
-  cited only up to an older amendment.
+  cited otherwise than as in force on the plan's date (an older amendment
+  last, or one not yet in force).
 - ``quote``: the text around a place, cut between words, never inside one.
 
 Each text is segmented once and the result shared (``segment``).
@@ -18,12 +19,14 @@ Each text is segmented once and the result shared (``segment``).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core import memo
+from ..core.domain import REGULATION_AMENDMENTS, amendments_in_force, regulation_citation
 from ..core.match import edit_distance, within
 from ..core.thai import clusters, dictionary_words, words
 
@@ -320,20 +323,42 @@ def context_slips(text: str) -> list[tuple[str, str, int, int]]:
 
 
 OLD_REGULATION = re.compile(r"ว่าด้วยการจัดทำและประสานแผน")
-CURRENT_CITATION = "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548 แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561"
+CURRENT_CITATION = regulation_citation(None)
 
 
-def old_regulation(text: str) -> list[tuple[str, str, int, int]]:
+def _cited(flat: str, loose: bool) -> list[tuple[int, re.Match[str]]]:
+    """The amendments of the 2548 regulation a text cites, as (ฉบับที่ N, where):
+    "(ฉบับที่ 2) พ.ศ. 2559"; ``loose`` also "แก้ไขเพิ่มเติม พ.ศ. 2559" without its number."""
+    out = []
+    for number, year, _ in REGULATION_AMENDMENTS:
+        pattern = rf"ฉบับที่\s?{number}\)?\s*พ\.\s?ศ\.\s?{year}"
+        if loose:
+            pattern += rf"|(?:เพิ่มเติม|แก้ไข)[^0-9]{{0,20}}พ\.\s?ศ\.\s?{year}"
+        m = re.search(pattern, flat)
+        if m:
+            out.append((number, m))
+    return out
+
+
+def old_regulation(text: str, on: dt.date | None = None) -> list[tuple[str, str, int, int]]:
     """(kind, phrase, start, end): "repealed" for the 2546 regulation's name
-    (ว่าด้วยการจัดทำและประสานแผนพัฒนา…), "amendment" for the 2548 regulation
-    cited with an older amendment and not the third (พ.ศ. 2561)."""
+    (ว่าด้วยการจัดทำและประสานแผนพัฒนา…); "amendment" for the 2548 regulation
+    cited only up to an amendment older than the last in force on ``on`` (the
+    plan's date; unknown: the latest); "later" for one not yet in force then."""
     flat = re.sub(r"\s+", " ", text)
     out = []
     m = OLD_REGULATION.search(flat)
     if m:
         out.append(("repealed", m.group(0), m.start(), m.end()))
-    cites = re.search(r"พ\.\s?ศ\.\s?2548", flat)
-    older = re.search(r"ฉบับที่\s?2\)?\s*พ\.\s?ศ\.\s?2559|(?:เพิ่มเติม|แก้ไข)[^0-9]{0,20}พ\.\s?ศ\.\s?2559", flat)
-    if cites and older and not out and not re.search(r"ฉบับที่\s?3", flat):
-        out.append(("amendment", older.group(0), older.start(), older.end()))
+    if out or not re.search(r"พ\.\s?ศ\.\s?2548", flat):
+        return out
+    due_no = max((number for number, _, _ in amendments_in_force(on)), default=1)
+    later = [(n, m) for n, m in _cited(flat, loose=False) if n > due_no]
+    if later:
+        m = later[-1][1]
+        return [("later", m.group(0), m.start(), m.end())]
+    cited = _cited(flat, loose=True)
+    if cited and max(n for n, _ in cited) < due_no:
+        m = cited[-1][1]
+        out.append(("amendment", m.group(0), m.start(), m.end()))
     return out

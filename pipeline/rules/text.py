@@ -18,13 +18,13 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from ..core.domain import STANDARD_PROGRAMS, org_place
+from ..core.domain import STANDARD_PROGRAMS, amendments_in_force, org_place, plan_date, regulation_citation
 from ..core.match import edit_distance
 from ..core.model import Plan, Source
 from ..core.settings import lines
 from ..core.thai import typing_problems
 from . import Env, Hit, per_object, rule
-from .spelling import CURRENT_CITATION, context_slips, doubled, near_misses, old_regulation, quote
+from .spelling import context_slips, doubled, near_misses, old_regulation, quote
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.txt"
 FIELDS = (("name", "โครงการ"), ("activity", "กิจกรรม"), ("location", "สถานที่"), ("unit", "หน่วยงาน"))
@@ -159,9 +159,17 @@ def doubled_word(plan: Plan, env: Env) -> Iterable[Hit]:
     "อ้างเป็น ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548 แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561",
 )
 def outdated_regulation(plan: Plan, env: Env) -> Iterable[Hit]:
+    on = plan_date(plan.profile)  # the regulation as in force when the plan is announced, as the documents cite it
+    due = regulation_citation(on)
+    last = max((number for number, _, _ in amendments_in_force(on)), default="")
+    what = {
+        "repealed": "ชื่อระเบียบ พ.ศ. 2546 ที่ยกเลิกแล้ว",
+        "amendment": f"ระเบียบ พ.ศ. 2548 แก้ไขเพิ่มเติมไม่ถึงฉบับที่ {last}",
+        "later": "ระเบียบฉบับแก้ไขที่ยังไม่มีผลใช้บังคับในวันที่ประกาศแผน",
+    }
+
     def find(text: str, _: bool) -> Iterator[Said]:
-        for kind, phrase, start, end in old_regulation(text):
-            what = "ชื่อระเบียบ พ.ศ. 2546 ที่ยกเลิกแล้ว" if kind == "repealed" else "ระเบียบ พ.ศ. 2548 แก้ไขเพิ่มเติมไม่ถึงฉบับที่ 3"
-            yield f'อ้าง{what}: "{phrase}" ({quote(text, start, end)})', phrase, CURRENT_CITATION
+        for kind, phrase, start, end in old_regulation(text, on):
+            yield f'อ้าง{what[kind]}: "{phrase}" ({quote(text, start, end)})', phrase, due
 
     return hits_per_text(plan, find)

@@ -95,6 +95,8 @@ def test_progress_docx_has_the_summary_the_chart_and_the_lists(folder: Path, fil
     doc = docx.Document(str(tmp_path / "report" / "progress.docx"))
     text = "\n".join(p.text for p in doc.paragraphs).replace("\xa0", " ")
     assert "ไตรมาสที่ 2" in text and "เบิกจ่ายแล้ว 558,500.00 บาท" in text
+    signed = [p.text for p in doc.paragraphs if p.text.startswith("\tลงชื่อ")]
+    assert len(signed) == 1 and signed[0].rstrip().endswith("ผู้ตรวจ") and "ผู้รายงาน\tลงชื่อ" in signed[0]
     summary, behind, cancelled = doc.tables
     total = [c.text for c in summary.rows[-1].cells]
     assert total[0] == "รวมทั้งสิ้น" and total[1:7] == ["5", "1", "1", "1", "1", "1"] and total[8] == "558,500.00"

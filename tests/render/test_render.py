@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from pipeline.app import build
 from pipeline.core.model import Plan, Profile, Project, Source
-from pipeline.core.summary import summarise
+from pipeline.core.summary import numbered, summarise
 from pipeline.core.thai import clean, format_amount
 from pipeline.render.context import plan_context
 from pipeline.render.docx import TEMPLATES, TemplateProblem, render_docx, to_pdf
@@ -108,11 +108,21 @@ def test_forms_have_code_titles_repeated_headers_and_rows_that_do_not_split(samp
     for code in ("แบบ ผด.01", "แบบ ผด.02", "แบบ ผด.02/1"):
         assert code in head
     assert head.count("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564") == 3
-    # One table per form flowing over the pages: its header rows repeat (ผด.01 one row, ผด.02 and ผด.02/1 two).
-    assert body.count("<w:tblHeader/>") == 5 and body.count("<w:cantSplit/>") >= 46
+    # ผด.01 one table, its header row repeating; ผด.02 and ผด.02/1 a table per แผนงาน whose repeated header
+    # (two rows of columns, the ยุทธศาสตร์ and the แผนงาน) says on every page which แผนงาน goes on there.
+    plan = plan_of(SAMPLES)
+    tables = sum(
+        len(programs) for kind in ("project", "equipment") for _, _, programs in numbered(plan, list(plan.of_kind(kind)))
+    )
+    assert body.count("<w:tblHeader/>") == 1 + 4 * tables and body.count("<w:cantSplit/>") >= 46
+    assert '<w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="14850" w:type="dxa"/><w:gridSpan w:val="18"/>' in body
     orient = re.findall(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"[^>]*/>', body)
-    # cover, front matter and บทนำ, the ส่วนที่ 2 page portrait; the three forms landscape
-    assert [int(w) < int(h) for w, h in orient] == [True, True, True, False, False, False]
+    # cover, front matter (ก, ข), ส่วนที่ 1 บทนำ (from 1), the ส่วนที่ 2 page portrait; the three forms landscape
+    assert [int(w) < int(h) for w, h in orient] == [True, True, True, True, False, False, False]
+    assert re.findall(r"<w:pgNumType [^>]*/>", body) == [
+        '<w:pgNumType w:fmt="thaiLetters" w:start="1"/>',
+        '<w:pgNumType w:start="1"/>',
+    ]
     assert "ฉบับร่าง" not in head
 
 
@@ -126,7 +136,7 @@ def test_thai_bold_and_sizes_are_set_for_complex_script(sample: Path) -> None:
     assert 'w:cs="TH Sarabun New"' in styles and '<w:szCs w:val="32"/>' in styles
 
 
-def test_form_01_percentages_are_exact_shares_rounded_half_up(sample: Path) -> None:
+def test_form_01_percentages_are_within_a_hundredth_of_the_exact_share_and_add_up(sample: Path) -> None:
     plan = plan_of(SAMPLES)
     ctx = plan_context(plan)["pd01"]
     projects = plan.of_kind("project")
@@ -134,14 +144,12 @@ def test_form_01_percentages_are_exact_shares_rounded_half_up(sample: Path) -> N
     for s in ctx["strategies"]:
         for p in [*s["programs"], s]:
             count, budget = int(p["count"]), Decimal(p["budget"].replace(",", ""))
-            assert (
-                p["count_pct"] == f"{(Decimal(count) * 100 / len(projects)).quantize(Decimal('0.01'), rounding='ROUND_HALF_UP')}"
-            )
-            assert p["budget_pct"] == f"{(budget * 100 / total_budget).quantize(Decimal('0.01'), rounding='ROUND_HALF_UP')}"
-    by_count: dict[str, set[str]] = {}
-    for p in (p for s in ctx["strategies"] for p in s["programs"]):
-        by_count.setdefault(p["count"], set()).add(p["count_pct"])
-    assert all(len(pcts) == 1 for pcts in by_count.values())  # equal counts, equal percentages
+            assert abs(Decimal(p["count_pct"]) - Decimal(count) * 100 / len(projects)) < Decimal("0.01")
+            assert abs(Decimal(p["budget_pct"]) - budget * 100 / total_budget) < Decimal("0.01")
+        for k in ("count_pct", "budget_pct"):
+            assert sum(Decimal(p[k]) for p in s["programs"]) == Decimal(s[k])
+    for k in ("count_pct", "budget_pct"):
+        assert sum(Decimal(s[k]) for s in ctx["strategies"]) == Decimal(100)
     assert (ctx["count_pct"], ctx["budget_pct"]) == ("100.00", "100.00")
 
 
@@ -289,8 +297,9 @@ def test_on_paper_forms_are_dense_landscape_and_the_contents_are_right(pdfs: Pat
         w, h, _ = pages[n - 1]
         assert w > h, f"page {n} is a form but not landscape"
     assert all(w < h for w, h, t in pages if bare("บทนำ") in bare(t) and bare("ส่วนที่ 1") in bare(t) and not form_of(t))
-    # The sample's 46 items (41 projects, 5 equipment) fit in at most 12 form pages.
-    assert len(forms) <= 12, forms
+    # The sample's 46 items (41 projects, 5 equipment) fit in at most 16 form pages (12 before issue 23 asked for
+    # room around the marks, upright month labels, a heading per แผนงาน on every page, strategies kept whole in ผด.01).
+    assert len(forms) <= 16, forms
     assert printed_number(pages[0][2]) is None  # the cover carries no page number
     # สารบัญ: each entry's page number is the printed number of the page where that part starts.
     contents = next(t for _, _, t in pages if bare("สารบัญ") in bare(t))

@@ -4,13 +4,18 @@ records.json), the difference found by meaning, and the amendment written."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from pipeline.app import build
+from pipeline.files.paths import TEMPLATES
 from pipeline.revision.compare import difference, load_previous
 
 from ..conftest import MONTHS, C, Doc, R, plan_of, profile_rows, project_table, row, write_plan
@@ -127,3 +132,70 @@ def test_the_rendered_plan_reads_back_after_a_user_edits_it_in_word(versions: tu
     before = load_previous(edited)
     assert len(before.of_kind("project")) == 5 and len(before.of_kind("equipment")) == 1
     assert "วางท่อระบายน้ำ คสล. บ้านหนองบัวทอง" in [p.name for p in before.projects]
+
+
+def test_the_amendment_reads_as_a_published_one(versions: tuple[Path, Path], tmp_path: Path) -> None:
+    """Issue 23: the reason, then ผด.02-form lists grouped by ยุทธศาสตร์/แผนงาน with totals; no screen
+    text; no empty sections; one title wording; counts that agree with ผด.01, projects and equipment apart."""
+    out1, v2 = versions
+    out2 = tmp_path / "out2"
+    assert build(v2, out2, previous=out1 / "plan.docx").official
+
+    def plain(name: str, parts: str = "document") -> str:
+        with zipfile.ZipFile(out2 / name) as z:
+            xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if re.fullmatch(rf"word/{parts}\d*\.xml", n))
+        return re.sub(r"<[^>]+>", "", xml.replace("</w:p>", "\n")).replace("\u00a0", " ")
+
+    text = plain("amendment.docx")
+    for screen in ("·", "→", "แก้ไขจากฉบับ", "ฉบับแรก", "ไม่มี -", "แผนแก้ไข"):
+        assert screen not in text + plain("amendment.docx", "header"), screen
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines.index("1. หลักการและเหตุผล") < lines.index("2. รายละเอียดการแก้ไข/เพิ่มเติม")
+    assert lines.index("2. รายละเอียดการแก้ไข/เพิ่มเติม") < lines.index("3. สรุปจำนวนและงบประมาณ ก่อนและหลังแก้ไข/เพิ่มเติม")
+    # changed projects, added, cancelled, changed equipment; no list for equipment added or cancelled
+    assert [h.split(" (")[0] for h in lines if re.match(r"^2\.\d ", h)] == [
+        "2.1 บัญชีโครงการ/กิจกรรม/งบประมาณ ที่แก้ไข",
+        "2.2 บัญชีโครงการ/กิจกรรม/งบประมาณ ที่เพิ่มเติม",
+        "2.3 บัญชีโครงการ/กิจกรรม/งบประมาณ ที่ยกเลิก",
+        "2.4 บัญชีครุภัณฑ์สำหรับที่ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น ที่แก้ไข",
+    ]
+    reason = next(line for line in lines if "จึงจัดทำแผนการดำเนินงาน" in line)
+    assert "ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม เมื่อวันที่ 1 มีนาคม 2564" in reason
+    assert "แก้ไขโครงการ 2 โครงการ เพิ่มเติมโครงการ 1 โครงการ ยกเลิกโครงการ 1 โครงการ และแก้ไขครุภัณฑ์ 1 รายการ" in reason
+    assert "1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน" in lines and "1.1 แผนงานเคหะและชุมชน" in lines
+    assert "รวม (เดิม)" in lines and "รวม (แก้ไขใหม่)" in lines and "650,000.00" in lines and "650,000.00" in lines
+    # the summaries count as ผด.01 and ผด.02/1 do: projects and equipment apart, before and after
+    after = plan_of(v2)
+    doc = docx.Document(str(out2 / "amendment.docx"))
+    projects, equipment = doc.tables[-2], doc.tables[-1]
+    assert "(โครงการ)" in projects.rows[0].cells[1].text and "(รายการ)" in equipment.rows[0].cells[1].text
+    assert [c.text for c in projects.rows[-1].cells][1:4:2] == ["5", str(len(after.of_kind("project")))]
+    assert [c.text for c in equipment.rows[-1].cells][1:4:2] == ["1", str(len(after.of_kind("equipment")))]
+    assert projects.rows[-1].cells[4].text == "1,280,000.00"  # 450,000 + 200,000 + 180,000 + 300,000 + 150,000 (ผด.02)
+    # one wording on the cover, the forms' titles, the announcement and the amendment
+    wording = "แก้ไข/เพิ่มเติม ครั้งที่ 1/2564"
+    assert wording in plain("plan.docx") and wording in plain("plan.docx", "header") and wording in plain("announcement.docx")
+    assert "แก้ไขครั้งที่" not in plain("plan.docx") + plain("plan.docx", "header") + plain("announcement.docx")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CI"), reason="LibreOffice not installed")
+def test_the_revised_announcement_with_an_emblem_and_every_event_fits_one_page(tmp_path: Path) -> None:
+    from PIL import Image
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    Image.new("RGB", (300, 300), "black").save(templates / "garuda.png")  # 30 mm tall on the page
+    v1 = drafts(tmp_path / "v1", V1, "-", "9 ตุลาคม 2563")
+    assert build(v1, tmp_path / "out1", templates=templates).official
+    events = [
+        ["วันที่ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม", "1 มีนาคม 2564"],
+        ["วันที่อนุมัติจ่ายขาดเงินสะสม", "3 มีนาคม 2564"],
+        ["วันที่คณะกรรมการพัฒนาพิจารณา", "5 มีนาคม 2564"],
+    ]
+    v2 = drafts(tmp_path / "v2", V1[:4], "1/2564", "10 มีนาคม 2564", events)
+    out = tmp_path / "out2"
+    assert build(v2, out, previous=tmp_path / "out1" / "plan.docx", pdf=True, templates=templates, draft=True).report
+    info = subprocess.run(["pdfinfo", str(out / "announcement.pdf")], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+1\n", info), info
+    text = subprocess.run(["pdftotext", str(out / "announcement.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "นายกองค์การบริหารส่วนตำบลทดสอบ" in text and "10 เดือน มีนาคม" in text
