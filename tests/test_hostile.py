@@ -233,6 +233,7 @@ def test_no_script_from_a_folder_name_runs_in_rollup_html(tmp_path: Path) -> Non
     from html.parser import HTMLParser
     from urllib.parse import unquote, urljoin
 
+    from pipeline.app import build_report
     from pipeline.batch import run as batch
     from pipeline.report.html import POLICY
 
@@ -251,7 +252,7 @@ def test_no_script_from_a_folder_name_runs_in_rollup_html(tmp_path: Path) -> Non
         profile[0] = ["ชื่อหน่วยงาน", f"องค์การบริหารส่วนตำบล{i}<script>{run}</script>"]
         write_plan(root / name, [row("1", "ซ่อมถนน", "1,000")], profile=profile)
     out = tmp_path / "out"
-    batch.run(root, out, jobs=1)
+    batch.run(root, out, build_report, jobs=1)
     page = out / "rollup.html"
     dom = headless(tmp_path, "--dump-dom", page.as_uri()).stdout
     assert "สรุปแผนการดำเนินงาน" in dom and "onerror" in dom, dom[:2000]  # the page loaded: the names are there, as text

@@ -97,7 +97,7 @@ def _strings(path: Path, data: dict, section: str, name: str, example: str) -> t
 
 # Every section and key pipeline.toml may hold: a misspelt one would otherwise
 # be ignored in silence and the rule it meant to skip would still run.
-KNOWN = {"rules": ("select", "skip"), "inputs": ("ignore",), "pdf": ("timeout",), "report": ("cap",)}
+KNOWN = {"rules": ("select", "skip"), "inputs": ("ignore",), "pdf": ("timeout",), "report": ("cap",), "annotate": ("author",)}
 MAX_TIMEOUT = 3600.0  # seconds: an hour is past any plan LibreOffice converts
 MAX_CAP = 100_000
 

@@ -83,8 +83,8 @@ def test_an_unknown_or_out_of_range_setting_exits_2_naming_it(
 
 
 def test_every_known_setting_is_accepted(folder: Path) -> None:
-    toml = "[rules]\nselect = []\nskip = []\n[inputs]\nignore = []\n[pdf]\ntimeout = 90.5\n[report]\ncap = 5\n"
+    toml = '[rules]\nselect = []\nskip = []\n[inputs]\nignore = []\n[pdf]\ntimeout = 90.5\n[report]\ncap = 5\n[annotate]\nauthor = "กองยุทธ"\n'
     (folder / "pipeline.toml").write_text(toml, encoding="utf-8")
     conf = settings.load(folder)
-    assert (conf.pdf_timeout, conf.report_cap) == (90.5, 5)
-    assert set(settings.KNOWN) == {"rules", "inputs", "pdf", "report"}
+    assert (conf.pdf_timeout, conf.report_cap, conf.annotate_author) == (90.5, 5, "กองยุทธ")
+    assert set(settings.KNOWN) == {"rules", "inputs", "pdf", "report", "annotate"}

@@ -48,7 +48,7 @@ def test_any_split_adds_up_and_no_row_moves_more_than_a_hundredth(parts: list[in
 
 
 def test_the_sample_form_01_adds_up_in_every_group_and_to_100() -> None:
-    plan = plan_of(ROOT / "inputs")
+    plan = plan_of(ROOT / "samples")
     summ = balanced(summarise(plan))
     for field in ("count_pct", "budget_pct"):
         assert sum(getattr(s, field) for s in summ.strategies) == D(100)
@@ -64,6 +64,6 @@ def test_the_sample_form_01_adds_up_in_every_group_and_to_100() -> None:
 
 def test_report_json_keeps_each_share_rounded_half_up() -> None:
     """summarise() itself is unchanged: report.json's shares are each row's own."""
-    summ = summarise(plan_of(ROOT / "inputs"))
+    summ = summarise(plan_of(ROOT / "samples"))
     third = next(s for s in summ.strategies if s.number == 3)
     assert [p.count_pct for p in third.programs] == [D(x) for x in ("12.20", "7.32", "2.44", "12.20", "7.32")]

@@ -15,9 +15,9 @@ from .test_documents import texts
 
 def test_a_plan_announced_in_2560_cites_the_regulation_as_amended_by_then(folder: Path, tmp_path: Path) -> None:
     write_plan(folder, [row("1", "ถนน", "1,000")], profile=profile_rows("2561", "15 กันยายน 2560", "9 ตุลาคม 2560"))
-    build(folder, tmp_path)
+    build(folder, tmp_path / "out")
     for name in ("plan.docx", "announcement.docx"):
-        text = texts(tmp_path / name).replace("\u00a0", " ")
+        text = texts(tmp_path / "out" / name).replace("\u00a0", " ")
         assert "พ.ศ. 2548 แก้ไขเพิ่มเติม (ฉบับที่ 2) พ.ศ. 2559 หมวด 5" in text, name
         assert "ฉบับที่ 3" not in text and "2561 หมวด" not in text, name
     assert plan_of(folder).profile.fiscal_year == 2561
@@ -25,9 +25,9 @@ def test_a_plan_announced_in_2560_cites_the_regulation_as_amended_by_then(folder
 
 def test_a_plan_announced_after_the_third_amendment_cites_it(folder: Path, tmp_path: Path) -> None:
     write_plan(folder, [row("1", "ถนน", "1,000")])  # 9 ตุลาคม 2563
-    build(folder, tmp_path)
+    build(folder, tmp_path / "out")
     for name in ("plan.docx", "announcement.docx"):
-        assert "แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561" in texts(tmp_path / name).replace("\u00a0", " "), name
+        assert "แก้ไขเพิ่มเติมถึง (ฉบับที่ 3) พ.ศ. 2561" in texts(tmp_path / "out" / name).replace("\u00a0", " "), name
 
 
 def document(docx: Path) -> str:
