@@ -17,6 +17,10 @@ _SEQ = {"ที่", "ลำดับ", "ลำดับที่", "ข้อ"}
 _NAME = {"โครงการ", "ชื่อโครงการ", "โครงการกิจกรรม", "ชื่อโครงการกิจกรรม", "รายการ", "ครุภัณฑ์", "รายการครุภัณฑ์", "ชื่อรายการ"}
 
 
+# Whose strategy a map's header names: "ยุทธศาสตร์การพัฒนาของเทศบาล", "… อปท.", "… อบจ."
+_OWNERS = "อปท|อบต|อบจ|เทศบาล(ตำบล|เมือง|นคร)?|องค์การบริหารส่วน(ตำบล|จังหวัด)|ท้องถิ่น|จังหวัด"
+
+
 def label_field(label: str) -> str | None:
     """A header label → field name, "month:N" (fiscal month), or None."""
     k = re.sub(r"\d+", "", key(label))
@@ -47,8 +51,10 @@ def label_field(label: str) -> str | None:
     if k.startswith(("แหล่งงบประมาณ", "แหล่งที่มา", "แหล่งเงิน", "ที่มาของงบประมาณ")):
         return "source"
     # Exact forms only: a data cell "ยุทธศาสตร์ที่ 1 …" must not read as a header.
-    if re.fullmatch(r"ยุทธศาสตร์(การพัฒนา)?(ของอปท|ที่)?", k):
+    if re.fullmatch(rf"ยุทธศาสตร์(การพัฒนา)?(ที่|(ของ)?({_OWNERS}))?", k):
         return "strategy"
+    if k in {"ด้าน", "กลยุทธ์", "กลยุทธ"}:
+        return "sector" if k == "ด้าน" else "tactic"  # strategy-map columns the checks do not need
     if re.fullmatch(r"แผนงาน(หลัก|งาน|ที่เกี่ยวข้อง)?", k):
         return "program"
     if k.startswith("ระยะเวลา"):
