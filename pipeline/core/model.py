@@ -61,6 +61,7 @@ class Project:
     strategy: str = ""
     program: str = ""
     program_source: Source | None = None  # the heading, merged row or cell that set the แผนงาน
+    strategy_source: Source | None = None  # the heading, merged row or cell that set the ยุทธศาสตร์
     months: tuple[int, ...] = ()
     period: str = ""
     kind: Kind = "project"

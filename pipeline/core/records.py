@@ -83,6 +83,7 @@ def project_from_json(d: dict[str, Any]) -> Project:
             "original": tuple(tuple(x) for x in d.get("original", ())),
             "source": _src(d["source"]),
             "program_source": _src(d.get("program_source")),
+            "strategy_source": _src(d.get("strategy_source")),
         }
     )
 

@@ -37,6 +37,7 @@ class Context:
     strategy: str = ""
     program: str = ""
     program_at: Source | None = None  # where the แผนงาน in force was set
+    strategy_at: Source | None = None  # where the ยุทธศาสตร์ in force was set
 
 
 def _stats(self: Any, files: int) -> RowStats:

@@ -84,7 +84,7 @@ def apply_heading(text: str, ctx: Context, at: Source | None = None) -> bool:
     """Set the context from a heading text found ``at``; False when it is not a heading."""
     kind = heading_kind(text)
     if kind == "strategy":
-        ctx.strategy, ctx.program, ctx.program_at = strategy_name(text), "", None
+        ctx.strategy, ctx.strategy_at, ctx.program, ctx.program_at = strategy_name(text), at, "", None
     elif kind == "program":
         ctx.program, ctx.program_at = program_name(text), at
     return kind is not None
@@ -209,6 +209,7 @@ def _context_columns(table: Table, pos: int, layout: Layout, ctx: Context, src: 
     f = layout.fields
     if "strategy" in f and cell_text(table, pos, f["strategy"]):
         ctx.strategy = strategy_name(cell_text(table, pos, f["strategy"]))
+        ctx.strategy_at = replace(src, column="ยุทธศาสตร์")
     if "program" in f and cell_text(table, pos, f["program"]):
         ctx.program = program_name(cell_text(table, pos, f["program"]))
         ctx.program_at = replace(src, column="แผนงาน")
@@ -250,6 +251,7 @@ def _project(row: Row, layout: Layout, cells: _Cells, months: set[int], src: Sou
         strategy=ctx.strategy,
         program=ctx.program,
         program_source=ctx.program_at,
+        strategy_source=ctx.strategy_at,
         months=tuple(sorted(months | set(parse_period(cells.period)))),
         period=cells.period,
         kind=kind,

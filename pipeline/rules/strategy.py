@@ -51,8 +51,11 @@ def unknown_strategy(plan: Plan, env: Env) -> Iterable[Hit]:
         first = items[0]
         rows = [str(p.source.row) for p in items if p.source.row is not None]
         also = f" ({len(items)} แถว: แถวที่ {', '.join(rows)})" if len(items) > 1 else ""
+        heading = first.strategy_source if first.strategy_source and first.strategy_source.column is None else None
+        if heading is not None:  # a heading set it: point there, and say which rows it covers
+            also = f" (ใช้กับตารางที่ {first.source.table} แถวที่ {', '.join(rows)})"
         yield Hit(
-            replace(first.source, column="ยุทธศาสตร์"),
+            heading or replace(first.source, column="ยุทธศาสตร์"),
             f'ไม่พบยุทธศาสตร์ "{first.strategy}" ในตารางความเชื่อมโยงยุทธศาสตร์{also}',
             value=first.strategy,
             suggestion=did_you_mean(first.strategy, known.values(), strategy_key),
