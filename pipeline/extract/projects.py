@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..core.domain import heading_kind, is_grand_total, is_total, program_name, strategy_name
+from ..core.domain import is_grand_total, is_total, program_name, strategy_name
 from ..core.model import Kind, Project, Source, StatedTotal
 from ..core.thai import arabic_digits, parse_amount, parse_period, quarter_months
 from ..read import Row, Table
 from .arrows import row_shapes
 from .collect import Collector, Context, OpenRows
 from .columns import Layout, header_like, label_field
+from .headings import apply_heading, heading_of
 
 TEXT_FIELDS = ("name", "activity", "location", "unit", "source")
 
@@ -80,21 +81,14 @@ def row_months(row: Row, layout: Layout, table: Table, page_left: int) -> tuple[
     return out | drawn, unclear
 
 
-def apply_heading(text: str, ctx: Context, at: Source | None = None) -> bool:
-    """Set the context from a heading text found ``at``; False when it is not a heading."""
-    kind = heading_kind(text)
-    if kind == "strategy":
-        ctx.strategy, ctx.strategy_at, ctx.program, ctx.program_at = strategy_name(text), at, "", None
-    elif kind == "program":
-        ctx.program, ctx.program_at = program_name(text), at
-    return kind is not None
-
-
-def _merged_heading(row: Row, width: int) -> str | None:
+def _merged_heading(row: Row, width: int) -> tuple[str, bool] | None:
+    """The text of a heading row and whether it spans the table (a lone
+    narrow cell is a heading only when it names a ยุทธศาสตร์ or แผนงาน)."""
     cells = [c for c in row.cells if c.vmerge != "continue" and c.text.strip()]
-    if len(cells) == 1 and (cells[0].span >= max(2, width // 2) or heading_kind(cells[0].text)):
-        return cells[0].text
-    return None
+    if len(cells) != 1:
+        return None
+    wide = cells[0].span >= max(2, width // 2)
+    return (cells[0].text, wide) if wide or heading_of(cells[0].text) else None
 
 
 LONG_CELL = 1500  # characters; a real project cell is far shorter
@@ -198,7 +192,7 @@ def _not_a_project(
         return True
     heading = _merged_heading(row, table.width)
     if heading is not None and not parse_amount(budget).ok:
-        apply_heading(heading, ctx, src)
+        apply_heading(heading[0], ctx, src, bare=heading[1])
         out.rows.headings += 1
         return True
     return False

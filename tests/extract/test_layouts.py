@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import C, Doc, R, plan_of, profile_rows, project_table
+from ..conftest import MONTHS, C, Doc, R, plan_of, profile_rows, project_table
 
 
 def marks(months: set[int]) -> list[str]:
@@ -40,3 +40,79 @@ def test_a_strategy_heading_naming_the_development_plan_loses_its_whole_prefix(f
     doc.table(project_table([["1", "พ่นยุง", "", "1,000", "", "สำนักปลัด", *marks({2})]])).save(folder / "a.docx")
     (p,) = plan_of(folder).projects
     assert p.strategy == "การพัฒนาด้านคน สังคม และคุณภาพชีวิต"
+
+
+EQUIPMENT_HEAD = ["ที่", "ประเภท", "รายการครุภัณฑ์", "งบประมาณ (บาท)", "หน่วยงานรับผิดชอบ", *MONTHS]
+
+
+def equipment(*items: str) -> list:
+    rows = [R(EQUIPMENT_HEAD, header=True)]
+    return rows + [[str(i), "ครุภัณฑ์สำนักงาน", name, "5,000", "กองการศึกษา", *marks({3})] for i, name in enumerate(items, 1)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "program"),
+    [
+        ("บัญชีครุภัณฑ์ 3.1 แผนงานการศึกษา", "แผนงานการศึกษา"),
+        ("รายการครุภัณฑ์ (แบบ ผด.02/1) แผนงานบริหารงานทั่วไป", "แผนงานบริหารงานทั่วไป"),
+        ("บัญชีครุภัณฑ์ (แบบ ผด.๐๒/๑) ๒.๑ แผนงานรักษาความสงบภายใน", "แผนงานการรักษาความสงบภายใน"),
+        ("ครุภัณฑ์ 2.1 การศึกษา", "แผนงานการศึกษา"),
+        ("3.2 สาธารณสุข", "แผนงานสาธารณสุข"),
+    ],
+)
+def test_an_equipment_heading_names_its_program_wherever_it_stands(folder: Path, heading: str, program: str) -> None:
+    Doc().p("3.2 แผนงานการศาสนาวัฒนธรรมและนันทนาการ").p(heading).table(equipment("ตู้เหล็ก")).save(folder / "a.docx")
+    (p,) = plan_of(folder).projects
+    assert (p.kind, p.program, p.program_source.paragraph if p.program_source else None) == ("equipment", program, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ความเชื่อมโยงยุทธศาสตร์การพัฒนาของเทศบาลกับแผนงานตามเทศบัญญัติงบประมาณ",
+        "หมายเหตุ โครงการที่ 3 ย้ายไปแผนงานการศึกษา",
+        "กองสาธารณสุข",
+        "แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2569",
+    ],
+)
+def test_a_paragraph_that_only_mentions_a_program_is_no_heading(text: str) -> None:
+    from pipeline.extract.headings import heading_of, program_in
+
+    assert heading_of(text, bare=True) is None or heading_of(text, bare=True)[0] != "program"
+    assert program_in("การศึกษา") is None  # a wrapped cell, not a heading
+
+
+def _plan_with_map(folder: Path, links: list[tuple[str, str]]) -> None:
+    rows = [R(["ยุทธศาสตร์", "แผนงาน"], header=True), *[[s, p] for s, p in links]]
+    Doc().table(profile_rows()).p("ความเชื่อมโยง").table(rows).save(folder / "ref.docx")
+
+
+def test_equipment_after_a_project_table_takes_its_strategy_from_the_map(folder: Path) -> None:
+    _plan_with_map(folder, [("ยุทธศาสตร์ที่ 1 การพัฒนาคน", "แผนงานสาธารณสุข"), ("ยุทธศาสตร์ที่ 2 การศึกษา", "แผนงานการศึกษา")])
+    doc = Doc().p("ยุทธศาสตร์ที่ 1 การพัฒนาคน").p("1.1 แผนงานสาธารณสุข")
+    doc.table(project_table([["1", "พ่นยุง", "", "1,000", "", "กองสาธารณสุข", *marks({2})]]))
+    doc.p("บัญชีครุภัณฑ์ แผนงานการศึกษา").table(equipment("ตู้เหล็ก")).save(folder / "a.docx")
+    project, item = plan_of(folder).projects
+    assert (project.strategy, project.program) == ("การพัฒนาคน", "แผนงานสาธารณสุข")
+    assert (item.strategy, item.program, item.strategy_source) == ("การศึกษา", "แผนงานการศึกษา", None)
+
+
+def test_equipment_under_no_heading_of_its_own_asks_for_one(folder: Path) -> None:
+    from pipeline.rules.runner import run_checks
+
+    _plan_with_map(folder, [("ยุทธศาสตร์ที่ 1 การพัฒนาคน", "แผนงานสาธารณสุข")])
+    doc = Doc().p("ยุทธศาสตร์ที่ 1 การพัฒนาคน").p("1.1 แผนงานสาธารณสุข")
+    doc.table(project_table([["1", "พ่นยุง", "", "1,000", "", "กองสาธารณสุข", *marks({2})]]))
+    doc.p("บัญชีครุภัณฑ์").table(equipment("ตู้เหล็ก", "โต๊ะ")).save(folder / "a.docx")
+    plan = plan_of(folder)
+    assert [(p.strategy, p.program) for p in plan.of_kind("equipment")] == [("", ""), ("", "")]
+    found = run_checks(plan, ["unknown-program"]).findings
+    assert [(f.source.table, f.source.row) for f in found] == [(2, 2), (2, 3)]
+    assert all("แผนงาน" in f.hint for f in found)
+
+
+def test_equipment_right_under_its_own_headings_keeps_them(folder: Path) -> None:
+    _plan_with_map(folder, [("ยุทธศาสตร์ที่ 1 การพัฒนาคน", "แผนงานสาธารณสุข")])
+    doc = Doc().p("ยุทธศาสตร์ที่ 1 การพัฒนาคน").p("1.1 แผนงานสาธารณสุข").table(equipment("ตู้เหล็ก"))
+    doc.table(equipment("โต๊ะ")).save(folder / "a.docx")  # split at a page break: same header again
+    assert [(p.strategy, p.program) for p in plan_of(folder).projects] == [("การพัฒนาคน", "แผนงานสาธารณสุข")] * 2
