@@ -20,6 +20,7 @@ from .columns import Layout, find_layout
 from .headings import apply_heading
 from .projects import extract_projects
 from .reference import data_rows, extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
+from .units import devplan_units, draft_division
 
 
 @dataclass
@@ -130,7 +131,15 @@ def _project_table(
         state.open_rows = OpenRows()
     if layout.data_start >= len(table.rows):
         out.notice("empty-table", Source(doc.path, table.index), kind="header-only")
+    before = len(out.projects)
     extract_projects(doc.path, table, layout, rows_ctx, out, kind, state.open_rows, doc.page_left)
+    if "unit" not in layout.fields:
+        unit = draft_division(state.doc_title, doc.path)
+        for i in range(before, len(out.projects)):
+            if unit:
+                out.projects[i] = replace(out.projects[i], unit=unit)
+            else:
+                out.unitless.append(i)
 
 
 def _paragraph(doc: Document, p: Paragraph, state: FileState, ctx: Context, out: Collector) -> None:
@@ -304,6 +313,7 @@ def extract(result: ReadResult) -> Plan:
     for rel, note in result.skipped:
         files.append(FileInfo(rel, note=note))
     _canonical_strategies(out)
+    devplan_units(out.projects, out.unitless, out.devplan)
     _conflicting_profiles(out)
     profile = out.profiles[0] if out.profiles else Profile()
     stats = out.rows.stats(files=len(result.docs))

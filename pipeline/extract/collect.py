@@ -68,6 +68,7 @@ class Collector:
     profiles: list[Profile] = field(default_factory=list)
     rows: Any = field(default_factory=Tally)  # a Tally
     kinds: set[str] = field(default_factory=set)  # of the file being read
+    unitless: list[int] = field(default_factory=list)  # records of tables with no unit column that no title names one for
 
     def notice(self, code: str, source: Source, value: str = "", **facts: str) -> None:
         """Record what was noticed; the rule catalogue words it."""

@@ -116,3 +116,46 @@ def test_equipment_right_under_its_own_headings_keeps_them(folder: Path) -> None
     doc = Doc().p("ยุทธศาสตร์ที่ 1 การพัฒนาคน").p("1.1 แผนงานสาธารณสุข").table(equipment("ตู้เหล็ก"))
     doc.table(equipment("โต๊ะ")).save(folder / "a.docx")  # split at a page break: same header again
     assert [(p.strategy, p.program) for p in plan_of(folder).projects] == [("การพัฒนาคน", "แผนงานสาธารณสุข")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("กองช่าง องค์การบริหารส่วนตำบลท่าข้าม อำเภอพุนพิน จังหวัดสุราษฎร์ธานี", "กองช่าง"),
+        ("กองการศึกษา ศาสนาและวัฒนธรรม องค์การบริหารส่วนจังหวัดลำปาง", "กองการศึกษา ศาสนาและวัฒนธรรม"),
+        ("สำนักปลัดเทศบาล", "สำนักปลัดเทศบาล"),
+        ("สำนักปลัด อบต.ท่าข้าม", "สำนักปลัด"),
+        ("ส่วนที่ 1 บทนำ", ""),
+        ("เทศบาลตำบลบ้านแฮด อำเภอบ้านแฮด จังหวัดขอนแก่น", ""),
+        ("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2569", ""),
+    ],
+)
+def test_the_division_a_title_line_names(text: str, unit: str) -> None:
+    from pipeline.extract.units import division_in
+
+    assert division_in(text) == unit
+
+
+@pytest.mark.parametrize(
+    ("path", "unit"),
+    [
+        ("แผนดำเนินงาน กองช่าง.docx", "กองช่าง"),
+        ("กองการศึกษาฯ อบจ.docx", "กองการศึกษาฯ"),
+        ("sub/02_กองคลัง_2564.docx", "กองคลัง"),
+        ("02_ข้อบัญญัติงบประมาณ_2564.docx", ""),
+        ("ส่วนที่ 1 บทนำ.docx", ""),
+    ],
+)
+def test_the_division_a_file_name_names(path: str, unit: str) -> None:
+    from pipeline.extract.units import file_division
+
+    assert file_division(path) == unit
+
+
+def test_a_unit_column_wins_over_the_title(folder: Path) -> None:
+    doc = Doc().p("กองช่าง องค์การบริหารส่วนตำบลทดสอบ").p("แผนงานเคหะและชุมชน")
+    doc.table(
+        project_table([["1", "ถนน", "", "1,000", "", "สำนักปลัด", *marks({2})], ["2", "ท่อ", "", "1,000", "", "", *marks({2})]])
+    )
+    doc.save(folder / "a.docx")
+    assert [p.unit for p in plan_of(folder).projects] == ["สำนักปลัด", ""]  # a blank cell is asked for (missing-unit), not guessed
