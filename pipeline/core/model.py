@@ -66,6 +66,7 @@ class Project:
     period: str = ""
     kind: Kind = "project"
     original: tuple[tuple[str, str], ...] = ()  # fields as typed, where normalising changed them
+    extra: tuple[tuple[str, str], ...] = ()  # (header, value) of columns no field reads (หมายเหตุ, ตัวชี้วัด…)
 
 
 @dataclass(frozen=True)

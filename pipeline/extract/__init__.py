@@ -16,7 +16,7 @@ from ..core.thai import fiscal_years_in, key
 from ..read import Document, Paragraph, ReadError, ReadResult, Table
 from .arrows import crossed, row_at, span
 from .collect import Collector, Context, OpenRows
-from .columns import Layout, find_layout
+from .columns import Layout, find_layout, nearest_header
 from .headings import apply_heading
 from .projects import extract_projects
 from .reference import data_rows, extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
@@ -35,6 +35,7 @@ class FileState:
     open_rows: OpenRows = field(default_factory=OpenRows)  # rows a "รวม" row further down may close
     project_tables: dict[int, tuple[Table, Layout]] = field(default_factory=dict)  # by table index
     headed: set[str] = field(default_factory=set)  # heading kinds typed since the previous table
+    unknown: set[str] = field(default_factory=set)  # keys of the unknown column headers already reported
     equipment: Context | None = None  # the context of the last equipment table (for its continuation)
 
 
@@ -82,7 +83,7 @@ def _continued(table: Table, state: FileState) -> tuple[str | None, Layout | Non
     if last is None or last[2] != table.width or not table.rows:
         return None, None
     kind, layout, _ = last
-    return kind, Layout([-1], layout.fields, layout.months, layout.quarters, [], [], layout.header_text, continued=True)
+    return kind, replace(layout, header_rows=[-1], year_cols=[], years=[], continued=True)
 
 
 def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector, state: FileState) -> None:
@@ -131,6 +132,8 @@ def _project_table(
         state.open_rows = OpenRows()
     if layout.data_start >= len(table.rows):
         out.notice("empty-table", Source(doc.path, table.index), kind="header-only")
+    if not layout.continued:
+        _unknown_columns(doc.path, table, layout, out, state)
     before = len(out.projects)
     extract_projects(doc.path, table, layout, rows_ctx, out, kind, state.open_rows, doc.page_left)
     if "unit" not in layout.fields:
@@ -140,6 +143,15 @@ def _project_table(
                 out.projects[i] = replace(out.projects[i], unit=unit)
             else:
                 out.unitless.append(i)
+
+
+def _unknown_columns(path: str, table: Table, layout: Layout, out: Collector, state: FileState) -> None:
+    """One warning per header per file: the same extra column in every table of a draft is one choice."""
+    row = table.rows[layout.header_rows[0]].index
+    for label, (_, unknown) in layout.extra.items():
+        if unknown and key(label) not in state.unknown:
+            state.unknown.add(key(label))
+            out.notice("unknown-column", Source(path, table.index, row, column=label), label, suggest=nearest_header(label))
 
 
 def _paragraph(doc: Document, p: Paragraph, state: FileState, ctx: Context, out: Collector) -> None:

@@ -59,7 +59,36 @@ def label_field(label: str) -> str | None:
         return "program"
     if k.startswith("ระยะเวลา"):
         return "period"
+    if k.startswith("จำนวน") or k.startswith("หมวด"):  # ผด.02/1's quantity and budget category ("ค่าครุภัณฑ์")
+        return "quantity" if k.startswith("จำนวน") else "group"
     return None
+
+
+# Columns a record keeps in ``extra`` without a warning: known, but no field of a record.
+KEPT = {"sector", "tactic", "quantity", "group"}
+# The headers the reader knows best, for the suggestion of an unknown one.
+KNOWN_HEADERS = (
+    "ที่",
+    "โครงการ",
+    "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ",
+    "งบประมาณ (บาท)",
+    "สถานที่ดำเนินการ",
+    "หน่วยงานรับผิดชอบหลัก",
+    "แหล่งงบประมาณ",
+    "ระยะเวลาดำเนินการ",
+    "ยุทธศาสตร์",
+    "แผนงาน",
+    "ประเภท",
+    "รายการครุภัณฑ์",
+)
+
+
+def nearest_header(label: str) -> str:
+    """The known header an unknown one is most like ("" when none is)."""
+    from ..core.match import closest
+
+    hit = closest(label, KNOWN_HEADERS, cutoff=70)
+    return hit[0] if hit else ""
 
 
 def _is_year_label(text: str) -> bool:
@@ -89,6 +118,7 @@ class Layout:
     years: list[int] = field(default_factory=list)
     header_text: str = ""
     continued: bool = False  # a headerless table continuing the one before
+    extra: dict[str, tuple[int, bool]] = field(default_factory=dict)  # header → (grid column, unknown): kept, not read
 
     @property
     def data_start(self) -> int:
@@ -129,7 +159,10 @@ def find_layout(table: Table, max_start: int = 4) -> Layout | None:
 def _layout(table: Table, rows: list[int]) -> Layout:
     layout = Layout(rows)
     labels = _column_labels(table, rows)
-    texts = []
+    texts: list[str] = []
+    read: set[str] = set()  # labels of the columns read (a title spanning month columns is one of them)
+    unread: dict[int, str] = {}
+    named = any(label_field(x) == "name" for col_labels in labels.values() for x in col_labels)
     for col in sorted(labels):
         col_labels = labels[col]
         texts.extend(col_labels)
@@ -137,6 +170,7 @@ def _layout(table: Table, rows: list[int]) -> Layout:
             f = label_field(lab)
             if f is None:
                 continue
+            read.update(col_labels)
             if f.startswith("month:"):
                 layout.months.setdefault(int(f[6:]), col)
             elif f.startswith("quarter:"):
@@ -144,6 +178,8 @@ def _layout(table: Table, rows: list[int]) -> Layout:
             elif f == "budget" and any(_is_year_label(x) or be_year_in(x) for x in col_labels):
                 year = be_year_in(" ".join(col_labels))
                 layout.year_cols.append((str(year) if year else lab, col))
+            elif f in KEPT or (f == "category" and named):  # the type beside a name column: kept, the name is read
+                layout.extra.setdefault(lab, (col, False))
             else:
                 layout.fields.setdefault(f, col)
             break
@@ -151,6 +187,12 @@ def _layout(table: Table, rows: list[int]) -> Layout:
             if any(_is_year_label(x) for x in col_labels) and any(label_field(x) == "budget" for x in texts):
                 year = be_year_in(" ".join(col_labels))
                 layout.year_cols.append((str(year) if year else col_labels[-1], col))
+                read.update(col_labels)
+            else:
+                unread[col] = col_labels[-1]
+    for col, lab in unread.items():
+        if lab not in read and not _is_year_label(lab) and key(lab) not in {"บาท", "พศ"}:
+            layout.extra.setdefault(lab, (col, True))
     layout.header_text = " ".join(dict.fromkeys(texts))
     layout.years = sorted(set(be_years_in(layout.header_text)))
     if len(layout.year_cols) == 1 and "budget" not in layout.fields:

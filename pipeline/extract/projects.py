@@ -110,13 +110,15 @@ class _Cells(NamedTuple):
     seq: str
     budget_raw: str
     period: str
+    extra: tuple[tuple[str, str], ...]  # (header, text) of the columns kept but not read
 
 
 def _cells(row: Row, layout: Layout) -> _Cells:
     f = layout.fields
     values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
     seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
-    return _Cells(values, seq, budget_raw, own_text(row, f.get("period")))
+    extra = tuple((label, text) for label, (col, _) in layout.extra.items() if (text := own_text(row, col)))
+    return _Cells(values, seq, budget_raw, own_text(row, f.get("period")), extra)
 
 
 def extract_projects(
@@ -225,7 +227,16 @@ def _continued(prev: Project, row: Row, layout: Layout, cells: _Cells, months: s
         months=tuple(sorted(set(prev.months) | months | set(parse_period(cells.period)))),
         period=(prev.period + " " + cells.period).strip(),
         original=prev.original + _original(row, layout, cells.values),
+        extra=_joined(prev.extra, cells.extra),
     )
+
+
+def _joined(before: tuple[tuple[str, str], ...], more: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Kept columns with a wrapped row's texts joined on, line by line."""
+    out = dict(before)
+    for label, text in more:
+        out[label] = f"{out[label]}\n{text}" if out.get(label) else text
+    return tuple(out.items())
 
 
 def _project(row: Row, layout: Layout, cells: _Cells, months: set[int], src: Source, ctx: Context, kind: Kind) -> Project:
@@ -250,4 +261,5 @@ def _project(row: Row, layout: Layout, cells: _Cells, months: set[int], src: Sou
         period=cells.period,
         kind=kind,
         original=_original(row, layout, cells.values),
+        extra=cells.extra,
     )
