@@ -21,6 +21,7 @@ from .headings import apply_heading
 from .projects import extract_projects
 from .reference import data_rows, extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
 from .units import devplan_units, draft_division
+from .years import outside_year
 
 
 @dataclass
@@ -327,6 +328,7 @@ def extract(result: ReadResult) -> Plan:
     _canonical_strategies(out)
     devplan_units(out.projects, out.unitless, out.devplan)
     _conflicting_profiles(out)
+    outside_year(out, out.profiles[0].fiscal_year if out.profiles else None)
     profile = out.profiles[0] if out.profiles else Profile()
     stats = out.rows.stats(files=len(result.docs))
     return Plan(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core.thai import be_year_in, be_years_in, fiscal_month_of, key
+from ..core.thai import be_year_in, be_years_in, calendar_month, fiscal_month_of, fiscal_year_of, key, label_year
 from ..read import Row, Table
 
 _SEQ = {"ที่", "ลำดับ", "ลำดับที่", "ข้อ"}
@@ -119,6 +119,7 @@ class Layout:
     header_text: str = ""
     continued: bool = False  # a headerless table continuing the one before
     extra: dict[str, tuple[int, bool]] = field(default_factory=dict)  # header → (grid column, unknown): kept, not read
+    month_years: dict[int, tuple[int, str]] = field(default_factory=dict)  # fiscal month → (fiscal year, header) a header names
 
     @property
     def data_start(self) -> int:
@@ -139,6 +140,23 @@ def _column_labels(table: Table, rows: list[int]) -> dict[int, list[str]]:
             for c in range(cell.col, cell.col + cell.span):
                 out.setdefault(c, []).append(cell.text)
     return out
+
+
+def _month_year(layout: Layout, fiscal: int, label: str, col_labels: list[str]) -> None:
+    """The year a month column's header names — its own ("ต.ค. 68"), or the
+    title above it: "พ.ศ. 2568" (a calendar year) or "ปีงบประมาณ พ.ศ. 2569"
+    (a fiscal year) — kept, so that a month outside the plan's year is caught."""
+    month = calendar_month(fiscal)
+    year = label_year(label)
+    if year is not None:
+        layout.month_years.setdefault(fiscal, (fiscal_year_of(month, year), label))
+        return
+    for above in reversed(col_labels):
+        year = be_year_in(above) if above != label else None
+        if year is not None:
+            fy = year if "ปีงบประมาณ" in key(above) else fiscal_year_of(month, year)
+            layout.month_years.setdefault(fiscal, (fy, f"{above} {label}"))
+            return
 
 
 def find_layout(table: Table, max_start: int = 4) -> Layout | None:
@@ -173,6 +191,7 @@ def _layout(table: Table, rows: list[int]) -> Layout:
             read.update(col_labels)
             if f.startswith("month:"):
                 layout.months.setdefault(int(f[6:]), col)
+                _month_year(layout, int(f[6:]), lab, col_labels)
             elif f.startswith("quarter:"):
                 layout.quarters.setdefault(int(f[8:]), col)
             elif f == "budget" and any(_is_year_label(x) or be_year_in(x) for x in col_labels):

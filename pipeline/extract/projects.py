@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from ..core.domain import is_grand_total, is_total, program_name, strategy_name
 from ..core.model import Kind, Project, Source, StatedTotal
-from ..core.thai import arabic_digits, parse_amount, parse_period, quarter_months
+from ..core.thai import arabic_digits, dated_months, parse_amount, parse_period, quarter_months
 from ..read import Row, Table
 from .arrows import row_shapes
-from .collect import Collector, Context, OpenRows
+from .collect import Collector, Context, Dated, OpenRows
 from .columns import Layout, header_like, label_field
 from .headings import apply_heading, heading_of
 
@@ -153,6 +153,7 @@ def extract_projects(
             out.notice("unreadable-arrow", src, texts[0] if texts else "")
         if not cells.seq and not cells.budget_raw and last is not None:
             out.projects[last] = _continued(out.projects[last], row, layout, cells, months)
+            _dated(out, last, layout, months, cells.period, src)
             out.rows.continuations += 1
             continue
         if not cells.seq and not cells.budget_raw and not cells.values["name"]:
@@ -161,9 +162,18 @@ def extract_projects(
             continue
         out.projects.append(_project(row, layout, cells, months, src, ctx, kind))
         last = len(out.projects) - 1
+        _dated(out, last, layout, months, cells.period, src)
         open_rows.pending.append((table.index, row.index))
         open_rows.table.append((table.index, row.index))
         out.rows.records += 1
+
+
+def _dated(out: Collector, record: int, layout: Layout, months: set[int], period: str, src: Source) -> None:
+    """Keep the year of each month the row names with one (checked once the plan's year is known)."""
+    for m in sorted(months & layout.month_years.keys()):
+        year, words = layout.month_years[m]
+        out.dated.append(Dated(record, m, year, words, True, src))
+    out.dated.extend(Dated(record, m, year, words, False, src) for m, year, words in dated_months(period))
 
 
 def _title_rows(table: Table, layout: Layout, out: Collector) -> None:
