@@ -106,9 +106,9 @@ def test_equipment_under_no_heading_of_its_own_asks_for_one(folder: Path) -> Non
     doc.p("บัญชีครุภัณฑ์").table(equipment("ตู้เหล็ก", "โต๊ะ")).save(folder / "a.docx")
     plan = plan_of(folder)
     assert [(p.strategy, p.program) for p in plan.of_kind("equipment")] == [("", ""), ("", "")]
-    found = run_checks(plan, ["unknown-program"]).findings
-    assert [(f.source.table, f.source.row) for f in found] == [(2, 2), (2, 3)]
-    assert all("แผนงาน" in f.hint for f in found)
+    found = run_checks(plan, ["unknown-program", "unknown-strategy"]).findings
+    assert [(f.code, f.source.table, f.source.row) for f in found] == [("unknown-program", 2, 2), ("unknown-program", 2, 3)]
+    assert all("แผนงาน" in f.hint for f in found)  # the map gives the strategy once the แผนงาน is known: not asked twice
 
 
 def test_equipment_right_under_its_own_headings_keeps_them(folder: Path) -> None:

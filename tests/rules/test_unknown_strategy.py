@@ -60,3 +60,15 @@ def test_one_wrong_value_on_many_rows_is_one_finding_listing_them(folder: Path) 
     assert (f.source.paragraph, f.source.row) == (1, None)
     assert "แถวที่ 2, 3, 4" in f.message
     assert "การพัฒนาด้านโครงสร้างพื้นฐาน" in f.suggestion
+
+
+def test_a_heading_over_two_tables_is_one_finding_listing_both(folder: Path) -> None:
+    write_plan(folder, [row("1", "ถนน", "1,000")], headings=("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐานน", "แผนงานเคหะและชุมชน"))
+    from ..conftest import project_table
+
+    doc = Doc().p("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐานน").p("แผนงานเคหะและชุมชน").table(project_table([row("1", "ถนน", "1,000")]))
+    doc.p("แผนงานอุตสาหกรรมและการโยธา").table(project_table([row("1", "ท่อ", "1,000"), row("2", "ราง", "1,000")])).save(
+        folder / "a.docx"
+    )
+    (f,) = run_checks(plan_of(folder), ["unknown-strategy"]).findings
+    assert f.source.paragraph == 1 and "ตารางที่ 1 แถวที่ 2; ตารางที่ 2 แถวที่ 2, 3" in f.message
