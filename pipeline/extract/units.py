@@ -14,7 +14,8 @@ from ..core.match import NameIndex
 from ..core.model import DevPlanItem, Project
 from ..core.thai import key
 
-_DIVISION = re.compile(r"^(สำนัก|กอง|ส่วน(?!ที่)|ฝ่าย)")
+# "สำนักงานเทศบาล…" is the organisation's office and "ส่วนที่ 1" a chapter: neither is a division.
+_DIVISION = re.compile(r"^(สำนัก(?!งาน(เทศบาล|องค์การ|อบต|อบจ))|กอง|ส่วน(?!ที่)|ฝ่าย)")
 # What follows a division's name on a title line: the organisation, its place, the year.
 _AFTER = re.compile(r"[\s_]+(?=องค์การบริหาร|องค์กรปกครอง|เทศบาล|อบต|อบจ|อำเภอ|จังหวัด|ประจำปี|ปีงบประมาณ|พ\.ศ|แผน|\d)")
 SAME_PROJECT = 90  # name similarity (0–100) above which a development-plan project is this one
