@@ -86,4 +86,13 @@ NOTES: dict[str, str] = {
         "ทุกเดือนที่กำหนดในแผนพ้นวันสิ้นสุดช่วงที่รายงานแล้ว แต่ยังไม่ได้ดำเนินการ · all its months are past and it has not started"
     ),
     "done-without-disbursement": ("ดำเนินการแล้วเสร็จแต่ไม่มีเงินเบิกจ่าย (โครงการที่มีงบประมาณ) · done with nothing disbursed"),
+    "period-outside-year": (
+        'เดือนที่ระบุพร้อมปี (ในช่องระยะเวลา วันที่ หรือหัวคอลัมน์เดือน เช่น "ต.ค. 69 – ธ.ค. 69" ในแผนปี 2569, หัวคอลัมน์ "ต.ค. 68" ในแผนปี 2570) อยู่นอกปีงบประมาณ — ไม่ย้ายเข้าปีให้เอง; ช่องระยะเวลาหนึ่งข้อต่อแถว หัวคอลัมน์หนึ่งข้อต่อตารางพร้อมแถวที่ทำเครื่องหมาย · a month named with a year outside the fiscal year'
+    ),
+    "unknown-column": (
+        "คอลัมน์ในตารางโครงการ/ครุภัณฑ์ที่ไม่รู้จักหัวคอลัมน์ (หนึ่งข้อต่อหัวคอลัมน์ต่อไฟล์ ที่แถวหัวตาราง พร้อมหัวคอลัมน์ที่ใกล้ที่สุด) — ค่าเก็บไว้ใน `extra` ของ records.json และแสดงใน report.html แต่ไม่พิมพ์ในแบบ · a column the reader does not know: its values are kept, not printed"
+    ),
+    "missing-unit": (
+        "รายการที่ไม่รู้หน่วยงานรับผิดชอบ — หนึ่งข้อต่อร่าง บอกตารางและแถว (ตารางที่ไม่มีคอลัมน์หน่วยงานใช้ชื่อกอง/สำนักจากหัวเอกสาร ชื่อไฟล์ หรือแผนพัฒนาท้องถิ่นก่อน) · records of a draft with no หน่วยงาน that neither its title, its file name nor the development plan gives"
+    ),
 }

@@ -54,7 +54,7 @@ def program_name(text: str) -> str:
 
 _NUMBERING = re.compile(r"^\s*(?:[\-–•*]\s*)?(?:\d+(?:\.\d+)*\.?\)?\s*)?")
 # "ยุทธศาสตร์ที่ 2", "ยุทธศาสตร์ ที่ ๒ :" — the one pattern for a numbered strategy.
-_STRATEGY_NO = re.compile(r"^\s*ยุทธศาสตร์\s*ที่\s*(\d+)\s*[:.)\-–]?\s*")
+_STRATEGY_NO = re.compile(r"^\s*ยุทธศาสตร์\s*(?:การพัฒนา\s*)?ที่\s*(\d+)\s*[:.)\-–]?\s*")
 
 
 def strip_numbering(text: str) -> str:

@@ -61,10 +61,12 @@ class Project:
     strategy: str = ""
     program: str = ""
     program_source: Source | None = None  # the heading, merged row or cell that set the แผนงาน
+    strategy_source: Source | None = None  # the heading, merged row or cell that set the ยุทธศาสตร์
     months: tuple[int, ...] = ()
     period: str = ""
     kind: Kind = "project"
     original: tuple[tuple[str, str], ...] = ()  # fields as typed, where normalising changed them
+    extra: tuple[tuple[str, str], ...] = ()  # (header, value) of columns no field reads (หมายเหตุ, ตัวชี้วัด…)
 
 
 @dataclass(frozen=True)

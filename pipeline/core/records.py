@@ -59,6 +59,8 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
     """The documented ``records.json`` form of a plan."""
     data = to_jsonable(plan)
     data["profile"] = profile_to_json(plan.profile)
+    for d, p in zip(data["projects"], plan.projects, strict=True):
+        d["extra"] = dict(p.extra)  # header → value: a mapping, as a person reads it
     return {"schema_version": SCHEMA_VERSION, **data}
 
 
@@ -81,8 +83,10 @@ def project_from_json(d: dict[str, Any]) -> Project:
             "budget": _dec(d.get("budget")),
             "months": tuple(d.get("months", ())),
             "original": tuple(tuple(x) for x in d.get("original", ())),
+            "extra": tuple(dict(d.get("extra") or {}).items()),
             "source": _src(d["source"]),
             "program_source": _src(d.get("program_source")),
+            "strategy_source": _src(d.get("strategy_source")),
         }
     )
 

@@ -11,14 +11,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..core.domain import program_key, strategy_key, strategy_number
-from ..core.model import FileInfo, IntroBlock, Notice, Plan, Profile, Project, Source, YearMention
+from ..core.model import FileInfo, IntroBlock, Kind, Notice, Plan, Profile, Project, Source, YearMention
 from ..core.thai import fiscal_years_in, key
 from ..read import Document, Paragraph, ReadError, ReadResult, Table
 from .arrows import crossed, row_at, span
 from .collect import Collector, Context, OpenRows
-from .columns import Layout, find_layout
-from .projects import apply_heading, extract_projects
+from .columns import Layout, find_layout, nearest_header
+from .headings import apply_heading
+from .projects import extract_projects
 from .reference import data_rows, extract_devplan, extract_ordinance, extract_profile, extract_strategy_map, profile_rows
+from .units import devplan_units, draft_division
+from .years import outside_year
 
 
 @dataclass
@@ -32,6 +35,9 @@ class FileState:
     last: tuple[str, Layout, int] | None = None  # (kind, layout, width) of the last project table
     open_rows: OpenRows = field(default_factory=OpenRows)  # rows a "รวม" row further down may close
     project_tables: dict[int, tuple[Table, Layout]] = field(default_factory=dict)  # by table index
+    headed: set[str] = field(default_factory=set)  # heading kinds typed since the previous table
+    unknown: set[str] = field(default_factory=set)  # keys of the unknown column headers already reported
+    equipment: Context | None = None  # the context of the last equipment table (for its continuation)
 
 
 def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None, Layout | None]:
@@ -78,7 +84,7 @@ def _continued(table: Table, state: FileState) -> tuple[str | None, Layout | Non
     if last is None or last[2] != table.width or not table.rows:
         return None, None
     kind, layout, _ = last
-    return kind, Layout([-1], layout.fields, layout.months, layout.quarters, [], [], layout.header_text, continued=True)
+    return kind, replace(layout, header_rows=[-1], year_cols=[], years=[], continued=True)
 
 
 def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector, state: FileState) -> None:
@@ -102,20 +108,7 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
     out.rows.rows += headers
     out.rows.header += headers
     if kind in ("project", "equipment"):
-        if layout.years:  # the month header's "พ.ศ. N-1 / พ.ศ. N" (a ผ.02's years are not fiscal years)
-            text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
-            out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
-        # A table that repeats the header of the one before (a form set out as a table per
-        # แผนงาน, each heading its pages) goes on with its list: its "รวมทั้งสิ้น" closes them all.
-        same_list = state.last is not None and state.last[:1] == (kind,) and state.last[1].header_text == layout.header_text
-        state.last = (kind, layout, table.width)
-        state.project_tables[table.index] = (table, layout)
-        if not layout.continued and not same_list:
-            state.open_rows = OpenRows()
-        if layout.data_start >= len(table.rows):
-            out.notice("empty-table", src, kind="header-only")
-        kind_of = "equipment" if kind == "equipment" else "project"
-        extract_projects(doc.path, table, layout, ctx, out, kind_of, state.open_rows, doc.page_left)
+        _project_table(doc, table, "equipment" if kind == "equipment" else "project", layout, ctx, out, state)
     elif kind == "strategy":
         extract_strategy_map(doc.path, table, layout, out)
     elif kind == "ordinance":
@@ -125,6 +118,44 @@ def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector
     elif kind == "summary":
         for _ in data_rows(table, layout, out):
             out.rows.references += 1
+
+
+def _project_table(
+    doc: Document, table: Table, kind: Kind, layout: Layout, ctx: Context, out: Collector, state: FileState
+) -> None:
+    if layout.years:  # the month header's "พ.ศ. N-1 / พ.ศ. N" (a ผ.02's years are not fiscal years)
+        text = " / ".join(f"พ.ศ. {y}" for y in layout.years)
+        out.years.append(YearMention(max(layout.years), text, Source(doc.path, table.index, layout.header_rows[-1] + 1)))
+    rows_ctx = _equipment_context(ctx, layout, state) if kind == "equipment" else ctx
+    # A table that repeats the header of the one before (a form set out as a table per
+    # แผนงาน, each heading its pages) goes on with its list: its "รวมทั้งสิ้น" closes them all.
+    same_list = state.last is not None and state.last[:1] == (kind,) and state.last[1].header_text == layout.header_text
+    state.last = (kind, layout, table.width)
+    state.project_tables[table.index] = (table, layout)
+    if not layout.continued and not same_list:
+        state.open_rows = OpenRows()
+    if layout.data_start >= len(table.rows):
+        out.notice("empty-table", Source(doc.path, table.index), kind="header-only")
+    if not layout.continued:
+        _unknown_columns(doc.path, table, layout, out, state)
+    before = len(out.projects)
+    extract_projects(doc.path, table, layout, rows_ctx, out, kind, state.open_rows, doc.page_left)
+    if "unit" not in layout.fields:
+        unit = draft_division(state.doc_title, doc.path)
+        for i in range(before, len(out.projects)):
+            if unit:
+                out.projects[i] = replace(out.projects[i], unit=unit)
+            else:
+                out.unitless.append(i)
+
+
+def _unknown_columns(path: str, table: Table, layout: Layout, out: Collector, state: FileState) -> None:
+    """One warning per header per file: the same extra column in every table of a draft is one choice."""
+    row = table.rows[layout.header_rows[0]].index
+    for label, (_, unknown) in layout.extra.items():
+        if unknown and key(label) not in state.unknown:
+            state.unknown.add(key(label))
+            out.notice("unknown-column", Source(path, table.index, row, column=label), label, suggest=nearest_header(label))
 
 
 def _paragraph(doc: Document, p: Paragraph, state: FileState, ctx: Context, out: Collector) -> None:
@@ -147,7 +178,26 @@ def _paragraph(doc: Document, p: Paragraph, state: FileState, ctx: Context, out:
         state.doc_title.append(text)
     for year, phrase in fiscal_years_in(text):
         out.years.append(YearMention(year, phrase, Source(doc.path, paragraph=p.index)))
-    apply_heading(text, ctx, Source(doc.path, paragraph=p.index))
+    kind = apply_heading(text, ctx, Source(doc.path, paragraph=p.index), bare=True)
+    if kind:
+        state.headed.add(kind)
+
+
+def _equipment_context(ctx: Context, layout: Layout, state: FileState) -> Context:
+    """An equipment list is grouped by แผนงาน, never under the strategy of the
+    project table before it: only headings typed since that table count (the
+    strategy then comes from the map, through the แผนงาน); a list split at a
+    page break (its header typed again or not) keeps its first part's context."""
+    follows = state.last is not None and state.last[0] == "equipment" and not state.headed
+    if (layout.continued or follows) and state.equipment is not None:
+        return state.equipment
+    local = Context()
+    if "strategy" in state.headed:
+        local.strategy, local.strategy_at = ctx.strategy, ctx.strategy_at
+    if state.headed:  # a strategy heading alone clears the แผนงาน; one typed after it is fresh
+        local.program, local.program_at = ctx.program, ctx.program_at
+    state.equipment = local
+    return local
 
 
 def extract_document(doc: Document, out: Collector) -> None:
@@ -161,7 +211,7 @@ def extract_document(doc: Document, out: Collector) -> None:
         state.tables += 1
         for table in _unwrap(block):
             _table(doc, table, " ".join(state.title), ctx, out, state)
-        state.title = []
+        state.title, state.headed = [], set()
     _loose_arrows(doc, state, out)
 
 
@@ -279,7 +329,9 @@ def extract(result: ReadResult) -> Plan:
     for rel, note in result.skipped:
         files.append(FileInfo(rel, note=note))
     _canonical_strategies(out)
+    devplan_units(out.projects, out.unitless, out.devplan)
     _conflicting_profiles(out)
+    outside_year(out, out.profiles[0].fiscal_year if out.profiles else None)
     profile = out.profiles[0] if out.profiles else Profile()
     stats = out.rows.stats(files=len(result.docs))
     return Plan(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, make_dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..core.model import (
     DevPlanItem,
@@ -30,6 +30,18 @@ class OpenRows:
     table: list[tuple[int, int]] = field(default_factory=list)
 
 
+class Dated(NamedTuple):
+    """A month a record's row names with its year: in its period text, or
+    through the year its month column's header names."""
+
+    record: int  # index in Collector.projects
+    month: int  # fiscal month
+    year: int  # the fiscal year that month falls in
+    words: str  # as the period text or the header names it
+    header: bool  # named by the column header, not the row
+    source: Source  # the row
+
+
 @dataclass
 class Context:
     """ยุทธศาสตร์/แผนงาน in force, set by headings and carried down."""
@@ -37,6 +49,7 @@ class Context:
     strategy: str = ""
     program: str = ""
     program_at: Source | None = None  # where the แผนงาน in force was set
+    strategy_at: Source | None = None  # where the ยุทธศาสตร์ in force was set
 
 
 def _stats(self: Any, files: int) -> RowStats:
@@ -67,6 +80,8 @@ class Collector:
     profiles: list[Profile] = field(default_factory=list)
     rows: Any = field(default_factory=Tally)  # a Tally
     kinds: set[str] = field(default_factory=set)  # of the file being read
+    dated: list[Dated] = field(default_factory=list)  # months named with a year, checked against the plan's
+    unitless: list[int] = field(default_factory=list)  # records of tables with no unit column that no title names one for
 
     def notice(self, code: str, source: Source, value: str = "", **facts: str) -> None:
         """Record what was noticed; the rule catalogue words it."""

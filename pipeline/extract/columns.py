@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core.thai import be_year_in, be_years_in, fiscal_month_of, key
+from ..core.thai import be_year_in, be_years_in, calendar_month, fiscal_month_of, fiscal_year_of, key, label_year
 from ..read import Row, Table
 
 _SEQ = {"ที่", "ลำดับ", "ลำดับที่", "ข้อ"}
 _NAME = {"โครงการ", "ชื่อโครงการ", "โครงการกิจกรรม", "ชื่อโครงการกิจกรรม", "รายการ", "ครุภัณฑ์", "รายการครุภัณฑ์", "ชื่อรายการ"}
+
+
+# Whose strategy a map's header names: "ยุทธศาสตร์การพัฒนาของเทศบาล", "… อปท.", "… อบจ."
+_OWNERS = "อปท|อบต|อบจ|เทศบาล(ตำบล|เมือง|นคร)?|องค์การบริหารส่วน(ตำบล|จังหวัด)|ท้องถิ่น|จังหวัด"
 
 
 def label_field(label: str) -> str | None:
@@ -47,13 +51,44 @@ def label_field(label: str) -> str | None:
     if k.startswith(("แหล่งงบประมาณ", "แหล่งที่มา", "แหล่งเงิน", "ที่มาของงบประมาณ")):
         return "source"
     # Exact forms only: a data cell "ยุทธศาสตร์ที่ 1 …" must not read as a header.
-    if re.fullmatch(r"ยุทธศาสตร์(การพัฒนา)?(ของอปท|ที่)?", k):
+    if re.fullmatch(rf"ยุทธศาสตร์(การพัฒนา)?(ที่|(ของ)?({_OWNERS}))?", k):
         return "strategy"
+    if k in {"ด้าน", "กลยุทธ์", "กลยุทธ"}:
+        return "sector" if k == "ด้าน" else "tactic"  # strategy-map columns the checks do not need
     if re.fullmatch(r"แผนงาน(หลัก|งาน|ที่เกี่ยวข้อง)?", k):
         return "program"
     if k.startswith("ระยะเวลา"):
         return "period"
+    if k.startswith("จำนวน") or k.startswith("หมวด"):  # ผด.02/1's quantity and budget category ("ค่าครุภัณฑ์")
+        return "quantity" if k.startswith("จำนวน") else "group"
     return None
+
+
+# Columns a record keeps in ``extra`` without a warning: known, but no field of a record.
+KEPT = {"sector", "tactic", "quantity", "group"}
+# The headers the reader knows best, for the suggestion of an unknown one.
+KNOWN_HEADERS = (
+    "ที่",
+    "โครงการ",
+    "รายละเอียดของกิจกรรมที่เกิดขึ้นจากโครงการ",
+    "งบประมาณ (บาท)",
+    "สถานที่ดำเนินการ",
+    "หน่วยงานรับผิดชอบหลัก",
+    "แหล่งงบประมาณ",
+    "ระยะเวลาดำเนินการ",
+    "ยุทธศาสตร์",
+    "แผนงาน",
+    "ประเภท",
+    "รายการครุภัณฑ์",
+)
+
+
+def nearest_header(label: str) -> str:
+    """The known header an unknown one is most like ("" when none is)."""
+    from ..core.match import closest
+
+    hit = closest(label, KNOWN_HEADERS, cutoff=70)
+    return hit[0] if hit else ""
 
 
 def _is_year_label(text: str) -> bool:
@@ -83,6 +118,8 @@ class Layout:
     years: list[int] = field(default_factory=list)
     header_text: str = ""
     continued: bool = False  # a headerless table continuing the one before
+    extra: dict[str, tuple[int, bool]] = field(default_factory=dict)  # header → (grid column, unknown): kept, not read
+    month_years: dict[int, tuple[int, str]] = field(default_factory=dict)  # fiscal month → (fiscal year, header) a header names
 
     @property
     def data_start(self) -> int:
@@ -105,6 +142,23 @@ def _column_labels(table: Table, rows: list[int]) -> dict[int, list[str]]:
     return out
 
 
+def _month_year(layout: Layout, fiscal: int, label: str, col_labels: list[str]) -> None:
+    """The year a month column's header names — its own ("ต.ค. 68"), or the
+    title above it: "พ.ศ. 2568" (a calendar year) or "ปีงบประมาณ พ.ศ. 2569"
+    (a fiscal year) — kept, so that a month outside the plan's year is caught."""
+    month = calendar_month(fiscal)
+    year = label_year(label)
+    if year is not None:
+        layout.month_years.setdefault(fiscal, (fiscal_year_of(month, year), label))
+        return
+    for above in reversed(col_labels):
+        year = be_year_in(above) if above != label else None
+        if year is not None:
+            fy = year if "ปีงบประมาณ" in key(above) else fiscal_year_of(month, year)
+            layout.month_years.setdefault(fiscal, (fy, f"{above} {label}"))
+            return
+
+
 def find_layout(table: Table, max_start: int = 4) -> Layout | None:
     """The header of a table, or None when no row looks like one."""
     for start in range(min(max_start, len(table.rows))):
@@ -123,7 +177,10 @@ def find_layout(table: Table, max_start: int = 4) -> Layout | None:
 def _layout(table: Table, rows: list[int]) -> Layout:
     layout = Layout(rows)
     labels = _column_labels(table, rows)
-    texts = []
+    texts: list[str] = []
+    read: set[str] = set()  # labels of the columns read (a title spanning month columns is one of them)
+    unread: dict[int, str] = {}
+    named = any(label_field(x) == "name" for col_labels in labels.values() for x in col_labels)
     for col in sorted(labels):
         col_labels = labels[col]
         texts.extend(col_labels)
@@ -131,13 +188,17 @@ def _layout(table: Table, rows: list[int]) -> Layout:
             f = label_field(lab)
             if f is None:
                 continue
+            read.update(col_labels)
             if f.startswith("month:"):
                 layout.months.setdefault(int(f[6:]), col)
+                _month_year(layout, int(f[6:]), lab, col_labels)
             elif f.startswith("quarter:"):
                 layout.quarters.setdefault(int(f[8:]), col)
             elif f == "budget" and any(_is_year_label(x) or be_year_in(x) for x in col_labels):
                 year = be_year_in(" ".join(col_labels))
                 layout.year_cols.append((str(year) if year else lab, col))
+            elif f in KEPT or (f == "category" and named):  # the type beside a name column: kept, the name is read
+                layout.extra.setdefault(lab, (col, False))
             else:
                 layout.fields.setdefault(f, col)
             break
@@ -145,6 +206,12 @@ def _layout(table: Table, rows: list[int]) -> Layout:
             if any(_is_year_label(x) for x in col_labels) and any(label_field(x) == "budget" for x in texts):
                 year = be_year_in(" ".join(col_labels))
                 layout.year_cols.append((str(year) if year else col_labels[-1], col))
+                read.update(col_labels)
+            else:
+                unread[col] = col_labels[-1]
+    for col, lab in unread.items():
+        if lab not in read and not _is_year_label(lab) and key(lab) not in {"บาท", "พศ"}:
+            layout.extra.setdefault(lab, (col, True))
     layout.header_text = " ".join(dict.fromkeys(texts))
     layout.years = sorted(set(be_years_in(layout.header_text)))
     if len(layout.year_cols) == 1 and "budget" not in layout.fields:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..core.domain import heading_kind, is_grand_total, is_total, program_name, strategy_name
+from ..core.domain import is_grand_total, is_total, program_name, strategy_name
 from ..core.model import Kind, Project, Source, StatedTotal
-from ..core.thai import arabic_digits, parse_amount, parse_period, quarter_months
+from ..core.thai import arabic_digits, dated_months, parse_amount, parse_period, quarter_months
 from ..read import Row, Table
 from .arrows import row_shapes
-from .collect import Collector, Context, OpenRows
+from .collect import Collector, Context, Dated, OpenRows
 from .columns import Layout, header_like, label_field
+from .headings import apply_heading, heading_of
 
 TEXT_FIELDS = ("name", "activity", "location", "unit", "source")
 
@@ -80,21 +81,14 @@ def row_months(row: Row, layout: Layout, table: Table, page_left: int) -> tuple[
     return out | drawn, unclear
 
 
-def apply_heading(text: str, ctx: Context, at: Source | None = None) -> bool:
-    """Set the context from a heading text found ``at``; False when it is not a heading."""
-    kind = heading_kind(text)
-    if kind == "strategy":
-        ctx.strategy, ctx.program, ctx.program_at = strategy_name(text), "", None
-    elif kind == "program":
-        ctx.program, ctx.program_at = program_name(text), at
-    return kind is not None
-
-
-def _merged_heading(row: Row, width: int) -> str | None:
+def _merged_heading(row: Row, width: int) -> tuple[str, bool] | None:
+    """The text of a heading row and whether it spans the table (a lone
+    narrow cell is a heading only when it names a ยุทธศาสตร์ or แผนงาน)."""
     cells = [c for c in row.cells if c.vmerge != "continue" and c.text.strip()]
-    if len(cells) == 1 and (cells[0].span >= max(2, width // 2) or heading_kind(cells[0].text)):
-        return cells[0].text
-    return None
+    if len(cells) != 1:
+        return None
+    wide = cells[0].span >= max(2, width // 2)
+    return (cells[0].text, wide) if wide or heading_of(cells[0].text) else None
 
 
 LONG_CELL = 1500  # characters; a real project cell is far shorter
@@ -116,13 +110,15 @@ class _Cells(NamedTuple):
     seq: str
     budget_raw: str
     period: str
+    extra: tuple[tuple[str, str], ...]  # (header, text) of the columns kept but not read
 
 
 def _cells(row: Row, layout: Layout) -> _Cells:
     f = layout.fields
     values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
     seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
-    return _Cells(values, seq, budget_raw, own_text(row, f.get("period")))
+    extra = tuple((label, text) for label, (col, _) in layout.extra.items() if (text := own_text(row, col)))
+    return _Cells(values, seq, budget_raw, own_text(row, f.get("period")), extra)
 
 
 def extract_projects(
@@ -157,6 +153,7 @@ def extract_projects(
             out.notice("unreadable-arrow", src, texts[0] if texts else "")
         if not cells.seq and not cells.budget_raw and last is not None:
             out.projects[last] = _continued(out.projects[last], row, layout, cells, months)
+            _dated(out, last, layout, months, cells.period, src)
             out.rows.continuations += 1
             continue
         if not cells.seq and not cells.budget_raw and not cells.values["name"]:
@@ -165,9 +162,18 @@ def extract_projects(
             continue
         out.projects.append(_project(row, layout, cells, months, src, ctx, kind))
         last = len(out.projects) - 1
+        _dated(out, last, layout, months, cells.period, src)
         open_rows.pending.append((table.index, row.index))
         open_rows.table.append((table.index, row.index))
         out.rows.records += 1
+
+
+def _dated(out: Collector, record: int, layout: Layout, months: set[int], period: str, src: Source) -> None:
+    """Keep the year of each month the row names with one (checked once the plan's year is known)."""
+    for m in sorted(months & layout.month_years.keys()):
+        year, words = layout.month_years[m]
+        out.dated.append(Dated(record, m, year, words, True, src))
+    out.dated.extend(Dated(record, m, year, words, False, src) for m, year, words in dated_months(period))
 
 
 def _title_rows(table: Table, layout: Layout, out: Collector) -> None:
@@ -198,7 +204,7 @@ def _not_a_project(
         return True
     heading = _merged_heading(row, table.width)
     if heading is not None and not parse_amount(budget).ok:
-        apply_heading(heading, ctx, src)
+        apply_heading(heading[0], ctx, src, bare=heading[1])
         out.rows.headings += 1
         return True
     return False
@@ -209,6 +215,7 @@ def _context_columns(table: Table, pos: int, layout: Layout, ctx: Context, src: 
     f = layout.fields
     if "strategy" in f and cell_text(table, pos, f["strategy"]):
         ctx.strategy = strategy_name(cell_text(table, pos, f["strategy"]))
+        ctx.strategy_at = replace(src, column="ยุทธศาสตร์")
     if "program" in f and cell_text(table, pos, f["program"]):
         ctx.program = program_name(cell_text(table, pos, f["program"]))
         ctx.program_at = replace(src, column="แผนงาน")
@@ -230,7 +237,16 @@ def _continued(prev: Project, row: Row, layout: Layout, cells: _Cells, months: s
         months=tuple(sorted(set(prev.months) | months | set(parse_period(cells.period)))),
         period=(prev.period + " " + cells.period).strip(),
         original=prev.original + _original(row, layout, cells.values),
+        extra=_joined(prev.extra, cells.extra),
     )
+
+
+def _joined(before: tuple[tuple[str, str], ...], more: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Kept columns with a wrapped row's texts joined on, line by line."""
+    out = dict(before)
+    for label, text in more:
+        out[label] = f"{out[label]}\n{text}" if out.get(label) else text
+    return tuple(out.items())
 
 
 def _project(row: Row, layout: Layout, cells: _Cells, months: set[int], src: Source, ctx: Context, kind: Kind) -> Project:
@@ -250,8 +266,10 @@ def _project(row: Row, layout: Layout, cells: _Cells, months: set[int], src: Sou
         strategy=ctx.strategy,
         program=ctx.program,
         program_source=ctx.program_at,
+        strategy_source=ctx.strategy_at,
         months=tuple(sorted(months | set(parse_period(cells.period)))),
         period=cells.period,
         kind=kind,
         original=_original(row, layout, cells.values),
+        extra=cells.extra,
     )

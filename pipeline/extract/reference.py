@@ -21,7 +21,8 @@ from ..core.thai import is_number_label, key, parse_amount, parse_date, year_of
 from ..read import Row, Table
 from .collect import Collector, Context
 from .columns import Layout
-from .projects import apply_heading, cell_text, own_text
+from .headings import apply_heading
+from .projects import cell_text, own_text
 
 
 def _key_value(cells: list) -> tuple[str, str] | None:

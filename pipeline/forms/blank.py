@@ -4,7 +4,9 @@ with that division's ordinance lines already in, so the drafts come back in
 the layout the reader knows best.
 
 Which division an ordinance line belongs to (a column naming the whole
-organisation, "อบต.…", names none): the list's own หน่วยงาน column;
+organisation, "อบต.…", names none): the division of the plan's project that
+carries it (so ``forms``, ``build`` and the tracking forms agree); the list's
+own หน่วยงาน column;
 else the development-plan project of the same name; else the division that
 already carries most projects of its แผนงาน in the drafts; else none, and the
 line goes to a form named ไม่ระบุหน่วยงาน (the planning officer decides).
@@ -44,10 +46,12 @@ def divisions(plan: Plan) -> list[DivisionForm]:
         if p.unit:
             usual.setdefault(program_key(p.program), Counter())[p.unit] += 1
     owned: dict[str, list[OrdinanceLine]] = {unit: [] for unit in named}
+    lines = ProjectIndex([line.name for line in plan.ordinance])  # the ordinance check's own pairing of projects and lines
+    carried = {id(plan.ordinance[hit[0]]): p.unit for p in plan.projects if division(p.unit) and (hit := lines.same(p.name))}
     for line in plan.ordinance:
         if running_cost(line.name):
             continue
-        unit = line.unit if division(line.unit) else ""
+        unit = carried.get(id(line)) or (line.unit if division(line.unit) else "")
         if not unit:
             hit = index.same(line.name) if devplan else None
             unit = devplan[hit[0]].unit if hit else ""

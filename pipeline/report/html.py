@@ -116,6 +116,7 @@ def context(report: Report) -> dict[str, object]:
         "summary": _summary(report),
         "units": [(u, a, b, format_amount(Decimal(c))) for u, a, b, c in unit_rows(report)],
         "revision": _revision(report),
+        "extras": [(p.source.where(), p.name, label, value) for p in report.plan.projects for label, value in p.extra],
         "files": _files(report),
         "total": len(report.findings),
         "codes": [

@@ -29,6 +29,20 @@ notice(
 )
 
 
+notice(
+    "period-outside-year",
+    "error",
+    "เดือนที่ดำเนินการอยู่นอกปีงบประมาณ",
+    "a month named with a year (in a period, a date or a month header) falls outside the plan's fiscal year",
+    "แก้ปีของเดือนให้อยู่ในปีงบประมาณของแผน หรือย้ายโครงการไปแผนของปีที่ดำเนินการจริง",
+    messages={
+        "": 'ระยะเวลา "{value}" มีเดือนนอกปีงบประมาณ {year} ({span}): {words} — โปรแกรมไม่ย้ายเดือนเข้าปีงบประมาณให้เอง',
+        "header": "หัวคอลัมน์เดือน {headers} เป็นเดือนนอกปีงบประมาณ {year} ({span}) แต่ทำเครื่องหมายไว้ในแถวที่ {rows}",
+    },
+    hints={"header": "แก้ปีในหัวคอลัมน์เดือนให้ตรงกับปีงบประมาณ (ต.ค.–ธ.ค. เป็นปีก่อนหน้า ม.ค.–ก.ย. เป็นปีงบประมาณ)"},
+)
+
+
 @rule(
     "missing-profile",
     "error",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..core.domain import funding_kind
-from ..core.model import Plan, Project
+from ..core.model import Plan, Project, Source
 from ..core.thai import key, parse_amount
 from . import Env, Hit, notice, rule
 
@@ -59,6 +59,31 @@ def bad_amount(plan: Plan, env: Env) -> Iterable[Hit]:
                 value=t.raw,
                 suggestion=f'หมายถึง "{intended}" ใช่หรือไม่' if intended else "",
             )
+
+
+@rule(
+    "missing-unit",
+    "warning",
+    "ไม่รู้หน่วยงานรับผิดชอบ",
+    "records of a draft name no หน่วยงาน: no unit column or a blank cell, and neither the draft's title, its file name nor the development plan names one",
+    'เพิ่มคอลัมน์ "หน่วยงานรับผิดชอบ" หรือพิมพ์ชื่อกอง/สำนักไว้ใต้ชื่อเอกสาร (เช่น "กองช่าง") หรือในชื่อไฟล์',
+)
+def missing_unit(plan: Plan, env: Env) -> Iterable[Hit]:
+    """One warning per draft, listing its rows: the cause is the draft's layout, not each row."""
+    drafts: dict[str, list[Project]] = {}
+    for p in plan.projects:
+        if not p.unit.strip() and p.name.strip():
+            drafts.setdefault(p.source.file, []).append(p)
+    for path, items in drafts.items():
+        tables: dict[int | None, list[str]] = {}
+        for p in items:
+            tables.setdefault(p.source.table, []).append(str(p.source.row))
+        rows = "; ".join(f"ตารางที่ {t} แถวที่ {', '.join(r)}" for t, r in tables.items())
+        yield Hit(
+            Source(path),
+            f'{len(items)} รายการในไฟล์นี้ไม่มีหน่วยงานรับผิดชอบ ({rows}): ผด.01 ผด.02 และแบบติดตามจะจัดไว้ใต้ "ไม่ระบุหน่วยงาน"',
+            value=items[0].name,
+        )
 
 
 notice(

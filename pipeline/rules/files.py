@@ -73,6 +73,16 @@ notice(
     messages={"": "ไม่รู้จักตารางนี้ (ไม่พบหัวตาราง โครงการ/งบประมาณ/เดือน หรือข้อมูลทั่วไป) จึงไม่ได้อ่าน"},
 )
 notice(
+    "unknown-column",
+    "warning",
+    "ไม่รู้จักคอลัมน์",
+    "a column of a project or equipment table whose header the reader does not know: its values are kept in records.json and report.html, not printed in the forms",
+    "ถ้าเป็นข้อมูลที่ต้องพิมพ์ในแบบ ผด.02 ให้ใช้ชื่อหัวคอลัมน์ตามแบบ (เช่น สถานที่ดำเนินการ หน่วยงานรับผิดชอบหลัก) ถ้าเป็นข้อมูลประกอบ (หมายเหตุ ตัวชี้วัด) ไม่ต้องแก้",
+    messages={
+        "": 'ไม่รู้จักคอลัมน์ "{value}" (ทุกตารางในไฟล์นี้ที่มีคอลัมน์นี้): ค่าในคอลัมน์เก็บไว้ใน records.json และรายงาน แต่ไม่ได้พิมพ์ในแบบ ผด.01/ผด.02',
+    },
+)
+notice(
     "empty-table",
     "warning",
     "ตารางว่าง",

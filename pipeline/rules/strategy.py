@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..core.domain import STANDARD_PROGRAMS, canonical_program, program_key, strategy_key
 from ..core.match import did_you_mean
-from ..core.model import Plan, Project
+from ..core.model import Plan, Project, Source
 from . import Env, Hit, rule
 from .budget import ordinance_line
 
@@ -28,35 +28,53 @@ def unknown_strategy(plan: Plan, env: Env) -> Iterable[Hit]:
         if s.strategy not in names:
             names.append(s.strategy)
     asked: set[tuple[str, int | None, str]] = set()
-    wrong: dict[tuple[str, int | None, str], list[Project]] = {}  # one finding per wrong value in a table, listing its rows
+    wrong: dict[tuple[str, object, str], list[Project]] = {}  # one finding per wrong value in a table or under a heading
+    hint = 'ใส่หัวข้อ "ยุทธศาสตร์ที่ … " ก่อนตาราง หรือเพิ่มคอลัมน์ยุทธศาสตร์'
     for p in plan.projects:
-        src = replace(p.source, column="ยุทธศาสตร์")
         owners = under.get(program_key(p.program), []) if p.program else []
         if not p.strategy and len(owners) > 1:
             group = (p.source.file, p.source.table, p.program)
             if group not in asked:  # one question per table and แผนงาน, not one per row
                 asked.add(group)
                 yield Hit(
-                    src,
+                    p.source,
                     f"{p.program} อยู่ใต้หลายยุทธศาสตร์ในตารางความเชื่อมโยง จึงไม่รู้ว่ารายการในตารางนี้อยู่ใต้ยุทธศาสตร์ใด",
                     value=p.program,
                     suggestion="ยุทธศาสตร์ที่เป็นไปได้: " + ", ".join(owners),
-                    hint='ใส่หัวข้อ "ยุทธศาสตร์ที่ … " ก่อนตาราง หรือเพิ่มคอลัมน์ยุทธศาสตร์',
+                    hint=hint,
                 )
-        elif not p.strategy:
-            yield Hit(src, f'โครงการ "{p.name[:60]}" ไม่อยู่ใต้ยุทธศาสตร์ใด', hint='ใส่หัวข้อ "ยุทธศาสตร์ที่ … " ก่อนตาราง หรือเพิ่มคอลัมน์ยุทธศาสตร์')
-        elif plan.has_strategy_map and strategy_key(p.strategy) not in known:
-            wrong.setdefault((p.source.file, p.source.table, strategy_key(p.strategy)), []).append(p)
+        elif not p.strategy and not (p.kind == "equipment" and not p.program):  # equipment: unknown-program asks for its แผนงาน
+            yield Hit(p.source, f'โครงการ "{p.name[:60]}" ไม่อยู่ใต้ยุทธศาสตร์ใด', hint=hint)
+        elif p.strategy and plan.has_strategy_map and strategy_key(p.strategy) not in known:
+            wrong.setdefault((p.source.file, _heading(p) or p.source.table, strategy_key(p.strategy)), []).append(p)
     for items in wrong.values():
-        first = items[0]
+        yield _wrong_strategy(items, list(known.values()))
+
+
+def _heading(p: Project) -> Source | None:
+    """The heading paragraph or merged row that set the record's strategy (None: a cell of its row)."""
+    return p.strategy_source if p.strategy_source is not None and p.strategy_source.column is None else None
+
+
+def _wrong_strategy(items: list[Project], known: list[str]) -> Hit:
+    """One finding for a wrong strategy: at the heading that set it, listing
+    the rows it covers; else at the first row's cell, listing the others."""
+    first = items[0]
+    heading = _heading(first)
+    tables: dict[int | None, list[str]] = {}
+    for p in items:
+        tables.setdefault(p.source.table, []).append(str(p.source.row))
+    if heading is not None:
+        also = " (ใช้กับ" + "; ".join(f"ตารางที่ {t} แถวที่ {', '.join(rows)}" for t, rows in tables.items()) + ")"
+    else:
         rows = [str(p.source.row) for p in items if p.source.row is not None]
         also = f" ({len(items)} แถว: แถวที่ {', '.join(rows)})" if len(items) > 1 else ""
-        yield Hit(
-            replace(first.source, column="ยุทธศาสตร์"),
-            f'ไม่พบยุทธศาสตร์ "{first.strategy}" ในตารางความเชื่อมโยงยุทธศาสตร์{also}',
-            value=first.strategy,
-            suggestion=did_you_mean(first.strategy, known.values(), strategy_key),
-        )
+    return Hit(
+        heading or replace(first.source, column="ยุทธศาสตร์"),
+        f'ไม่พบยุทธศาสตร์ "{first.strategy}" ในตารางความเชื่อมโยงยุทธศาสตร์{also}',
+        value=first.strategy,
+        suggestion=did_you_mean(first.strategy, known, strategy_key),
+    )
 
 
 @rule(

@@ -109,6 +109,28 @@ def test_period_cells(text: str, months: tuple[int, ...]) -> None:
     assert parse_period(text) == months
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("ต.ค. 69 – ธ.ค. 69", [(1, 2570, "ต.ค. 69"), (3, 2570, "ธ.ค. 69")]),
+        ("ม.ค. – เม.ย. 2568", [(7, 2568, "เม.ย. 2568")]),  # a month without a year names none
+        ("ธ.ค. พ.ศ. ๒๕๖๗", [(3, 2568, "ธ.ค. พ.ศ. 2567")]),
+        ("15/12/2568", [(3, 2569, "15/12/2568")]),
+        ("ต.ค. 15 วัน", []),  # a count, not the year 2515
+        ("ไตรมาสที่ 3", []),
+    ],
+)
+def test_a_period_keeps_the_year_of_each_month_it_names(text: str, dated: list) -> None:
+    from pipeline.core.thai import dated_months, label_year
+
+    assert dated_months(text) == dated
+    assert (label_year("ต.ค. 68"), label_year("ต.ค.๖๘"), label_year("ต.ค.")) == (2568, 2568, None)
+
+
+def test_a_period_of_dates_gives_its_months() -> None:
+    assert parse_period("15/12/2568 – 31/3/2569") == (3, 4, 5, 6)
+
+
 def test_fiscal_years_named_in_sentences_but_not_regulation_years() -> None:
     text = "ตามระเบียบ พ.ศ. 2548 แผนการดำเนินงาน ประจำปี พ.ศ. 2563 และปีงบประมาณ ๒๕๖๔"
     assert [y for y, _ in fiscal_years_in(text)] == [2563, 2564]

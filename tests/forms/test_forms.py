@@ -202,3 +202,18 @@ def test_an_ordinance_line_is_the_same_project_for_forms_and_check(folder: Path,
     assert [f.value for f in report.findings if f.code == "ordinance-line-unplanned"] == [UNKNOWN]
     assert not [f for f in report.findings if f.code in ("not-in-ordinance", "not-in-development-plan")]
     assert same_project(PREFIXED, "โครงการรณรงค์ลดขยะ") and not same_project(UNKNOWN, "โครงการรณรงค์ลดขยะ")
+
+
+def test_a_line_goes_to_the_division_the_plan_gives_its_project(folder: Path, tmp_path: Path) -> None:
+    """The ordinance names no division for the ศาลา line; the drafts' project
+    carrying it belongs to สำนักปลัด (by its title), so its form is
+    สำนักปลัด's — not กองช่าง's, which has most projects of its แผนงาน."""
+    reference(folder)
+    head = R(["ที่", "โครงการ", "งบประมาณ (บาท)", "ต.ค."], header=True)
+    doc = Doc().p("แผนการดำเนินงาน").p("สำนักปลัด องค์การบริหารส่วนตำบลทดสอบ").p("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน")
+    doc.p("แผนงานเคหะและชุมชน").table([head, ["1", "โครงการซ่อมแซมศาลาประชาคม", "40,000", "✓"]]).save(folder / "b.docx")
+    other = Doc().p("แผนการดำเนินงาน").p("กองช่าง องค์การบริหารส่วนตำบลทดสอบ").p("แผนงานเคหะและชุมชน")
+    other.table([head, ["1", "โครงการขุดลอกคลอง", "10,000", "✓"], ["2", "โครงการวางท่อ", "10,000", "✓"]]).save(folder / "c.docx")
+    made = {unit: lines for unit, lines, _ in forms(folder, tmp_path / "out")}
+    assert made["สำนักปลัด"] == 1 and made["กองช่าง"] == 2 and "ไม่ระบุหน่วยงาน" not in made
+    assert [p.unit for p in plan_of(folder).projects] == ["สำนักปลัด", "กองช่าง", "กองช่าง"]

@@ -88,7 +88,48 @@ def _month_alt() -> str:
 
 @lru_cache(maxsize=1)
 def _month_re() -> re.Pattern[str]:
-    return re.compile(rf"({_month_alt()})\s*(\d{{2,4}})?")
+    return re.compile(rf"({_month_alt()})\s*(?:พ\s*\.?\s*ศ\s*\.?\s*)?(\d{{2,4}})?")
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{2,4})\b")  # "15/12/2568", "1/3/69"
+
+
+def _be(digits: str | None) -> int | None:
+    """A year typed after a month ("68", "2568") → 2568; None for what is no
+    plausible year ("ต.ค. 15 วัน" names a count, not 2515)."""
+    if not digits:
+        return None
+    year = full_year(int(digits))
+    return year if 2540 <= year <= 2699 else None
+
+
+def fiscal_year_of(month: int, be_year: int) -> int:
+    """The fiscal year a calendar month of a Buddhist-era year falls in: ต.ค. 2568 → 2569."""
+    return be_year + 1 if month >= 10 else be_year
+
+
+def dated_months(text: str) -> list[tuple[int, int, str]]:
+    """Every month a period cell names with its year, as (fiscal month,
+    fiscal year, the words): "ต.ค. 69 – ธ.ค. 69" → [(1, 2570, "ต.ค. 69"),
+    (3, 2570, "ธ.ค. 69")]; "15/12/2568" → [(3, 2569, "15/12/2568")]. A month
+    typed without a year names none (the plan's year is meant)."""
+    t = arabic_digits(text or "")
+    out = []
+    for m in _month_re().finditer(t):
+        month, year = month_of(m.group(1)), _be(m.group(2))
+        if month and year:
+            out.append((fiscal_index(month), fiscal_year_of(month, year), m.group(0).strip()))
+    for m in _NUMERIC_DATE.finditer(t):
+        month, year = int(m.group(2)), _be(m.group(3))
+        if 1 <= month <= 12 and year:
+            out.append((fiscal_index(month), fiscal_year_of(month, year), m.group(0)))
+    return out
+
+
+def label_year(label: str) -> int | None:
+    """The Buddhist-era year a month header names: "ต.ค. 68" → 2568, "ต.ค.2568" → 2568."""
+    m = _month_re().search(arabic_digits(label))
+    return _be(m.group(2)) if m else None
 
 
 def parse_period(text: str) -> tuple[int, ...]:
@@ -103,7 +144,9 @@ def parse_period(text: str) -> tuple[int, ...]:
     if quarters:
         return tuple(sorted({m for q in quarters if 1 <= q <= 4 for m in quarter_months(q)}))
     found = [fiscal_month_of(m.group(1)) for m in _month_re().finditer(t)]
-    found = [f for f in found if f]
+    found = [f for f in found if f] or [
+        fiscal_index(int(m.group(2))) for m in _NUMERIC_DATE.finditer(t) if 1 <= int(m.group(2)) <= 12
+    ]
     if not found:
         return ()
     if len(found) >= 2 and re.search(r"[-–—]|ถึง", t):
