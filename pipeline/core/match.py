@@ -75,12 +75,16 @@ class NameIndex:
 MATCH = 90  # similarity (0–100) from which two project names are the same project
 
 
+_LIST_PREFIXES = tuple(default_key(w) for w in ("ค่าใช้จ่าย", "โครงการ", "สนับสนุน"))
+
+
 def project_key(name: str) -> str:
     """A project's name as compared, without the words lists put in front of it:
-    "โครงการก่อสร้างถนน…" = "ก่อสร้างถนน…" = "ค่าใช้จ่ายโครงการก่อสร้างถนน…"."""
+    "โครงการก่อสร้างถนน…" = "ก่อสร้างถนน…" = "ค่าใช้จ่ายโครงการก่อสร้างถนน…", and
+    "โครงการสนับสนุนเบี้ยยังชีพผู้สูงอายุ" = the ordinance's "เบี้ยยังชีพผู้สูงอายุ"."""
     k = default_key(name)
-    for prefix in ("ค่าใช้จ่าย", "โครงการ"):
-        k = k.removeprefix(prefix)
+    while k.startswith(_LIST_PREFIXES):
+        k = k.removeprefix(next(p for p in _LIST_PREFIXES if k.startswith(p)))
     return k
 
 

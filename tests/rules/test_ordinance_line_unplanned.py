@@ -45,3 +45,16 @@ def test_quiet_for_the_line_of_a_project_the_revision_cancels(folder: Path) -> N
     env = Env(revision=difference(before, after))
     assert run_checks(after, ["ordinance-line-unplanned"], env=env).findings == ()
     assert len(run_checks(after, ["ordinance-line-unplanned"]).findings) == 1  # outside a revision it is still asked
+
+
+def test_quiet_for_utilities_reserves_and_allowances_a_project_supports(folder: Path) -> None:
+    """ค่ากระแสไฟฟ้า and เงินสำรองจ่าย are no project lines; "เบี้ยยังชีพผู้สูงอายุ" is carried by the
+    plan's "โครงการสนับสนุนเบี้ยยังชีพผู้สูงอายุ" (a real ordinance and plan, typed as published)."""
+    lines = [
+        ("แผนงานบริหารงานทั่วไป", "ค่ากระแสไฟฟ้า", "180,000"),
+        ("แผนงานงบกลาง", "เงินสำรองจ่าย", "300,000"),
+        ("แผนงานงบกลาง", "เบี้ยยังชีพผู้สูงอายุ", "12,542,400"),
+    ]
+    write_plan(folder, [row("1", "โครงการสนับสนุนเบี้ยยังชีพผู้สูงอายุ", "12,542,400")], ordinance=lines)
+    assert findings(folder, "ordinance-line-unplanned") == []
+    assert findings(folder, "not-in-ordinance") == []
