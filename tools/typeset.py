@@ -52,19 +52,35 @@ class Counts:
     missing: set[str] = field(default_factory=set)
 
 
-def blocks(pdf: str) -> list[list[list[str]]]:
-    """Pages → blocks → lines (each line its words' text), from poppler's bbox layout."""
+Line = tuple[list[str], tuple[float, float, float, float]]  # its words, and xMin, yMin, xMax, yMax
+
+
+def blocks(pdf: str) -> list[list[list[Line]]]:
+    """Pages → blocks → lines (each line its words' text and box), from poppler's bbox layout."""
     out = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True).stdout
     pages = []
     for page in out.split("<page ")[1:]:
         found = []
         for b in re.findall(r"<block.*?</block>", page, re.S):
-            lines = [
-                [html.unescape(w) for w in re.findall(r">([^<]*)</word>", ln)] for ln in re.findall(r"<line.*?</line>", b, re.S)
-            ]
-            found.append([ln for ln in lines if ln])
+            lines = []
+            for ln in re.findall(r"<line.*?</line>", b, re.S):
+                box = tuple(
+                    float(v) for v in re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', ln).groups()
+                )
+                words = [html.unescape(w) for w in re.findall(r">([^<]*)</word>", ln)]
+                if words:
+                    lines.append((words, box))
+            found.append(lines)
         pages.append(found)
     return pages
+
+
+def follows(above: Line, below: Line) -> bool:
+    """``below`` continues ``above`` in the same cell: the next line down, overlapping it
+    across (poppler sometimes puts lines of the next column into the same block)."""
+    (_, (x0, _, x1, y1)), (_, (u0, v0, u1, _)) = above, below
+    height = above[1][3] - above[1][1]
+    return u0 < x1 and x0 < u1 and 0 <= v0 - y1 + height * 0.5 < height * 1.2
 
 
 def inside(a: str, b: str, split: Callable[[str], list[str]]) -> bool:
@@ -100,7 +116,7 @@ def measure(pdf: str, amounts: set[str]) -> Counts:
     found, seen = Counts(), set()
     for pno, page in enumerate(blocks(pdf), 1):
         for block in page:
-            for i, line in enumerate(block):
+            for i, (line, _) in enumerate(block):
                 for w in line:
                     if JUNK.search(w):
                         found.junk.append(f"p{pno} {w!r}")
@@ -109,15 +125,15 @@ def measure(pdf: str, amounts: set[str]) -> Counts:
                         seen.add(a)
                         if not WHOLE.match(a):
                             found.numbers.append(f"p{pno} {w}")
-                if i + 1 < len(block):
-                    a, b = JUNK.sub("", line[-1]), JUNK.sub("", block[i + 1][0])
+                if i + 1 < len(block) and follows(block[i], block[i + 1]):
+                    after = block[i + 1][0]
+                    # whole lines, not their last and first words: poppler cuts a word at a mark ("หมู่บ", "า", "้", "น")
+                    a, b = JUNK.sub("", "".join(line)), JUNK.sub("", "".join(after))
                     where = f"p{pno} {a[-8:]}|{b[:8]}"
-                    if _date_split(line, block[i + 1]):
+                    if _date_split(line, after):
                         found.numbers.append(f"{where} (date)")
-                    elif inside(a, b, syllables):
-                        found.syllables.append(where)
-                    elif inside(a, b, words):
-                        found.words.append(where)
+                    elif inside(a, b, words):  # a syllable lies inside a word: where the words part, no syllable is cut
+                        (found.syllables if inside(a, b, syllables) else found.words).append(where)
     found.missing = amounts - seen
     return found
 

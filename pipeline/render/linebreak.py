@@ -8,7 +8,7 @@ segmenter the checks use (pythainlp newmm, the organisation's own names and the
 official terms as a custom dictionary):
 
 - ZERO WIDTH SPACE (U+200B) between two words: a break allowed there;
-- WORD JOINER (U+2060) between the letter clusters inside a word or name:
+- WORD JOINER (U+2060) between the letters inside a word or name:
   no break there. Measured on LibreOffice 7.4's PDFs: with the joiners its
   lines end only at spaces and at the marked word boundaries; without them
   it breaks where its own dictionary cuts. In table cells every word is
@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..core.thai import clusters, dictionary_words, words
+from ..core.thai import dictionary_words, words
 
 ZWSP = "\u200b"
 WJ = "\u2060"
@@ -43,7 +43,7 @@ _THAI = re.compile("[\u0e01-\u0e4e]")
 _SPACES = re.compile(r"(\s+)")
 # An abbreviation ("อบต.", "ศพด.", "ต.", "พ.ศ.", "รพ.สต.") is one word, whatever the segmenter cuts.
 _ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e])((?:[\u0e01-\u0e2e]{1,4}\.)+)")
-_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # above/below vowels and tone marks: never alone
+_LETTER = re.compile("[^\u0e31\u0e33-\u0e3a\u0e47-\u0e4e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]*", re.S)  # a letter and its marks
 _STARTS = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")  # a consonant or a leading vowel opens a syllable
 
 
@@ -84,17 +84,12 @@ def _syllables(word: str) -> tuple[str, ...]:
 
 
 def _joined(word: str) -> str:
-    """A word with a joiner between its letter clusters — never before a
-    mark, which would print on a dotted circle of its own."""
+    """A word with a joiner between its letters — never before a mark or ำ,
+    which would print on a dotted circle of its own. Letter by letter, not by
+    letter cluster: LibreOffice broke "อาทิต|ย์" inside the cluster "ทิตย์"."""
     if not _THAI.search(word):
         return word
-    pieces: list[str] = []
-    for cluster in clusters(word):
-        if pieces and _MARK.match(cluster):
-            pieces[-1] += cluster
-        else:
-            pieces.append(cluster)
-    return WJ.join(pieces)
+    return WJ.join(_LETTER.findall(word))
 
 
 class Breaker:
@@ -205,7 +200,8 @@ def _glue(tokens: list[str], marked: list[str], limit: float | None, size: float
         split = _joinable(before, token) or (
             limit is not None and chain + wide > limit and before[-1] not in "(" and _STARTS.match(token[0]) is not None
         )
-        out.append((ZWSP if split else "") + text)
+        glued = WJ if _THAI.match(before[-1]) and _THAI.match(token[0]) else ""  # "อาทิต" + "ย์": no break either
+        out.append((ZWSP if split else glued) + text)
         chain = wide if split else chain + wide
     return "".join(out)
 
