@@ -83,6 +83,18 @@ def follows(above: Line, below: Line) -> bool:
     return u0 < x1 and x0 < u1 and 0 <= v0 - y1 + height * 0.5 < height * 1.2
 
 
+def line_text(words: list[str]) -> str:
+    """A line's words joined as typed: poppler sets a tone mark that sits over a
+    consonant followed by า or ำ apart, after the vowel ("หมู่บ", "า", "้", "น")."""
+    out = ""
+    for w in words:
+        if w and all(unicodedata.category(c) == "Mn" for c in w) and out[-1:] in ("า", "ำ"):
+            out = out[:-1] + w + out[-1]
+        else:
+            out += w
+    return out
+
+
 def inside(a: str, b: str, split: Callable[[str], list[str]]) -> bool:
     """True when the break between a and b falls inside one token of split(a + b)."""
     if not (a and b and THAI.search(a[-1]) and THAI.search(b[0])):
@@ -128,7 +140,7 @@ def measure(pdf: str, amounts: set[str]) -> Counts:
                 if i + 1 < len(block) and follows(block[i], block[i + 1]):
                     after = block[i + 1][0]
                     # whole lines, not their last and first words: poppler cuts a word at a mark ("หมู่บ", "า", "้", "น")
-                    a, b = JUNK.sub("", "".join(line)), JUNK.sub("", "".join(after))
+                    a, b = JUNK.sub("", line_text(line)), JUNK.sub("", line_text(after))
                     where = f"p{pno} {a[-8:]}|{b[:8]}"
                     if _date_split(line, after):
                         found.numbers.append(f"{where} (date)")

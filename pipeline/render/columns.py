@@ -16,7 +16,7 @@ import re
 from lxml import etree
 
 from .linebreak import MARKS, width
-from .measure import Room, cell_col, head, margin, q
+from .measure import Room, head, margin, q, row_cells
 
 NUMBER = re.compile(r"[-+(]?[0-9๐-๙][0-9๐-๙.,]*%?\)?")
 SLACK = 1.04  # what the line breaker keeps free too
@@ -42,13 +42,7 @@ def _needed(tc: etree._Element, room: Room) -> float:
 
 def _cells(tbl: etree._Element) -> list[tuple[int, etree._Element]]:
     """(column, cell) of every cell one grid column wide."""
-    out = []
-    for tr in tbl.findall(q("tr")):
-        for tc in tr.findall(q("tc")):
-            span = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
-            if span is None or span.get(q("val"), "1") == "1":
-                out.append((cell_col(tc), tc))
-    return out
+    return [(col, tc) for tr in tbl.iterchildren(q("tr")) for col, span, tc in row_cells(tr) if span == 1]
 
 
 def fit(root: etree._Element, room: Room) -> None:
@@ -83,11 +77,8 @@ def _widen(tbl: etree._Element, grid: list[int], cols: list[etree._Element], col
     for c, delta in ((col, take), (donor, -take)):
         grid[c] += delta
         cols[c].set(q("w"), str(grid[c]))
-    for tr in tbl.findall(q("tr")):
-        for tc in tr.findall(q("tc")):
-            start = cell_col(tc)
-            span_el = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
-            span = int(span_el.get(q("val"), "1")) if span_el is not None else 1
+    for tr in tbl.iterchildren(q("tr")):
+        for start, span, tc in row_cells(tr):
             tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
             if tcw is None:
                 continue

@@ -101,11 +101,10 @@ class Room:
         if tbl is None or tbl.tag != q("tbl"):
             return None
         grid, margins = self.table(tbl)
-        col = cell_col(tc)
-        span = tc.find(f"{q('tcPr')}/{q('gridSpan')}")
-        n = int(span.get(q("val"), "1")) if span is not None else 1
-        twips = sum(grid[col : col + n]) - margin(tc, margins, "left") - margin(tc, margins, "right")
-        return twips / 20 if twips > 0 else None
+        for col, n, cell in row_cells(tc.getparent()):  # the row's other cells measured on the way
+            twips = sum(grid[col : col + n]) - margin(cell, margins, "left") - margin(cell, margins, "right")
+            self._cells[cell] = twips / 20 if twips > 0 else None
+        return self._cells.get(tc)
 
     def table(self, tbl: etree._Element) -> tuple[list[int], dict[str, int]]:
         """A table's grid and its default cell margins, looked up once: a
@@ -137,21 +136,44 @@ def table_margins(tbl: etree._Element) -> dict[str, int]:
     return found
 
 
-def cell_col(tc: etree._Element) -> int:
-    """The first grid column a cell occupies."""
-    tr = tc.getparent()
+TC, TR, TC_PR, GRID_SPAN, VAL = q("tc"), q("tr"), q("tcPr"), q("gridSpan"), q("val")
+
+
+def _props(tc: etree._Element) -> etree._Element | None:
+    """A cell's tcPr: its first child when it has one (a path search costs more, thousands of times)."""
+    return tc[0] if len(tc) and tc[0].tag == TC_PR else None
+
+
+def span_of(tc: etree._Element) -> int:
+    pr = _props(tc)
+    if pr is not None:
+        for child in pr:
+            if child.tag == GRID_SPAN:
+                return int(child.get(VAL, "1"))
+    return 1
+
+
+def row_cells(tr: etree._Element) -> list[tuple[int, int, etree._Element]]:
+    """(first grid column, span, cell) of each cell of a row, in one pass."""
     trpr = tr.find(q("trPr"))
     before = trpr.find(q("gridBefore")) if trpr is not None else None
-    col = int(before.get(q("val"), "0")) if before is not None else 0
-    for other in tr.findall(q("tc")):
-        if other is tc:
-            return col
-        span = other.find(f"{q('tcPr')}/{q('gridSpan')}")
-        col += int(span.get(q("val"), "1")) if span is not None else 1
-    return col
+    col = int(before.get(VAL, "0")) if before is not None else 0
+    out = []
+    for tc in tr.iterchildren(TC):
+        span = span_of(tc)
+        out.append((col, span, tc))
+        col += span
+    return out
+
+
+def cell_col(tc: etree._Element) -> int:
+    """The first grid column a cell occupies."""
+    return next(col for col, _, other in row_cells(tc.getparent()) if other is tc)
 
 
 def margin(tc: etree._Element, table: dict[str, int], side: str) -> int:
     """A cell's margin on one side in twips: its own, else the table's (``table_margins``)."""
-    el = tc.find(f"{q('tcPr')}/{q('tcMar')}/{q(side)}")
+    pr = _props(tc)
+    mar = next(pr.iterchildren(q("tcMar")), None) if pr is not None else None
+    el = next(mar.iterchildren(q(side)), None) if mar is not None else None
     return int(el.get(q("w"), "0") or 0) if el is not None else table[side]

@@ -108,8 +108,18 @@ def _arrows(root: etree._Element, room: Room) -> None:
 _NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
 
 
+def _not_thai(rpr: etree._Element) -> None:
+    lang = rpr.find(q("lang"))
+    if lang is None:
+        lang = etree.SubElement(rpr, q("lang"))
+    lang.set(q("val"), "en-US")
+    lang.set(q("bidi"), "en-US")
+
+
 def _number_runs(root: etree._Element) -> None:
-    """Each number in a run of its own, its language not Thai."""
+    """Each number in a run of its own, its language not Thai. A run that is
+    only a number (an amount cell) keeps its element; new runs are made in the
+    document itself (``makeelement``), not moved into it one by one."""
     for run in list(root.iter(q("r"))):
         texts = run.findall(q("t"))
         if len(texts) != 1 or len(run) > 2 or not texts[0].text or not _NUMBER.search(texts[0].text):
@@ -117,22 +127,23 @@ def _number_runs(root: etree._Element) -> None:
         if run.getparent().tag == q("fldSimple"):
             continue  # a PAGE field: LibreOffice numbers it in its run's language (Thai: Thai digits)
         text, rpr = texts[0].text, run.find(q("rPr"))
-        parts = [p for p in _NUMBER.split(text)]
-        numbers = _NUMBER.findall(text)
+        if _NUMBER.fullmatch(text):
+            if rpr is None:
+                rpr = run.makeelement(q("rPr"))
+                run.insert(0, rpr)
+            _not_thai(rpr)
+            continue
+        parts = _NUMBER.split(text)
         pieces = [(parts[0], False)]
-        for number, after in zip(numbers, parts[1:], strict=True):
+        for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
             pieces += [(number, True), (after, False)]
         for piece, is_number in pieces:
             if not piece:
                 continue
-            new = etree.Element(q("r"))
-            new_rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(q("rPr"))
+            new = run.makeelement(q("r"))
+            new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
             if is_number:
-                lang = new_rpr.find(q("lang"))
-                if lang is None:
-                    lang = etree.SubElement(new_rpr, q("lang"))
-                lang.set(q("val"), "en-US")
-                lang.set(q("bidi"), "en-US")
+                _not_thai(new_rpr)
             if len(new_rpr):
                 new.append(new_rpr)
             t = etree.SubElement(new, q("t"))
