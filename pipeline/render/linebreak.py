@@ -43,7 +43,8 @@ _THAI = re.compile("[\u0e01-\u0e4e]")
 _SPACES = re.compile(r"(\s+)")
 # An abbreviation ("อบต.", "ศพด.", "ต.", "พ.ศ.", "รพ.สต.") is one word, whatever the segmenter cuts.
 _ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e])((?:[\u0e01-\u0e2e]{1,4}\.)+)")
-_LETTER = re.compile("[^\u0e31\u0e33-\u0e3a\u0e47-\u0e4e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]*", re.S)  # a letter and its marks
+_MARKS = "\u0e31\u0e33-\u0e3a\u0e47-\u0e4e"
+_LETTER = re.compile(f"[^{_MARKS}][{_MARKS}]*|[{_MARKS}]+", re.S)  # a letter and its marks (or marks alone)
 _STARTS = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")  # a consonant or a leading vowel opens a syllable
 
 

@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from pipeline.app import build
@@ -50,6 +52,12 @@ def test_a_word_wider_than_its_cell_breaks_between_syllables_never_inside_one() 
     assert "".join(pieces) == "องค์การบริหารส่วนตำบลหนองฉิม"
     assert not any(p in {"หน", "องฉิม", "ธารณ"} for p in pieces)
     assert "อาทิตย์" in breaks(Breaker().mark("พลังงานแสงอาทิตย์", room=45, size=14))  # "ย์" stays with its syllable
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("กขงนมยรลวสหอะัาำิีึืุูเแโใไ่้๊๋์ ฯๆ.(<1"), max_size=30), st.sampled_from([None, 20.0, 80.0]))
+def test_marks_never_change_the_text(text: str, room: float | None) -> None:
+    assert plain(Breaker({"หนองฉิม"}, {"กองช่าง"}).mark(text, room, 14)) == text
 
 
 def test_no_mark_ever_stands_before_a_vowel_or_tone_mark() -> None:
