@@ -8,6 +8,8 @@ is timed — read, extract, check, render, and PDF for the two smaller sizes —
 and shown as seconds, as a multiple of that size's floor, and as the growth
 from the size before (5× the projects should cost about 5× the time). The
 sample's own `check` (the command a planning officer runs) is timed too.
+Last, with LibreOffice, the line breaks on paper (tools/typeset.py) of the
+sample and of every folder of drafts in TYPESET_SETS (path-separated).
 """
 
 from __future__ import annotations
@@ -163,6 +165,29 @@ def batch_efficiency(tmp: Path) -> tuple[float, float, int]:
     return one_by_one, pooled, cores
 
 
+def typesetting(tmp: Path) -> None:
+    """Line breaks on paper (tools/typeset.py) for the sample and every folder of drafts
+    named in TYPESET_SETS (separated by the path separator): built with --draft to PDF."""
+    from pipeline.app import build
+    from tools import typeset
+
+    folders = [ROOT / "inputs", *(Path(p) for p in os.environ.get("TYPESET_SETS", "").split(os.pathsep) if p)]
+    for i, folder in enumerate(folders):
+        out = tmp / f"typeset{i}"
+        build(folder, out, draft=True, pdf=True)
+        if not (out / "plan.pdf").exists():
+            print(f"typeset {folder}: no PDF")
+            continue
+        plan = typeset.measure(str(out / "plan.pdf"), typeset.amounts_of(str(out / "records.json")))
+        other = [typeset.measure(str(pdf), set()) for pdf in sorted(out.glob("*.pdf")) if pdf.name != "plan.pdf"]
+        found = [plan, *other]
+        print(
+            f"typeset {folder}: {sum(len(c.syllables) for c in found)} mid-syllable breaks, "
+            f"{sum(len(c.words) for c in found)} other mid-word breaks, {sum(len(c.numbers) for c in found)} broken numbers, "
+            f"{sum(len(c.junk) for c in found)} junk, {len(plan.missing)} amounts not whole"
+        )
+
+
 def main() -> None:
     started = time.perf_counter()
     # The commands timed below would compile every module edited since the last run from source when the
@@ -204,6 +229,9 @@ def main() -> None:
         f"batch of {ORGANISATIONS} organisations × 50 projects: one after another {one_by_one:.1f} s, "
         f"over {cores} cores {pooled:.1f} s = {pooled / ideal:.2f} × (sum ÷ cores)"
     )
+    if soffice():
+        with tempfile.TemporaryDirectory() as tmp:
+            typesetting(Path(tmp))
     print(f"(bench ran {time.perf_counter() - started:.0f} s; PDF up to {PDF_UP_TO:,} projects)")
 
 

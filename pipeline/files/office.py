@@ -26,14 +26,28 @@ def soffice() -> str | None:
     return None
 
 
-def convert(paths: list[Path], fmt: str, outdir: Path, timeout: float) -> subprocess.CompletedProcess[str]:
-    """Convert ``paths`` to ``fmt`` ("pdf", "docx") into ``outdir`` with one
-    LibreOffice start. Raises FileNotFoundError when LibreOffice is missing and
+_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>
+</oor:items>
+"""
+
+
+def convert(
+    paths: list[Path], fmt: str, outdir: Path, timeout: float, locale: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Convert ``paths`` to ``fmt`` ("pdf", "docx", "fodt") into ``outdir`` with one
+    LibreOffice start; ``locale`` its locale setting (th-TH: native numbering
+    prints Thai digits). Raises FileNotFoundError when LibreOffice is missing and
     subprocess.TimeoutExpired when it takes longer than ``timeout`` seconds."""
     exe = soffice()
     if exe is None:
         raise FileNotFoundError("soffice")
     with tempfile.TemporaryDirectory() as profile:
+        if locale:
+            (Path(profile) / "user").mkdir()
+            (Path(profile) / "user" / "registrymodifications.xcu").write_text(_SETTINGS.format(locale=locale), encoding="utf-8")
         cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", fmt, "--outdir", str(outdir)]
         # Its own process group: soffice starts soffice.bin, and a hung conversion must take both down.
         proc = subprocess.Popen(

@@ -32,9 +32,12 @@ from ..core.model import Plan
 from ..files import atomic, office
 from ..files.paths import TEMPLATES, emblem
 from ..files.paths import template as template_in
-from . import typeset
+from . import thaipages, typeset
 from .amendment import amendment_context
 from .context import announcement_context, plan_context
+from .linebreak import Breaker
+from .measure import Room, styles
+from .names import names_in, official_terms
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
@@ -101,19 +104,23 @@ _TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 _UPDATE_FIELDS = b'<w:updateFields w:val="true"/>'
 
 
-def _finished(data: bytes, thai: bool) -> bytes:
+def _finished(data: bytes, thai: bool, names: frozenset[str] = frozenset()) -> bytes:
     """Same content → same bytes (fixed timestamps), and every text part made
-    ready for paper by ``typeset``; Word is asked to refresh the contents'
-    page numbers when it opens the file (LibreOffice computes them itself)."""
+    ready for paper by ``typeset`` (line breaks marked around ``names`` and
+    words, sized against each table cell); Word is asked to refresh the
+    contents' page numbers when it opens the file (LibreOffice computes them itself)."""
     out = io.BytesIO()
+    breaker = Breaker(names, official_terms())
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         # A template saved by LibreOffice can come back with a part twice; the last one is the current one.
         items = {item.filename: item for item in src.infolist()}
+        fonts, default = styles(src.read(items["word/styles.xml"]) if "word/styles.xml" in items else None)
         for item in items.values():
             content = src.read(item)
             part = _TEXT_PARTS.fullmatch(item.filename)
             if part:
-                content = typeset.finish(content, thai, body=part.group(1) == "document")
+                room = Room(fonts, default)
+                content = typeset.finish(content, thai, body=part.group(1) == "document", breaker=breaker, room=room)
             elif (
                 item.filename == "word/settings.xml"
                 and b"PAGEREF" in src.read("word/document.xml")
@@ -164,18 +171,22 @@ def render_docx(
         # A template saved again by LibreOffice lists docProps/core.xml twice; _finished keeps one.
         warnings.filterwarnings("ignore", "Duplicate name", UserWarning)
         tpl.save(buf)
-    return atomic.write_bytes(target, _finished(buf.getvalue(), thai))
+    return atomic.write_bytes(target, _finished(buf.getvalue(), thai, names_in(context)))
 
 
 PDF_TIMEOUT = 120  # seconds for all the documents (pipeline.toml [pdf] timeout)
 
 
-def to_pdf(docx_paths: list[Path], outdir: Path, timeout: float = PDF_TIMEOUT) -> tuple[list[Path], str]:
-    """Convert with one LibreOffice start. Returns the PDFs and a message."""
+def to_pdf(docx_paths: list[Path], outdir: Path, timeout: float = PDF_TIMEOUT, thai: bool = False) -> tuple[list[Path], str]:
+    """Convert with one LibreOffice start (two with Thai digits: see
+    ``thaipages``). Returns the PDFs and a message."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            proc = office.convert(docx_paths, "pdf", Path(tmp), timeout)
+            if thai:
+                proc = thaipages.convert(docx_paths, Path(tmp), Path(tmp), timeout)
+            else:
+                proc = office.convert(docx_paths, "pdf", Path(tmp), timeout)
         except FileNotFoundError:
             return [], "ไม่พบ LibreOffice จึงไม่ได้สร้าง PDF — ติดตั้งด้วย: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"
         except subprocess.TimeoutExpired:
@@ -219,6 +230,6 @@ def render_all(
     if pdf:
         if stage:
             stage("PDF")
-        pdfs, message = to_pdf(written, outputs, pdf_timeout)
+        pdfs, message = to_pdf(written, outputs, pdf_timeout, thai)
         written += pdfs
     return written, message

@@ -26,7 +26,10 @@ import re
 
 from lxml import etree
 
-from ..core.thai import JOINED_BEFORE_NUMBER, arabic_digits, thai_digits
+from ..core.thai import JOINED_BEFORE_NUMBER, abbr_months, arabic_digits, full_months, thai_digits
+from . import columns
+from .linebreak import Breaker
+from .measure import Room, cell_col, margin
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -37,6 +40,15 @@ NBSP = "\u00a0"
 EMU = 635  # per twip
 _JOIN = re.compile("(" + "|".join(re.escape(w) for w in JOINED_BEFORE_NUMBER) + ") (?=[0-9๐-๙])")
 _ARROW = re.compile("\ue000(\\d+)\ue001")
+TWIP = 20  # per point
+
+
+def _date_pattern() -> re.Pattern[str]:
+    months = "|".join(re.escape(m) for m in sorted({*full_months(), *abbr_months()}, key=len, reverse=True))
+    return re.compile(f"(?<![0-9๐-๙])([0-9๐-๙]{{1,2}}) ({months}) ((?:พ\\.ศ\\. ?)?[0-9๐-๙]{{2,4}})(?![0-9๐-๙])")
+
+
+_DATE = _date_pattern()
 
 
 def q(tag: str) -> str:
@@ -45,32 +57,8 @@ def q(tag: str) -> str:
 
 def set_text(text: str, thai: bool) -> str:
     text = thai_digits(text) if thai else arabic_digits(text)
+    text = _DATE.sub(lambda m: NBSP.join(m.groups()).replace(" ", NBSP), text)  # "15 กันยายน 2563" on one line
     return _JOIN.sub(lambda m: m.group(1) + NBSP, text)
-
-
-def _grid(tbl: etree._Element) -> list[int]:
-    return [int(c.get(q("w"), "0") or 0) for c in tbl.findall(f"{q('tblGrid')}/{q('gridCol')}")]
-
-
-def _cell_col(tc: etree._Element) -> int:
-    tr = tc.getparent()
-    trpr = tr.find(q("trPr"))
-    before = trpr.find(q("gridBefore")) if trpr is not None else None
-    col = int(before.get(q("val"), "0")) if before is not None else 0
-    for other in tr.findall(q("tc")):
-        if other is tc:
-            return col
-        span = other.find(f"{q('tcPr')}/{q('gridSpan')}")
-        col += int(span.get(q("val"), "1")) if span is not None else 1
-    return col
-
-
-def _margin(tc: etree._Element, tbl: etree._Element, side: str) -> int:
-    for path in (f"{q('tcPr')}/{q('tcMar')}/{q(side)}", f"{q('tblPr')}/{q('tblCellMar')}/{q(side)}"):
-        el = (tc if path.startswith(q("tcPr")) else tbl).find(path)
-        if el is not None:
-            return int(el.get(q("w"), "0") or 0)
-    return 108
 
 
 def arrow_run(width: int, shape_id: int) -> etree._Element:
@@ -96,7 +84,7 @@ def arrow_run(width: int, shape_id: int) -> etree._Element:
     return etree.fromstring(xml)
 
 
-def _arrows(root: etree._Element) -> None:
+def _arrows(root: etree._Element, room: Room) -> None:
     shape_id = 1000
     for t in list(root.iter(q("t"))):
         m = _ARROW.fullmatch(t.text or "")
@@ -108,9 +96,10 @@ def _arrows(root: etree._Element) -> None:
         if tc is None or tbl is None:
             run.getparent().remove(run)
             continue
-        grid, col = _grid(tbl), _cell_col(tc)
+        grid, margins = room.table(tbl)
+        col = cell_col(tc)
         months = int(m.group(1))
-        width = sum(grid[col : col + months]) - _margin(tc, tbl, "left") - _margin(tc, tbl, "right")
+        width = sum(grid[col : col + months]) - margin(tc, margins, "left") - margin(tc, margins, "right")
         shape_id += 1
         run.addprevious(arrow_run(width, shape_id))
         run.getparent().remove(run)
@@ -119,29 +108,42 @@ def _arrows(root: etree._Element) -> None:
 _NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
 
 
+def _not_thai(rpr: etree._Element) -> None:
+    lang = rpr.find(q("lang"))
+    if lang is None:
+        lang = etree.SubElement(rpr, q("lang"))
+    lang.set(q("val"), "en-US")
+    lang.set(q("bidi"), "en-US")
+
+
 def _number_runs(root: etree._Element) -> None:
-    """Each number in a run of its own, its language not Thai."""
+    """Each number in a run of its own, its language not Thai. A run that is
+    only a number (an amount cell) keeps its element; new runs are made in the
+    document itself (``makeelement``), not moved into it one by one."""
     for run in list(root.iter(q("r"))):
         texts = run.findall(q("t"))
         if len(texts) != 1 or len(run) > 2 or not texts[0].text or not _NUMBER.search(texts[0].text):
             continue
+        if run.getparent().tag == q("fldSimple"):
+            continue  # a PAGE field: LibreOffice numbers it in its run's language (Thai: Thai digits)
         text, rpr = texts[0].text, run.find(q("rPr"))
-        parts = [p for p in _NUMBER.split(text)]
-        numbers = _NUMBER.findall(text)
+        if _NUMBER.fullmatch(text):
+            if rpr is None:
+                rpr = run.makeelement(q("rPr"))
+                run.insert(0, rpr)
+            _not_thai(rpr)
+            continue
+        parts = _NUMBER.split(text)
         pieces = [(parts[0], False)]
-        for number, after in zip(numbers, parts[1:], strict=True):
+        for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
             pieces += [(number, True), (after, False)]
         for piece, is_number in pieces:
             if not piece:
                 continue
-            new = etree.Element(q("r"))
-            new_rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(q("rPr"))
+            new = run.makeelement(q("r"))
+            new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
             if is_number:
-                lang = new_rpr.find(q("lang"))
-                if lang is None:
-                    lang = etree.SubElement(new_rpr, q("lang"))
-                lang.set(q("val"), "en-US")
-                lang.set(q("bidi"), "en-US")
+                _not_thai(new_rpr)
             if len(new_rpr):
                 new.append(new_rpr)
             t = etree.SubElement(new, q("t"))
@@ -173,15 +175,33 @@ def _keep_totals(root: etree._Element) -> None:
                     ppr.insert(0, keep)
 
 
-def finish(xml: bytes, thai: bool, body: bool) -> bytes:
+def _mark_breaks(root: etree._Element, breaker: Breaker, room: Room) -> None:
+    """Every text marked where its lines may end, sized against its cell."""
+    for t in root.iter(q("t")):
+        if not t.text:
+            continue
+        run = t.getparent()
+        para = run.getparent()
+        while para is not None and para.tag != q("p"):
+            para = para.getparent()
+        tc = next(t.iterancestors(q("tc")), None)
+        size, bold = room.font(run, para)
+        t.text = breaker.mark(t.text, room.width(tc), size, bold)
+
+
+def finish(xml: bytes, thai: bool, body: bool, breaker: Breaker | None = None, room: Room | None = None) -> bytes:
     """One part (document, header or footer) made ready for paper."""
     root = etree.fromstring(xml)
+    room = room or Room({})
     if body:
-        _arrows(root)
+        _arrows(root, room)
         _keep_totals(root)
     for t in root.iter(q("t")):
         if t.text:
             t.text = set_text(t.text, thai)
+    if breaker is not None:
+        columns.fit(root, room)
+        _mark_breaks(root, breaker, room)
     _number_runs(root)
     if body and thai:
         for sect in root.iter(q("sectPr")):

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 
 from pipeline.app import track_forms
+from pipeline.render.linebreak import plain as unmark
 
 from ..conftest import Doc, R, row, write_plan
 
@@ -39,7 +40,7 @@ def fill(path: Path, reports: dict[str, tuple], extra: list[tuple] = (), rename:
     (table,) = form.tables
     for tr in table.rows[1:]:
         cells = tr.cells
-        name = " ".join(cells[1].text.replace("\u2060", "").split())
+        name = " ".join(unmark(cells[1].text).split())
         if name not in reports:
             continue
         statuses, disbursed, note = reports[name]

@@ -16,6 +16,7 @@ from pipeline import app
 from pipeline.cli import main
 from pipeline.core import period
 from pipeline.followup.progress import status_of
+from pipeline.render.linebreak import plain as unmark
 
 from .helpers import HALL, KIDS, PIPE, ROAD, TRAINING, announced_plan, fill, generated_forms, staff_form
 
@@ -40,10 +41,10 @@ def test_track_forms_one_per_division_with_the_period(folder: Path, tmp_path: Pa
     forms = generated_forms(announced_plan(folder), tmp_path / "out")
     assert sorted(forms) == ["กองช่าง", "สำนักปลัด"]
     doc = docx.Document(str(forms["กองช่าง"]))
-    body = "\n".join(p.text for p in doc.paragraphs).replace("\xa0", " ")  # the renderer joins "ไตรมาสที่ 2"
+    body = unmark("\n".join(p.text for p in doc.paragraphs)).replace("\xa0", " ")  # the renderer joins "ไตรมาสที่ 2"
     assert "ไตรมาสที่ 2 (มกราคม – มีนาคม 2564)" in body and "องค์การบริหารส่วนตำบลทดสอบ" in body
     (table,) = doc.tables
-    head = [c.text.replace("\n", "") for c in table.rows[0].cells]
+    head = [unmark(c.text).replace("\n", "") for c in table.rows[0].cells]
     assert head == [
         "ที่",
         "โครงการ",
@@ -55,7 +56,7 @@ def test_track_forms_one_per_division_with_the_period(folder: Path, tmp_path: Pa
         "เบิกจ่าย (บาท)",
         "หมายเหตุ",
     ]
-    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    rows = [[unmark(c.text) for c in r.cells] for r in table.rows[1:]]
     assert [r[2] for r in rows] == ["500,000.00", "200,000.00", "50,000.00"]
     assert all(not any(r[3:]) for r in rows)
 
@@ -93,15 +94,18 @@ def test_filled_forms_read_back_into_statuses_sums_and_findings(folder: Path, fi
 def test_progress_docx_has_the_summary_the_chart_and_the_lists(folder: Path, filled: Path, tmp_path: Path) -> None:
     app.progress(folder, filled, tmp_path / "report")
     doc = docx.Document(str(tmp_path / "report" / "progress.docx"))
-    text = "\n".join(p.text for p in doc.paragraphs).replace("\xa0", " ")
+    text = unmark("\n".join(p.text for p in doc.paragraphs)).replace("\xa0", " ")
     assert "ไตรมาสที่ 2" in text and "เบิกจ่ายแล้ว 558,500.00 บาท" in text
     signed = [p.text for p in doc.paragraphs if p.text.startswith("\tลงชื่อ")]
     assert len(signed) == 1 and signed[0].rstrip().endswith("ผู้ตรวจ") and "ผู้รายงาน\tลงชื่อ" in signed[0]
     summary, behind, cancelled = doc.tables
-    total = [c.text for c in summary.rows[-1].cells]
+    total = [unmark(c.text) for c in summary.rows[-1].cells]
     assert total[0] == "รวมทั้งสิ้น" and total[1:7] == ["5", "1", "1", "1", "1", "1"] and total[8] == "558,500.00"
-    assert [c.text.replace("\xa0", " ") for c in behind.rows[1].cells][1:4] == [PIPE, "กองช่าง", "ม.ค.–ก.พ."]
-    assert cancelled.rows[1].cells[1].text.replace("\xa0", " ") == TRAINING and cancelled.rows[1].cells[4].text == "ไม่มีผู้สมัคร"
+    assert [unmark(c.text).replace("\xa0", " ") for c in behind.rows[1].cells][1:4] == [PIPE, "กองช่าง", "ม.ค.–ก.พ."]
+    assert (
+        unmark(cancelled.rows[1].cells[1].text).replace("\xa0", " ") == TRAINING
+        and unmark(cancelled.rows[1].cells[4].text) == "ไม่มีผู้สมัคร"
+    )
     (image,) = [r for r in doc.part.rels.values() if "image" in r.reltype]
     png = image.target_part.blob
     check_chart(png)

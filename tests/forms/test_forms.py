@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.app import forms
 from pipeline.cli import main
+from pipeline.render.linebreak import plain as unmark
 from pipeline.rules.runner import run_checks
 
 from ..conftest import Doc, R, plan_of, profile_rows
@@ -54,12 +55,12 @@ def test_a_form_per_division_with_its_ordinance_lines(folder: Path, tmp_path: Pa
         ("ไม่ระบุหน่วยงาน", 1, "ไม่ระบุหน่วยงาน.docx"),
     ]
     form = docx.Document(str(tmp_path / "out" / "forms" / "กองช่าง.docx"))
-    header = "\n".join(p.text for p in form.sections[0].header.paragraphs)
+    header = unmark("\n".join(p.text for p in form.sections[0].header.paragraphs))
     assert "คำชี้แจง" in header and "กองช่าง" in header and "ทำเครื่องหมาย ✓" in header
-    body = "\n".join(p.text for p in form.paragraphs)
+    body = unmark("\n".join(p.text for p in form.paragraphs))
     assert "พ.ศ.\u00a02564" in body or "พ.ศ. 2564" in body
     (table,) = form.tables
-    texts = [[c.text for c in row.cells] for row in table.rows]
+    texts = [[unmark(c.text) for c in row.cells] for row in table.rows]
     assert texts[0][:2] == ["ที่", "โครงการ"] and "ต.ค." in texts[1]
     flat = ["|".join(dict.fromkeys(r)) for r in texts]
     assert any(t.startswith("1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน") for t in flat)
@@ -76,7 +77,7 @@ def fill(path: Path, rows: dict[str, tuple[str, str, set[int]]], new: tuple[str,
     (table,) = form.tables
     for row in table.rows:
         cells = row.cells
-        name = " ".join(cells[1].text.replace("\u2060", "").split())  # the renderer joins "หมู่ที่ 3" with a no-break space
+        name = " ".join(unmark(cells[1].text).split())  # the renderer joins "หมู่ที่ 3" with a no-break space
         if name in rows:
             activity, place, months = rows[name]
             cells[2].text, cells[4].text = activity, place

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.app import build
 from pipeline.files.paths import TEMPLATES
+from pipeline.render.linebreak import plain
 from pipeline.rules.runner import run_checks
 
 from ..conftest import Doc, plan_of, profile_rows, row, write_plan
@@ -27,7 +28,8 @@ def texts(docx: Path) -> str:
     """Every text node of the body, headers and footers."""
     with zipfile.ZipFile(docx) as z:
         parts = [n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
-        return "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", z.read(n).decode("utf-8"))) for n in parts)
+        text = "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", z.read(n).decode("utf-8"))) for n in parts)
+    return plain(text)
 
 
 def test_thai_digits_hold_everywhere_or_nowhere(folder: Path, tmp_path: Path) -> None:

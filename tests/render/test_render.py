@@ -24,6 +24,7 @@ from pipeline.core.summary import numbered, summarise
 from pipeline.core.thai import clean, format_amount
 from pipeline.render.context import plan_context
 from pipeline.render.docx import TEMPLATES, TemplateProblem, render_docx, to_pdf
+from pipeline.render.linebreak import plain as unmark
 from pipeline.rules.runner import run_checks
 
 from ..conftest import ROOT, SAMPLES, Doc, plan_of, profile_rows, row, write_plan
@@ -46,7 +47,7 @@ def plain(xml_text: str) -> str:
     """The text a reader sees: tags gone (numbers sit in runs of their own),
     paragraphs on lines, non-breaking spaces as spaces."""
     text = re.sub(r"</w:p>", "\n", xml_text)
-    return re.sub(r"<[^>]+>", "", text).replace("\u00a0", " ")
+    return unmark(re.sub(r"<[^>]+>", "", text)).replace("\u00a0", " ")
 
 
 def headers(docx: Path) -> str:
@@ -344,7 +345,7 @@ def test_user_text_is_escaped_and_never_evaluated_as_a_template(folder: Path, tm
     write_plan(folder, [row("1", name, "100")])
     build(folder, tmp_path / "out", draft=True)
     text = (
-        re.sub(r"<[^>]+>", "", xml(tmp_path / "out" / "plan.docx"))
+        unmark(re.sub(r"<[^>]+>", "", xml(tmp_path / "out" / "plan.docx")))
         .replace("&amp;", "&")
         .replace("&lt;", "<")
         .replace("&gt;", ">")

@@ -16,6 +16,7 @@ import pytest
 
 from pipeline.app import build
 from pipeline.files.paths import TEMPLATES
+from pipeline.render.linebreak import plain as unmark
 from pipeline.revision.compare import difference, load_previous
 
 from ..conftest import MONTHS, C, Doc, R, plan_of, profile_rows, project_table, row, write_plan
@@ -87,14 +88,14 @@ def test_build_with_previous_writes_the_amendment_and_the_revised_announcement(
     assert result.official, [f.code for f in result.report.findings if f.severity == "error"]
     assert [f.code for f in result.report.findings if f.code.startswith(("revision", "deadline"))] == []
     with zipfile.ZipFile(out2 / "amendment.docx") as z:
-        text = re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8")).replace("\u00a0", " ")
-        head = "".join(re.sub(r"<[^>]+>", "", z.read(n).decode("utf-8")) for n in z.namelist() if "header" in n)
+        text = unmark(re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8"))).replace("\u00a0", " ")
+        head = unmark("".join(re.sub(r"<[^>]+>", "", z.read(n).decode("utf-8")) for n in z.namelist() if "header" in n))
     assert "แก้ไข/เพิ่มเติม ครั้งที่ 1/2564" in head.replace("\u00a0", " ")
     for part in ("ก่อสร้างรางระบายน้ำ บ้านหนองฉิม", "ซ่อมแซมถนนลูกรังภายในตำบล", "เดิม", "แก้ไขใหม่", "400,000.00", "450,000.00"):
         assert part in text, part
     assert "ขยายเขตไฟฟ้าแรงต่ำ บ้านโนนเสลา" not in text  # unchanged projects are not listed
     with zipfile.ZipFile(out2 / "announcement.docx") as z:
-        ann = re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8")).replace("\u00a0", " ")
+        ann = unmark(re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8"))).replace("\u00a0", " ")
     assert "เรื่อง ประกาศใช้แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564 แก้ไข/เพิ่มเติม ครั้งที่ 1/2564" in ann
     assert "ประกาศใช้ข้อบัญญัติงบประมาณรายจ่ายเพิ่มเติม เมื่อวันที่ 1 มีนาคม 2564" in ann
     report = json.loads((out2 / "report.json").read_text(encoding="utf-8"))
@@ -127,7 +128,7 @@ def test_the_rendered_plan_reads_back_after_a_user_edits_it_in_word(versions: tu
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "word/document.xml":
-                data = data.decode("utf-8").replace("บ้านหนองบัว", "บ้านหนองบัวทอง").encode("utf-8")
+                data = unmark(data.decode("utf-8")).replace("บ้านหนองบัว", "บ้านหนองบัวทอง").encode("utf-8")
             dst.writestr(item, data)
     before = load_previous(edited)
     assert len(before.of_kind("project")) == 5 and len(before.of_kind("equipment")) == 1

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from pipeline.app import build
 from pipeline.core.thai import clean, dictionary_words, typing_problems
+from pipeline.render.linebreak import plain as unmark
 from pipeline.rules.runner import run_checks
 from pipeline.rules.text import base_terms, doubled, near_misses
 
@@ -78,7 +79,7 @@ def test_normalisation_never_changes_clean_thai(ws: list[str]) -> None:
 
 def _text(docx: Path) -> str:
     with zipfile.ZipFile(docx) as z:
-        return re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8"))
+        return unmark(re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8")))
 
 
 def test_corrections_reach_the_documents_only_when_accepted(folder: Path, tmp_path: Path) -> None:

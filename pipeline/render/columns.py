@@ -1,0 +1,136 @@
+"""Columns as wide as the widest number they print.
+
+A template gives each column a fixed width; a plan of another size or with
+Thai digits (a fifth wider than Arabic ones in TH Sarabun) prints amounts
+that do not fit, and both programs then break a number over two lines. Each
+column that prints numbers (a cell holding only a number) is widened to its widest, the
+width taken from the widest text column of the same table (never more than
+a quarter of it); where that is not enough, the numbers of that column are
+set smaller, the last resort.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .linebreak import MARKS, width
+from .measure import Room, head, margin, q, row_cells
+
+NUMBER = re.compile(r"[-+(]?[0-9๐-๙][0-9๐-๙.,]*%?\)?")
+SLACK = 1.04  # what the line breaker keeps free too
+MIN_SIZE = 10.0  # points: the smallest a number is set
+DONOR_SHARE = 0.25
+
+
+def _text(tc: etree._Element) -> str:
+    return "".join(t.text or "" for t in tc.iter(q("t"))).translate(dict.fromkeys(map(ord, MARKS))).strip()
+
+
+def _needed(tc: etree._Element, room: Room) -> float:
+    """Points the cell's widest numeric line needs."""
+    need = 0.0
+    for p in tc.iter(q("p")):
+        runs = [r for r in p.iter(q("r")) if r.find(q("t")) is not None]
+        text = "".join(t.text or "" for r in runs for t in r.findall(q("t"))).strip()
+        if text and runs:
+            size, bold = room.font(runs[0], p)
+            need = max(need, width(text, size, bold))
+    return need * SLACK
+
+
+def _cells(tbl: etree._Element) -> list[tuple[int, etree._Element]]:
+    """(column, cell) of every cell one grid column wide."""
+    return [(col, tc) for tr in tbl.iterchildren(q("tr")) for col, span, tc in row_cells(tr) if span == 1]
+
+
+def fit(root: etree._Element, room: Room) -> None:
+    for tbl in root.iter(q("tbl")):
+        grid, margins = room.table(tbl)  # widened in place: the line breaker then measures the new widths
+        if not grid:
+            continue
+        cols = head(tbl, "tblGrid").findall(q("gridCol"))
+        numeric: dict[int, float] = {}
+        for col, tc in _cells(tbl):
+            text = _text(tc)
+            if col < len(grid) and text and NUMBER.fullmatch(text):
+                twips = _needed(tc, room) * 20 + margin(tc, margins, "left") + margin(tc, margins, "right")
+                numeric[col] = max(numeric.get(col, 0), twips)
+        for col, need in sorted(numeric.items()):
+            short = int(need + 0.5) - grid[col]
+            if short > 0:
+                short -= _widen(tbl, grid, cols, col, short, set(numeric))
+                if short > 0:
+                    _shrink(tbl, col, grid[col] / need, room)
+
+
+def _widen(tbl: etree._Element, grid: list[int], cols: list[etree._Element], col: int, short: int, numeric: set[int]) -> int:
+    """Take up to ``short`` twips from the widest text column; the twips taken."""
+    donors = [c for c in range(len(grid)) if c not in numeric and c != col]
+    if not donors:
+        return 0
+    donor = max(donors, key=lambda c: grid[c])
+    take = min(short, int(grid[donor] * DONOR_SHARE))
+    if take <= 0:
+        return 0
+    for c, delta in ((col, take), (donor, -take)):
+        grid[c] += delta
+        cols[c].set(q("w"), str(grid[c]))
+    for tr in tbl.iterchildren(q("tr")):
+        for start, span, tc in row_cells(tr):
+            tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
+            if tcw is None:
+                continue
+            delta = sum(d for c, d in ((col, take), (donor, -take)) if start <= c < start + span)
+            if delta:
+                tcw.set(q("w"), str(int(tcw.get(q("w"), "0") or 0) + delta))
+    return take
+
+
+def _shrink(tbl: etree._Element, col: int, ratio: float, room: Room) -> None:
+    """Numbers of one column set smaller, so they fit what width there is."""
+    for c, tc in _cells(tbl):
+        if c != col or not NUMBER.fullmatch(_text(tc)):
+            continue
+        for p in tc.iter(q("p")):
+            for r in p.iter(q("r")):
+                size, _ = room.font(r, p)
+                half = max(int(MIN_SIZE * 2), int(size * ratio * 2))
+                rpr = r.find(q("rPr"))
+                if rpr is None:
+                    rpr = etree.Element(q("rPr"))
+                    r.insert(0, rpr)
+                _set_size(rpr, half)
+
+
+# Run properties that come after w:sz in the schema's order (Word refuses a file with them out of order).
+_AFTER_SIZE = (
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+)
+
+
+def _set_size(rpr: etree._Element, half: int) -> None:
+    for tag in ("szCs", "sz"):  # szCs first, so sz lands before it
+        el = rpr.find(q(tag))
+        if el is None:
+            el = etree.Element(q(tag))
+            later = [c for c in rpr if c.tag in {q(t) for t in ("szCs", *_AFTER_SIZE)}]
+            if later:
+                later[0].addprevious(el)
+            else:
+                rpr.append(el)
+        el.set(q("val"), str(half))
