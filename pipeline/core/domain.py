@@ -270,7 +270,8 @@ def strategy_label(name: str) -> str:
 
 def strategy_title(name: str) -> str:
     """ "การพัฒนาด้าน…" → "ยุทธศาสตร์การพัฒนาด้าน…" (as forms print it)."""
-    name = strategy_label(name)
+    if not name:
+        return strategy_label(name)  # "(ไม่ระบุยุทธศาสตร์)", not "ยุทธศาสตร์(ไม่ระบุยุทธศาสตร์)"
     return name if name.startswith("ยุทธศาสตร์") else f"ยุทธศาสตร์{name}"
 
 

@@ -87,8 +87,15 @@ def _continued(table: Table, state: FileState) -> tuple[str | None, Layout | Non
     return kind, replace(layout, header_rows=[-1], year_cols=[], years=[], continued=True)
 
 
+def _same_header(state: FileState, kind: str, layout: Layout) -> bool:
+    """The table before in this file was of ``kind`` under the same header."""
+    return state.last is not None and state.last[0] == kind and state.last[1].header_text == layout.header_text
+
+
 def _table(doc: Document, table: Table, title: str, ctx: Context, out: Collector, state: FileState) -> None:
     kind, layout = classify(table, title, " ".join(state.doc_title))
+    if kind == "project" and layout is not None and _same_header(state, "equipment", layout):
+        kind = "equipment"  # the next table of a ผด.02/1 under another heading: its header, not its title, says so
     if kind is None:
         kind, layout = _continued(table, state)
     src = Source(doc.path, table.index)
@@ -129,7 +136,7 @@ def _project_table(
     rows_ctx = _equipment_context(ctx, layout, state) if kind == "equipment" else ctx
     # A table that repeats the header of the one before (a form set out as a table per
     # แผนงาน, each heading its pages) goes on with its list: its "รวมทั้งสิ้น" closes them all.
-    same_list = state.last is not None and state.last[:1] == (kind,) and state.last[1].header_text == layout.header_text
+    same_list = _same_header(state, kind, layout)
     state.last = (kind, layout, table.width)
     state.project_tables[table.index] = (table, layout)
     if not layout.continued and not same_list:

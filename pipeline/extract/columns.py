@@ -17,6 +17,7 @@ _SEQ = {"ที่", "ลำดับ", "ลำดับที่", "ข้อ"}
 _NAME = {"โครงการ", "ชื่อโครงการ", "โครงการกิจกรรม", "ชื่อโครงการกิจกรรม", "รายการ", "ครุภัณฑ์", "รายการครุภัณฑ์", "ชื่อรายการ"}
 
 
+_MONTH_KEYS = "ตค|พย|ธค|มค|กพ|มีค|เมย|พค|มิย|กค|สค|กย"  # abbreviated months as key() leaves them
 # Whose strategy a map's header names: "ยุทธศาสตร์การพัฒนาของเทศบาล", "… อปท.", "… อบจ."
 _OWNERS = "อปท|อบต|อบจ|เทศบาล(ตำบล|เมือง|นคร)?|องค์การบริหารส่วน(ตำบล|จังหวัด)|ท้องถิ่น|จังหวัด"
 
@@ -29,7 +30,8 @@ def label_field(label: str) -> str | None:
     m = fiscal_month_of(label)
     if m:
         return f"month:{m}"
-    q = re.fullmatch(r"ไตรมาส(?:ที่)?([1-4])", key(label))
+    # "ไตรมาส 1", "ไตรมาสที่ ๒", "ไตรมาส 1 (ต.ค. – ธ.ค. 68)": the months in brackets only name the quarter's
+    q = re.fullmatch(rf"ไตรมาส(?:ที่)?([1-4])(?:{_MONTH_KEYS}|\d{{2,4}})*", key(label))
     if q:
         return f"quarter:{q.group(1)}"
     if k in _SEQ:
@@ -41,8 +43,12 @@ def label_field(label: str) -> str | None:
     short = len(k) <= 25
     if k in _NAME or (short and k.startswith(("ชื่อโครงการ", "โครงการ", "รายการครุภัณฑ์"))):
         return "name"
-    if k.startswith(("งบประมาณ", "จำนวนเงิน", "จำนวนงบประมาณ", "วงเงิน")):
-        return "budget"
+    if k.startswith(("งบประมาณ", "จำนวนเงิน", "จำนวนงบประมาณ", "วงเงิน")) or k in {"รวม", "รวมเงิน", "รวมบาท", "รวมเงินบาท"}:
+        return "budget"  # ผด.02/1 as จำนวน × ราคาต่อหน่วย = รวม (บาท): the total is the item's budget
+    if k.startswith("ราคาต่อหน่วย"):
+        return "unit_price"
+    if k in {"หน่วยนับ", "หน่วย"}:
+        return "measure"  # ผด.02/1's "คัน", "เครื่อง": beside จำนวน
     if k.startswith(("สถานที่", "พื้นที่")):
         return "location"
     # "ส่วนราชการที่รับผิดชอบ", "กอง/ฝ่ายที่รับผิดชอบ": whoever is responsible is the unit
@@ -51,7 +57,11 @@ def label_field(label: str) -> str | None:
     if k.startswith(("แหล่งงบประมาณ", "แหล่งที่มา", "แหล่งเงิน", "ที่มาของงบประมาณ")):
         return "source"
     # Exact forms only: a data cell "ยุทธศาสตร์ที่ 1 …" must not read as a header.
-    if re.fullmatch(rf"ยุทธศาสตร์(การพัฒนา)?(ที่|(ของ)?({_OWNERS}))?", k):
+    if re.fullmatch(r"ยุทธศาสตร์(การพัฒนา)?(ของ)?(จังหวัด|กลุ่มจังหวัด|ชาติ)[ก-๙]*", k):
+        return "linked"  # the province's (or the nation's) strategy beside the organisation's own: kept, not checked
+    # "ยุทธศาสตร์การพัฒนาเทศบาลเมืองบ้านดู่": the organisation's own strategies, by its kind and name
+    # (a strategy's own name, "ยุทธศาสตร์การพัฒนาท้องถิ่นด้าน…", is data: it names a ด้าน)
+    if re.fullmatch(rf"ยุทธศาสตร์(การพัฒนา)?(ที่|(ของ)?({_OWNERS})[ก-๙]{{0,20}})?", k) and "ด้าน" not in k:
         return "strategy"
     if k in {"ด้าน", "กลยุทธ์", "กลยุทธ"}:
         return "sector" if k == "ด้าน" else "tactic"  # strategy-map columns the checks do not need
@@ -65,7 +75,7 @@ def label_field(label: str) -> str | None:
 
 
 # Columns a record keeps in ``extra`` without a warning: known, but no field of a record.
-KEPT = {"sector", "tactic", "quantity", "group"}
+KEPT = {"sector", "tactic", "quantity", "group", "unit_price", "measure", "linked"}
 # The headers the reader knows best, for the suggestion of an unknown one.
 KNOWN_HEADERS = (
     "ที่",

@@ -386,3 +386,35 @@ def test_other_words_for_place_and_responsible_unit_are_read(folder: Path) -> No
     )
     (p,) = plan_of(folder).projects
     assert (p.location, p.unit, p.months) == ("ชุมชนท่าช้าง", "กองช่าง", (1,))
+
+
+def test_quarter_headers_that_name_their_months(folder: Path) -> None:
+    """ "ไตรมาส 1 (ต.ค. – ธ.ค. 69)": the months in brackets only name the quarter (an อบต.'s published ผด.02)."""
+    head = ["ที่", "โครงการ", "งบประมาณ", "ไตรมาส 1 (ต.ค. – ธ.ค. 69)", "ไตรมาส 2 (ม.ค. – มี.ค. 70)", "ไตรมาส 3 (เม.ย.-มิ.ย. 70)"]
+    Doc().table([R(head + ["ไตรมาส 4 (ก.ค. - ก.ย. 2570)"], header=True), ["1", "ก", "1", "✓", "", "", "✓"]]).save(
+        folder / "a.docx"
+    )
+    assert [p.months for p in plan_of(folder).projects] == [(1, 2, 3, 10, 11, 12)]
+
+
+def test_equipment_priced_per_unit_in_tables_under_each_strategy(folder: Path) -> None:
+    """จำนวน × ราคาต่อหน่วย = รวม (บาท): the total is the budget; the second table, under another strategy
+    heading without the word ครุภัณฑ์, is the same ผด.02/1 (its header says so)."""
+    head = R(["แผนงาน", "ประเภท", "รายการ", "จำนวน", "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "รวม (บาท)", *MONTHS], header=True)
+    doc = Doc().p("บัญชีครุภัณฑ์ แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564").p(STRATEGY)
+    doc.table([head, ["แผนงานเคหะและชุมชน", "ครุภัณฑ์ยานพาหนะ", "รถบรรทุกขยะ", "1", "คัน", "2,500,000", "2,500,000", *marks({7})]])
+    doc.p("ยุทธศาสตร์ที่ 2 การพัฒนาคุณภาพชีวิต")
+    doc.table([head, ["แผนงานบริหารงานทั่วไป", "ครุภัณฑ์สำนักงาน", "เครื่องปรับอากาศ", "2", "เครื่อง", "30,000", "60,000", *marks({6})]])
+    doc.save(folder / "a.docx")
+    got = [(p.kind, p.name, p.budget, dict(p.extra).get("หน่วยนับ")) for p in plan_of(folder).projects]
+    assert got == [
+        ("equipment", "รถบรรทุกขยะ", Decimal("2500000.00"), "คัน"),
+        ("equipment", "เครื่องปรับอากาศ", Decimal("60000.00"), "เครื่อง"),
+    ]
+
+
+def test_a_strategy_map_headed_with_the_organisations_name_and_the_provinces_strategies(folder: Path) -> None:
+    head = R(["ยุทธศาสตร์การพัฒนาจังหวัด", "ยุทธศาสตร์การพัฒนาเทศบาลเมืองบ้านดู่", "แผนงาน"], header=True)
+    Doc().table([head, ["การพัฒนาเศรษฐกิจ", "ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน", "แผนงานเคหะและชุมชน"]]).save(folder / "map.docx")
+    (link,) = plan_of(folder).strategies
+    assert (link.strategy, link.program) == ("การพัฒนาด้านโครงสร้างพื้นฐาน", "แผนงานเคหะและชุมชน")
