@@ -391,7 +391,7 @@ def test_other_words_for_place_and_responsible_unit_are_read(folder: Path) -> No
 def test_quarter_headers_that_name_their_months(folder: Path) -> None:
     """ "ไตรมาส 1 (ต.ค. – ธ.ค. 69)": the months in brackets only name the quarter (an อบต.'s published ผด.02)."""
     head = ["ที่", "โครงการ", "งบประมาณ", "ไตรมาส 1 (ต.ค. – ธ.ค. 69)", "ไตรมาส 2 (ม.ค. – มี.ค. 70)", "ไตรมาส 3 (เม.ย.-มิ.ย. 70)"]
-    Doc().table([R(head + ["ไตรมาส 4 (ก.ค. - ก.ย. 2570)"], header=True), ["1", "ก", "1", "✓", "", "", "✓"]]).save(
+    Doc().table([R([*head, "ไตรมาส 4 (ก.ค. - ก.ย. 2570)"], header=True), ["1", "ก", "1", "✓", "", "", "✓"]]).save(
         folder / "a.docx"
     )
     assert [p.months for p in plan_of(folder).projects] == [(1, 2, 3, 10, 11, 12)]
