@@ -212,5 +212,6 @@ def finish(xml: bytes, thai: bool, body: bool, breaker: Breaker | None = None, r
                 pgmar = sect.find(q("pgMar"))
                 if pgmar is not None:
                     pgmar.addnext(num)
-            num.set(q("fmt"), "thaiNumbers")
+            if num.get(q("fmt")) != "thaiLetters":  # the front matter's ก, ข, ค stay letters
+                num.set(q("fmt"), "thaiNumbers")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
