@@ -171,7 +171,7 @@ def typesetting(tmp: Path) -> None:
     from pipeline.app import build
     from tools import typeset
 
-    folders = [ROOT / "inputs", *(Path(p) for p in os.environ.get("TYPESET_SETS", "").split(os.pathsep) if p)]
+    folders = [ROOT / "samples", *(Path(p) for p in os.environ.get("TYPESET_SETS", "").split(os.pathsep) if p)]
     for i, folder in enumerate(folders):
         out = tmp / f"typeset{i}"
         build(folder, out, draft=True, pdf=True)
