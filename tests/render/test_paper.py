@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from pipeline.app import build
+from pipeline.render.linebreak import plain as unmark
 
 from ..conftest import plan_of, profile_rows, row, write_plan
 from .test_documents import texts
@@ -77,5 +78,5 @@ def test_form_02_continuation_pages_carry_their_strategy_and_program(tmp_path: P
     build(folder, tmp_path / "out")
     xml = document(tmp_path / "out" / "plan.docx")
     headers = re.findall(r"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>(.*?)</w:tr>", xml)
-    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", h)).replace("\u00a0", " ") for h in headers]
+    texts = [unmark("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", h))).replace("\u00a0", " ") for h in headers]
     assert "1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน" in texts and "1.1 แผนงานเคหะและชุมชน" in texts

@@ -298,9 +298,10 @@ def test_on_paper_forms_are_dense_landscape_and_the_contents_are_right(pdfs: Pat
         w, h, _ = pages[n - 1]
         assert w > h, f"page {n} is a form but not landscape"
     assert all(w < h for w, h, t in pages if bare("บทนำ") in bare(t) and bare("ส่วนที่ 1") in bare(t) and not form_of(t))
-    # The sample's 46 items (41 projects, 5 equipment) fit in at most 16 form pages (12 before issue 23 asked for
-    # room around the marks, upright month labels, a heading per แผนงาน on every page, strategies kept whole in ผด.01).
-    assert len(forms) <= 16, forms
+    # The sample's 46 items (41 projects, 5 equipment) fit in at most 17 form pages (12 before issue 23 asked for
+    # room around the marks, upright month labels, a heading per แผนงาน on every page, strategies kept whole in ผด.01,
+    # and numeric columns as wide as their widest number, which narrows the text columns: one page more).
+    assert len(forms) <= 17, forms
     assert printed_number(pages[0][2]) is None  # the cover carries no page number
     # สารบัญ: each entry's page number is the printed number of the page where that part starts.
     contents = next(t for _, _, t in pages if bare("สารบัญ") in bare(t))
