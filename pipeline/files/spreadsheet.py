@@ -114,19 +114,22 @@ def workbook_bytes(sheets: Sequence[OutSheet], font: str = "TH Sarabun New") -> 
     (a project name cannot run anything in Excel)."""
     wb = Workbook()
     wb.remove(wb.active)
+    bold, plain = Font(name=font, size=14, bold=True), Font(name=font, size=14)
     for spec in sheets:
         ws = wb.create_sheet(spec.title)
         ws.append([c.title for c in spec.columns])
         for i, values in enumerate(spec.rows):
             ws.append([_safe(v) for v in values])
-            for cell in ws[ws.max_row]:
+            # the row just appended, by number: ws[ws.max_row] counts every cell of the sheet each time
+            cells = [ws.cell(row=i + 2, column=n) for n in range(1, len(values) + 1)]
+            for cell in cells:
                 if cell.data_type == "f":
                     cell.data_type = "s"
             if i in spec.bold_rows:
-                for cell in ws[ws.max_row]:
-                    cell.font = Font(name=font, size=14, bold=True)
+                for cell in cells:
+                    cell.font = bold
         for cell in ws[1]:
-            cell.font = Font(name=font, size=14, bold=True)
+            cell.font = bold
             cell.fill = HEADER_FILL
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for n, col in enumerate(spec.columns, start=1):
@@ -138,7 +141,7 @@ def workbook_bytes(sheets: Sequence[OutSheet], font: str = "TH Sarabun New") -> 
                 if col.centre:
                     cell.alignment = Alignment(horizontal="center")
                 if cell.font is None or not cell.font.b:
-                    cell.font = Font(name=font, size=14)
+                    cell.font = plain
         ws.row_dimensions[1].height = 54  # three lines of a wrapped Thai heading
         # printed: A4 landscape, every column on the page, the header row on each page
         ws.page_setup.orientation = "landscape"
