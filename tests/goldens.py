@@ -21,17 +21,23 @@ from .conftest import ROOT, SAMPLES, C, plan_of, profile_rows, row, seed_docx, w
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def broken(folder: Path) -> Path:
+def broken_drafts(folder: Path) -> Path:
     """A small plan with findings of several kinds (over the ordinance, a
-    worded amount, no month, a wrong total, the raw seed introduction)."""
+    worded amount, no month, a wrong total), without its introduction."""
     rows = [
         row("1", "ถนน", "120,000"),
         row("2", "ถนน", "หนึ่งแสน"),
         row("3", "ท่อ", "5,000", set()),
         [C("รวม", span=3), "1", C(span=14)],
     ]
-    write_plan(folder, rows, profile=profile_rows(announce="30 ตุลาคม 2563"), ordinance=[("แผนงานเคหะและชุมชน", "ถนน", "100,000")])
-    seed_docx(folder / "intro.docx")
+    return write_plan(
+        folder, rows, profile=profile_rows(announce="30 ตุลาคม 2563"), ordinance=[("แผนงานเคหะและชุมชน", "ถนน", "100,000")]
+    )
+
+
+def broken(folder: Path) -> Path:
+    """``broken_drafts`` with the raw seed introduction."""
+    seed_docx(broken_drafts(folder) / "intro.docx")
     return folder
 
 

@@ -230,12 +230,12 @@ def test_no_script_from_a_folder_name_runs_in_rollup_html(tmp_path: Path) -> Non
     """rollup.html in a real headless browser: folder and organisation names
     are text, every link is relative to a report.html the batch wrote, and the
     page carries the report page's Content-Security-Policy."""
-    from html.parser import HTMLParser
     from urllib.parse import unquote, urljoin
 
     from pipeline.app import build_report
     from pipeline.batch import run as batch
     from pipeline.report.html import POLICY
+    from tools.fuzz_hostile import Page
 
     run = "document.body.setAttribute('data-x','ran'+'ran')"  # 'ranran' exists only if this executes
     names = [
@@ -258,20 +258,7 @@ def test_no_script_from_a_folder_name_runs_in_rollup_html(tmp_path: Path) -> Non
     assert "สรุปแผนการดำเนินงาน" in dom and "onerror" in dom, dom[:2000]  # the page loaded: the names are there, as text
     assert "ranran" not in dom
 
-    class Links(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.hrefs: list[str] = []
-            self.policy = ""
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            found = dict(attrs)
-            if tag == "a":
-                self.hrefs.append(found.get("href") or "")
-            if tag == "meta" and found.get("http-equiv") == "Content-Security-Policy":
-                self.policy = found.get("content") or ""
-
-    links = Links()
+    links = Page()
     links.feed(page.read_text(encoding="utf-8"))
     assert len(links.hrefs) == len(names)
     for href in links.hrefs:

@@ -160,7 +160,9 @@ def lock_case(rng: random.Random, work: Path, inputs: Path) -> str:
     return f"lock-{kind} exit {code}"
 
 
-class _Page(HTMLParser):
+class Page(HTMLParser):
+    """The links and the Content-Security-Policy of an HTML page."""
+
     def __init__(self) -> None:
         super().__init__()
         self.hrefs: list[str] = []
@@ -185,7 +187,7 @@ def batch_case(rng: random.Random, work: Path, inputs: Path) -> str:
         if code != 2:  # only hidden folders ("..x"): no organisation, said in Thai
             raise AssertionError(f"batch: exit {code} without a roll-up")
         return "batch-none"
-    page = _Page()
+    page = Page()
     page.feed((out / "rollup.html").read_text(encoding="utf-8"))
     for href in page.hrefs:
         target = (out / unquote(href)).resolve()

@@ -22,20 +22,15 @@ from pipeline.core.settings import ANNOTATOR
 from pipeline.read.own import INITIALS
 from tools.xlsxkit import from_docx
 
-from ..conftest import C, Doc, plan_of, profile_rows, row, write_plan
+from ..conftest import Doc, plan_of, row, write_plan
+from ..goldens import broken_drafts
 from ..render.test_documents import needs_office
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def broken(folder: Path) -> Path:
-    rows = [
-        row("1", "ถนน", "120,000"),
-        row("2", "ถนน", "หนึ่งแสน"),
-        row("3", "ท่อ", "5,000", set()),
-        [C("รวม", span=3), "1", C(span=14)],
-    ]
-    write_plan(folder, rows, profile=profile_rows(announce="30 ตุลาคม 2563"), ordinance=[("แผนงานเคหะและชุมชน", "ถนน", "100,000")])
+    broken_drafts(folder)
     Doc().p("บทนำ").p("การจัดทำเเผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564").p("เพื่อประเมินผม การดำเนินงาน").save(folder / "intro.docx")
     return folder
 
