@@ -1,4 +1,4 @@
-"""templates/amendment.docx (python -m tools.make_templates writes it with
+"""templates/amendment.docx (python -m tools.templates writes it with
 the others): แผนการดำเนินงาน แก้ไข/เพิ่มเติม as published amendments are set
 out — the reason, the lists that have items in the ผด.02 shape, the counts and
 budgets before and after. Built on make_templates' styles and tables."""

@@ -1,5 +1,5 @@
 """Write templates/plan.docx and templates/announcement.docx (the starting
-point; users then restyle them in Word). python -m tools.make_templates [DIR]
+point; users then restyle them in Word). python -m tools.templates [DIR]
 
 Every title, column heading and fixed sentence of the forms lives in these
 documents, not in code: SPEC marks them *(verify)*, so a planning officer must
@@ -16,7 +16,6 @@ footer, so a template saved again by Word or LibreOffice keeps them apart.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -772,19 +771,3 @@ def signatures(doc: Doc, s: dict[str, str], roles: tuple[str, str]) -> None:
             f'<w:p><w:pPr><w:pStyle w:val="{s["sign"]}"/>{keep}{tabs}{before}<w:jc w:val="left"/></w:pPr>'
             f'<w:r><w:tab/><w:t xml:space="preserve">{left}</w:t><w:tab/><w:t xml:space="preserve">{right}</w:t></w:r></w:p>'
         )
-
-
-def main(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    from tools.amendment_template import amendment_template  # it builds on this module's helpers
-
-    plan_template(out)
-    announcement_template(out)
-    amendment_template(out)
-    form_template(out)
-    tracking_template(out)
-    progress_template(out)
-
-
-if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "templates")

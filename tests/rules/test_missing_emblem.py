@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pipeline.app import build, check
 from pipeline.files.paths import TEMPLATES
-from tools.make_templates import main as make_templates
+from tools.templates import main as make_templates
 
 from ..conftest import row, write_plan
 
