@@ -1,7 +1,10 @@
 """Months named with a year outside the plan's fiscal year: "ต.ค. 69 – ธ.ค. 69"
 in a plan for 2569 is next year's, and a month header "ต.ค. 68" in a plan for
 2570 is the year before last. The reader keeps the year it read and says so,
-never moving such a month silently into the plan's year."""
+never moving such a month into the plan's year: a period that reaches into
+another year leaves the record without months, a month column of another year
+without its marks, so the plan's month columns never show them (not even in a
+draft)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,12 @@ def outside_year(out: Collector, year: int | None) -> None:
             tables.setdefault(where, []).append(d)
         else:
             rows.setdefault((*where, d.source.row), []).append(d)
+    for found in rows.values():  # a period that reaches into another year: none of its months is sure
+        out.projects[found[0].record] = replace(out.projects[found[0].record], months=())
+    for found in tables.values():  # a month column of another year: its marks only
+        for d in found:
+            p = out.projects[d.record]
+            out.projects[d.record] = replace(p, months=tuple(m for m in p.months if m != d.month))
     for found in rows.values():
         first = found[0]
         words = ", ".join(dict.fromkeys(d.words for d in found))

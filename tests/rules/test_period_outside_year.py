@@ -83,3 +83,10 @@ def test_a_header_already_named_by_fiscal_year_mismatch_is_not_said_twice(folder
     _months(folder, head, [{1, 12}])
     report = run_checks(plan_of(folder), ["period-outside-year", "fiscal-year-mismatch"])
     assert [f.code for f in report.findings] == ["fiscal-year-mismatch"]
+
+
+def test_a_month_of_another_year_never_reaches_the_plans_months(folder: Path) -> None:
+    """Not even in a draft: a period reaching into another year keeps no month (the finding says why), so ผด.02
+    shades none of it; a period inside the year keeps its months."""
+    _periods(folder, "ต.ค. 64 – ธ.ค. 64", "ส.ค. 64 – ต.ค. 64", "ม.ค. 64 – มี.ค. 64")
+    assert [p.months for p in plan_of(folder).projects] == [(), (), (4, 5, 6)]
