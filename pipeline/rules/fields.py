@@ -107,8 +107,10 @@ notice(
     'ทำเครื่องหมาย ✓ หรือแรเงาช่องเดือนที่ดำเนินการ หรือกรอกระยะเวลา เช่น "ต.ค. 63 – ก.ย. 64"',
 )
 def no_schedule(plan: Plan, env: Env) -> Iterable[Hit]:
+    # A period of another year leaves its row without months: period-outside-year says so there, once.
+    elsewhere = {(n.source.file, n.source.table, n.source.row) for n in plan.notices if n.code == "period-outside-year"}
     for p in plan.projects:
-        if not p.months and p.name.strip():
+        if not p.months and p.name.strip() and (p.source.file, p.source.table, p.source.row) not in elsewhere:
             msg = f'โครงการ "{p.name[:60]}" ไม่ได้ระบุเดือนที่ดำเนินการ'
             if p.period:
                 msg = f'อ่านระยะเวลา "{p.period}" ของโครงการ "{p.name[:60]}" ไม่ได้'

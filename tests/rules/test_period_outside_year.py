@@ -90,3 +90,4 @@ def test_a_month_of_another_year_never_reaches_the_plans_months(folder: Path) ->
     shades none of it; a period inside the year keeps its months."""
     _periods(folder, "ต.ค. 64 – ธ.ค. 64", "ส.ค. 64 – ต.ค. 64", "ม.ค. 64 – มี.ค. 64")
     assert [p.months for p in plan_of(folder).projects] == [(), (), (4, 5, 6)]
+    assert findings(folder, "no-schedule") == []  # one mistake, one finding: period-outside-year
