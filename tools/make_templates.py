@@ -272,9 +272,8 @@ def _upright_months(xml: str) -> str:
     )
 
 
-def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str) -> str:
-    """One table for the whole form: header rows repeat on every page, a
-    ยุทธศาสตร์ and a แผนงาน are heading rows kept with the rows below."""
+def form02_columns(s: dict[str, str], item: str, detail: str) -> tuple[list[str], list[C]]:
+    """ผด.02's headings before the months, and a project's row with its twelve month cells."""
     lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
     row = [
         C("{{ p.no }}", style=s["tdc"]),
@@ -285,6 +284,13 @@ def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str
         C("{{ p.unit }}", style=s["td"]),
     ]
     row += [C(f"{{% cellbg p.fill[{i}] %}}{{{{ p.arrow[{i}] }}}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
+    return lead, row
+
+
+def form02_table(s: dict[str, str], item: str, detail: str, var: str, total: str) -> str:
+    """One table for the whole form: header rows repeat on every page, a
+    ยุทธศาสตร์ and a แผนงาน are heading rows kept with the rows below."""
+    lead, row = form02_columns(s, item, detail)
     closing = R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True)
     return month_form_table(s, lead, row, var, "g.projects", closing)
 
@@ -326,16 +332,7 @@ def program_tables(doc: Doc, s: dict[str, str], item: str, detail: str, var: str
     """ผด.02 as a table per แผนงาน whose repeated header carries its ยุทธศาสตร์
     and แผนงาน: a page that continues a แผนงาน says which one it is. The
     grand total closes the last table."""
-    lead = ["ที่", item, detail, "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ\n\nหลัก"]
-    row = [
-        C("{{ p.no }}", style=s["tdc"]),
-        C("{{ p.name }}", style=s["td"]),
-        C("{{ p.activity }}", style=s["td"]),
-        C("{{ p.budget }}", style=s["tdr"]),
-        C("{{ p.location }}", style=s["td"]),
-        C("{{ p.unit }}", style=s["td"]),
-    ]
-    row += [C(f"{{% cellbg p.fill[{i}] %}}{{{{ p.arrow[{i}] }}}}", style=s["month"], margin=MONTH_PAD) for i in range(12)]
+    lead, row = form02_columns(s, item, detail)
     widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
     top, bottom = month_header(s, lead)
     rows = [
