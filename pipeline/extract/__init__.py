@@ -54,10 +54,13 @@ def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None,
     whole = t + key(doc_title)
     has_name, has_budget = layout.name_col is not None, "budget" in f or bool(layout.year_cols)
     schedule = bool(layout.months) or bool(layout.quarters) or "period" in f
+    titled = whole + key(layout.header_text)
+    enacted = "ข้อบัญญัติ" in titled or "เทศบัญญัติ" in titled
+    if has_name and len(layout.year_cols) >= 2 and enacted and not schedule and "แผนพัฒนา" not in whole:
+        return "ordinance", _newest_year(layout)
     if has_name and (len(layout.year_cols) >= 2 or (("แผนพัฒนา" in whole or "ผ02" in whole) and not schedule)):
         return "devplan", layout
-    titled = whole + key(layout.header_text)
-    if has_name and has_budget and not schedule and ("ข้อบัญญัติ" in titled or "เทศบัญญัติ" in titled):
+    if has_name and has_budget and not schedule and enacted:
         return "ordinance", layout
     if has_name and has_budget:
         equipment = "ครุภัณฑ์" in key(layout.header_text) or "ครุภัณฑ์" in t or "ผด021" in t
@@ -67,6 +70,14 @@ def classify(table: Table, title: str, doc_title: str = "") -> tuple[str | None,
     if has_budget and not has_name and "ร้อยละ" in key(layout.header_text):
         return "summary", layout
     return None, layout
+
+
+def _newest_year(layout: Layout) -> Layout:
+    """An ordinance printing the year before beside the year enacted ("ประมาณการปี 2569 | … 2570"):
+    the newest year's column is what the council enacted."""
+    dated = [(int(label), col) for label, col in layout.year_cols if label.isdigit()]
+    col = max(dated)[1] if dated else layout.year_cols[-1][1]
+    return replace(layout, fields={**layout.fields, "budget": col}, year_cols=[])
 
 
 def _unwrap(table: Table) -> list[Table]:

@@ -160,3 +160,30 @@ def test_a_unit_column_wins_over_the_title(folder: Path) -> None:
     )
     doc.save(folder / "a.docx")
     assert [p.unit for p in plan_of(folder).projects] == ["สำนักปลัด", ""]  # a blank cell is asked for (missing-unit), not guessed
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        ["ประมาณการปี 2569 (บาท)", "ประมาณการปี 2570 (บาท)"],
+        ["ปี 2568", "ปี 2569", "ปี 2570"],  # under one "ประมาณการ (บาท)"
+        ["งบประมาณ พ.ศ. 2569 (บาท)", "งบประมาณ พ.ศ. 2570 (บาท)"],
+    ],
+)
+def test_an_ordinance_listing_last_years_estimate_beside_this_years_is_read_at_this_year(folder: Path, years: list[str]) -> None:
+    # A ข้อบัญญัติ prints the year before beside the year enacted: the newest column is the ordinance.
+    if years[0].startswith("ปี"):
+        top = R([C("แผนงาน", vmerge="restart"), C("รายการ", vmerge="restart"), C("ประมาณการ (บาท)", span=len(years))], header=True)
+        rows = [top, R([C("", vmerge="continue"), C("", vmerge="continue"), *years], header=True)]
+    else:
+        rows = [R(["แผนงาน", "รายการ", *years], header=True)]
+    rows.append(["แผนงานบริหารงานทั่วไป", "โครงการจัดทำแผนพัฒนาท้องถิ่น", *(["-"] * (len(years) - 1)), "25,000"])
+    rows.append(["แผนงานการศึกษา", "โครงการแข่งขันกีฬาเยาวชน", *(["15,000"] * (len(years) - 1)), "80,000"])
+    Doc().p("ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2570").table(rows).save(folder / "ข้อบัญญัติ.docx")
+    plan = plan_of(folder)
+    assert [n.code for n in plan.notices] == [] and plan.has_ordinance
+    assert [(o.program, o.name, int(o.amount)) for o in plan.ordinance] == [
+        ("แผนงานบริหารงานทั่วไป", "โครงการจัดทำแผนพัฒนาท้องถิ่น", 25_000),
+        ("แผนงานการศึกษา", "โครงการแข่งขันกีฬาเยาวชน", 80_000),
+    ]
+    assert plan.devplan == ()
