@@ -44,7 +44,12 @@ def label_field(label: str) -> str | None:
     if k in _NAME or (short and k.startswith(("ชื่อโครงการ", "โครงการ", "รายการครุภัณฑ์"))):
         return "name"
     # "ประมาณการปี 2570 (บาท)": a ข้อบัญญัติ's estimate column
-    if k.startswith(("งบประมาณ", "จำนวนเงิน", "จำนวนงบประมาณ", "วงเงิน", "ประมาณการ")) or k in {"รวม", "รวมเงิน", "รวมบาท", "รวมเงินบาท"}:
+    if k.startswith(("งบประมาณ", "จำนวนเงิน", "จำนวนงบประมาณ", "วงเงิน", "ประมาณการ")) or k in {
+        "รวม",
+        "รวมเงิน",
+        "รวมบาท",
+        "รวมเงินบาท",
+    }:
         return "budget"  # ผด.02/1 as จำนวน × ราคาต่อหน่วย = รวม (บาท): the total is the item's budget
     if k.startswith("ราคาต่อหน่วย"):
         return "unit_price"

@@ -173,7 +173,9 @@ def test_a_unit_column_wins_over_the_title(folder: Path) -> None:
 def test_an_ordinance_listing_last_years_estimate_beside_this_years_is_read_at_this_year(folder: Path, years: list[str]) -> None:
     # A ข้อบัญญัติ prints the year before beside the year enacted: the newest column is the ordinance.
     if years[0].startswith("ปี"):
-        top = R([C("แผนงาน", vmerge="restart"), C("รายการ", vmerge="restart"), C("ประมาณการ (บาท)", span=len(years))], header=True)
+        top = R(
+            [C("แผนงาน", vmerge="restart"), C("รายการ", vmerge="restart"), C("ประมาณการ (บาท)", span=len(years))], header=True
+        )
         rows = [top, R([C("", vmerge="continue"), C("", vmerge="continue"), *years], header=True)]
     else:
         rows = [R(["แผนงาน", "รายการ", *years], header=True)]
