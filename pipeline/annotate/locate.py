@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..core.model import Source
-from ..extract.columns import find_layout, label_field
+from ..extract.columns import Layout, find_layout, label_field
 from ..read import Table
 from ..read.docx import TBL, TC, TR, WRAPPERS, P, _children, _int, _val, q
 
@@ -48,11 +48,12 @@ def _grid_cells(tr: etree._Element) -> list[tuple[int, int, etree._Element]]:
     return out
 
 
-def column_of(table: Table | None, label: str | None) -> int | None:
-    """The grid column of the field a Thai column label names, from the table's header."""
+def column_of(table: Table | None, label: str | None, layout: Layout | None = None) -> int | None:
+    """The grid column of the field a Thai column label names, from the table's
+    header (``layout``: the table's, when the caller has found it already)."""
     if table is None:
         return None
-    layout = find_layout(table)
+    layout = layout if layout is not None else find_layout(table)
     if layout is None:
         return None
     field = label_field(label) if label else None
@@ -78,23 +79,51 @@ def in_row(tr: etree._Element, col: int | None) -> Anchor:
     return _cell_paragraphs(cells[0][2]) if cells else []
 
 
+class Locator:
+    """Where in one draft's body each finding goes. The body's paragraphs and
+    tables, a table's rows and its header's columns are found once for the
+    draft, not again for every finding (a draft of 100 projects has hundreds)."""
+
+    def __init__(self, body: etree._Element, tables: dict[int, Table]) -> None:
+        self.paragraphs, self.tables = body_items(body)
+        self.read = tables  # the tables as the reader read them, by number
+        self.rows: dict[int, list[etree._Element]] = {}
+        self.layouts: dict[int, Layout | None] = {}
+
+    def _rows(self, number: int) -> list[etree._Element]:
+        if number not in self.rows:
+            self.rows[number] = _children(self.tables[number - 1], TR)
+        return self.rows[number]
+
+    def _column(self, number: int, label: str | None) -> int | None:
+        table = self.read.get(number)
+        if table is None:
+            return None
+        if number not in self.layouts:
+            self.layouts[number] = find_layout(table)
+        layout = self.layouts[number]
+        return column_of(table, label, layout) if layout is not None else None
+
+    def __call__(self, source: Source) -> Anchor:
+        """The paragraphs a comment about ``source`` is anchored on; [] when the
+        draft has no such place (the finding goes in the comment at the top)."""
+        if source.table is not None:
+            if not 1 <= source.table <= len(self.tables):
+                return []
+            rows = self._rows(source.table)
+            if source.row is None:
+                return in_row(rows[0], None) if rows else []
+            if not 1 <= source.row <= len(rows):
+                return []
+            return in_row(rows[source.row - 1], self._column(source.table, source.column))
+        if source.paragraph is not None and 1 <= source.paragraph <= len(self.paragraphs):
+            return [self.paragraphs[source.paragraph - 1]]
+        return []
+
+
 def locate(body: etree._Element, source: Source, tables: dict[int, Table]) -> Anchor:
-    """The paragraphs a comment about ``source`` is anchored on; [] when the
-    draft has no such place (the finding goes in the comment at the top)."""
-    paragraphs, tbls = body_items(body)
-    if source.table is not None:
-        if not 1 <= source.table <= len(tbls):
-            return []
-        rows = _children(tbls[source.table - 1], TR)
-        if source.row is None:
-            first = rows[0] if rows else None
-            return in_row(first, None) if first is not None else []
-        if not 1 <= source.row <= len(rows):
-            return []
-        return in_row(rows[source.row - 1], column_of(tables.get(source.table), source.column))
-    if source.paragraph is not None and 1 <= source.paragraph <= len(paragraphs):
-        return [paragraphs[source.paragraph - 1]]
-    return []
+    """One finding's place (a draft with many findings: :class:`Locator`, once)."""
+    return Locator(body, tables)(source)
 
 
 def top(body: etree._Element) -> Anchor:
