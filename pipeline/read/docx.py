@@ -137,18 +137,6 @@ def _shaded(shd: etree._Element | None) -> bool:
 SHD, HIGHLIGHT = q("shd"), q("highlight")
 
 
-def _cell_fill(tc: etree._Element) -> bool:
-    """Shaded or highlighted (drawn arrows are read as shapes, by geometry)."""
-    # One pass: some drafts colour the paragraph or the text instead of the cell.
-    for el in tc.iter(SHD, HIGHLIGHT):
-        if el.tag == SHD:
-            if _shaded(el):
-                return True
-        elif (_val(el) or "none") != "none":
-            return True
-    return False
-
-
 def _twips(el: etree._Element | None, attr: str = "w") -> int | None:
     try:
         return None if el is None else int(float(el.get(q(attr), "")))
@@ -230,8 +218,9 @@ def _cell_parts(tc: etree._Element) -> tuple[etree._Element | None, list[etree._
 
 
 def _filled_cells(tbl: etree._Element) -> set[etree._Element]:
-    """The cells (at any depth) that hold shading or a highlight: one pass over
-    the table, not one over each cell (``_cell_fill``, which gives the same)."""
+    """The cells (at any depth) that hold shading or a highlight, in one pass
+    over the table, not one over each cell. Some drafts colour the paragraph
+    or the text instead of the cell; drawn arrows are read as shapes, by geometry."""
     filled: set[etree._Element] = set()
     for el in tbl.iter(SHD, HIGHLIGHT):
         if _shaded(el) if el.tag == SHD else (_val(el) or "none") != "none":
