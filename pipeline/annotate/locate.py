@@ -12,7 +12,7 @@ from lxml import etree
 from ..core.model import Source
 from ..extract.columns import Layout, find_layout, label_field
 from ..read import Table
-from ..read.docx import TBL, TC, TR, WRAPPERS, P, _children, _int, _val, q
+from ..read.docx import GRID_BEFORE, GRID_SPAN, TBL, TC, TCPR, TR, TRPR, WRAPPERS, P, _children, _int, _val
 
 Anchor = list[etree._Element]  # the paragraphs a comment spans (one cell's, or one)
 
@@ -36,13 +36,14 @@ def body_items(body: etree._Element) -> tuple[list[etree._Element], list[etree._
 
 
 def _grid_cells(tr: etree._Element) -> list[tuple[int, int, etree._Element]]:
-    """(first grid column, span, w:tc) of a row, placed as the reader places them."""
-    trpr = tr.find(q("trPr"))
-    col = max(_int(_val(trpr.find(q("gridBefore")) if trpr is not None else None), 0), 0)
+    """(first grid column, span, w:tc) of a row, placed as the reader places them.
+    ``next(el.iterchildren(tag))`` is ``el.find(tag)`` without parsing a path at every cell."""
+    trpr = next(tr.iterchildren(TRPR), None)
+    col = max(_int(_val(next(trpr.iterchildren(GRID_BEFORE), None) if trpr is not None else None), 0), 0)
     out = []
     for tc in _children(tr, TC):
-        tcpr = tc.find(q("tcPr"))
-        span = max(_int(_val(tcpr.find(q("gridSpan")) if tcpr is not None else None), 1), 1)
+        tcpr = next(tc.iterchildren(TCPR), None)
+        span = max(_int(_val(next(tcpr.iterchildren(GRID_SPAN), None) if tcpr is not None else None), 1), 1)
         out.append((col, span, tc))
         col += span
     return out
@@ -89,6 +90,7 @@ class Locator:
         self.read = tables  # the tables as the reader read them, by number
         self.rows: dict[int, list[etree._Element]] = {}
         self.layouts: dict[int, Layout | None] = {}
+        self.columns: dict[tuple[int, str | None], int | None] = {}
 
     def _rows(self, number: int) -> list[etree._Element]:
         if number not in self.rows:
@@ -96,13 +98,14 @@ class Locator:
         return self.rows[number]
 
     def _column(self, number: int, label: str | None) -> int | None:
-        table = self.read.get(number)
-        if table is None:
-            return None
-        if number not in self.layouts:
-            self.layouts[number] = find_layout(table)
-        layout = self.layouts[number]
-        return column_of(table, label, layout) if layout is not None else None
+        """The column a label names in table ``number``: a table's findings name a few labels, many times."""
+        if (number, label) not in self.columns:
+            table = self.read.get(number)
+            if table is not None and number not in self.layouts:
+                self.layouts[number] = find_layout(table)
+            layout = self.layouts.get(number)
+            self.columns[(number, label)] = column_of(table, label, layout) if layout is not None else None
+        return self.columns[(number, label)]
 
     def __call__(self, source: Source) -> Anchor:
         """The paragraphs a comment about ``source`` is anchored on; [] when the
