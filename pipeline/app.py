@@ -15,7 +15,7 @@ from .files import atomic, paths
 from .files import outputs as output_set
 from .files.outputs import refuse_around_inputs, refuse_inside_inputs
 from .files.staging import staged
-from .read import Found, discover, read_inputs
+from .read import Document, Found, ReadResult, discover, read_inputs
 from .report.json import to_json
 from .revision import compare as revision
 from .rules import Env, corrections
@@ -42,12 +42,19 @@ def drafts_in(inputs: Path) -> Drafts:
 
 def load(inputs: Path, drafts: Drafts, progress: Callable[[str], None] | None = None) -> tuple[Plan, list[tuple[str, str]]]:
     """Read and extract every draft ``drafts`` found under ``inputs``; also the skipped-file notes."""
+    result = _read_drafts(inputs, drafts, progress)
+    return extract(result), result.skipped
+
+
+def _read_drafts(inputs: Path, drafts: Drafts, progress: Callable[[str], None] | None = None) -> ReadResult:
     if drafts.found is None:
         raise UsageError(f'ไม่พบโฟลเดอร์ "{inputs}"')
     if not drafts.found.drafts and not drafts.found.refused:
         raise UsageError(f'ไม่พบไฟล์ .docx ใน "{inputs}" — วางไฟล์ร่างของแต่ละกองไว้ในโฟลเดอร์นี้')
-    result = read_inputs(inputs, progress, found=drafts.found)
-    return extract(result), result.skipped
+    return read_inputs(inputs, progress, found=drafts.found)
+
+
+Read = dict[str, Document]  # the drafts as this run read them, by file (the annotated copies need their tables)
 
 
 def _check(
@@ -59,17 +66,18 @@ def _check(
     previous: Path | None = None,
     stage: Stage = None,
     drafts: Drafts | None = None,
-) -> tuple[Report, Drafts]:
+) -> tuple[Report, Drafts, Read]:
     drafts = drafts if drafts is not None else drafts_in(inputs)
     conf = drafts.conf
     codes = selected(select or conf.select, [*(skip or []), *conf.skip])
     before = revision.load_previous(previous) if previous is not None else None
-    plan, skipped = load(inputs, drafts, progress)
+    read = _read_drafts(inputs, drafts, progress)
+    plan, skipped = extract(read), read.skipped
     diff = revision.difference(before, plan) if before is not None else None
     if stage:
         stage("ตรวจ")
     env = Env(glossary=conf.glossary, emblem=paths.emblem(templates) is not None, revision=diff)
-    return run_checks(plan, codes, skipped, env), drafts
+    return run_checks(plan, codes, skipped, env), drafts, {doc.path: doc for doc in read.docs}
 
 
 def check(
@@ -134,8 +142,8 @@ def build(
     refuse_around_inputs(inputs, outputs)
     drafts = drafts if drafts is not None else drafts_in(inputs)
     with output_set.locked(outputs), staged(outputs) as staging:  # all or nothing: see files/staging.py
-        result = _build(inputs, staging, draft, pdf, select, skip, progress, templates, accept, previous, stage, drafts)
-        result.notes += after_build(result, inputs, staging, publish, draft, drafts.conf)
+        result, read = _build(inputs, staging, draft, pdf, select, skip, progress, templates, accept, previous, stage, drafts)
+        result.notes += after_build(result, inputs, staging, publish, draft, drafts.conf, read)
     real = str(outputs.resolve())
     result.written = [outputs / p.relative_to(staging) for p in result.written]
     result.pdf_message = result.pdf_message.replace(str(staging), real)
@@ -161,8 +169,8 @@ def _build(
     previous: Path | None,
     stage: Stage,
     drafts: Drafts | None,
-) -> BuildResult:
-    report, drafts = _check(inputs, select, skip, progress, templates, previous, stage, drafts)
+) -> tuple[BuildResult, Read]:
+    report, drafts, read = _check(inputs, select, skip, progress, templates, previous, stage, drafts)
     conf, found = drafts.conf, drafts.found
     assert found is not None  # load refused a folder that does not exist
     mapping = {**(corrections.suggested(report) if accept else {}), **dict(conf.corrections)}
@@ -195,7 +203,7 @@ def _build(
     else:
         result.moved = output_set.move_aside(outputs, output_set.DOCUMENTS + output_set.PDFS)
     result.written.append(output_set.write_manifest(outputs, build_id, hashes, result.written, report.ok and not draft))
-    return result
+    return result, read
 
 
 def _plan_for(inputs: Path, outputs: Path) -> tuple[Plan, settings.Settings]:
@@ -301,7 +309,13 @@ def annotate(report: Report, inputs: Path, dest: Path, conf: settings.Settings) 
 
 
 def after_build(
-    result: BuildResult, inputs: Path, outputs: Path, publish: bool, draft: bool, conf: settings.Settings
+    result: BuildResult,
+    inputs: Path,
+    outputs: Path,
+    publish: bool,
+    draft: bool,
+    conf: settings.Settings,
+    read: Read | None = None,
 ) -> list[str]:
     """A build's annotated drafts (when findings have places in them) and, with ``publish``, the PDF to publish."""
     from .annotate.run import ANNOTATED, annotate_report, clear, located
@@ -309,7 +323,7 @@ def after_build(
 
     result.moved += output_set.move_aside(outputs, earlier(outputs))  # publish/ holds this build's PDF or none
     clear(outputs / ANNOTATED)
-    notes = annotate_report(result.report, inputs, outputs / ANNOTATED, conf) if located(result.report.findings) else []
+    notes = annotate_report(result.report, inputs, outputs / ANNOTATED, conf, read) if located(result.report.findings) else []
     if publish and (draft or not result.report.ok):
         notes.append("ไม่ได้สร้าง PDF ที่จะเผยแพร่ เพราะเป็นฉบับร่าง — แก้ข้อผิดพลาดแล้วสั่ง build --publish อีกครั้ง (ไม่ใช้ --draft)")
     elif publish:

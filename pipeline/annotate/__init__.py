@@ -11,7 +11,7 @@ tool's own comments and proposals (pipeline/read/own.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from ..read import Document, Table
 from ..read.docx import q, read_docx
 from ..read.safe import ReadError
 from .changes import Proposer, safe_fix
-from .locate import below, locate, top
+from .locate import Locator, below, top
 from .word import Note, Package, add_comments
 
 LABEL = {"error": "ข้อผิดพลาด", "warning": "คำเตือน", "info": "ข้อสังเกต"}
@@ -69,10 +69,10 @@ def annotate_docx(
     if body is None:
         raise ReadError("no-document")
     tables = {b.index: b for b in doc.blocks if isinstance(b, Table)}
-    proposer = Proposer(main, author)
+    proposer, locate = Proposer(main, author), Locator(body, tables)
     done, notes, loose = Annotated(), [], []
     for f in findings:
-        anchor = locate(body, f.source, tables)
+        anchor = locate(f.source)
         if not anchor:
             loose.append(f)
             continue
@@ -88,11 +88,26 @@ def annotate_docx(
     return pkg.save(main, add_comments(main, pkg.xml(pkg.comments), notes, author)), done
 
 
+def _as_read(path: Path, rel: str, data: bytes, read: Mapping[str, Document] | None) -> Document:
+    """The draft's blocks as the run read them (the reader gives the same blocks
+    for the same bytes), or read now; a draft converted from .doc is read anew."""
+    doc = read.get(rel) if read is not None else None
+    if doc is None or doc.converted_from:
+        return read_docx(path, rel, data)
+    return doc
+
+
 def annotate(
-    findings: Iterable[Finding], inputs: Path, dest: Path, author: str = ANNOTATOR, accepted: dict[str, str] | None = None
+    findings: Iterable[Finding],
+    inputs: Path,
+    dest: Path,
+    author: str = ANNOTATOR,
+    accepted: dict[str, str] | None = None,
+    read: Mapping[str, Document] | None = None,
 ) -> Annotated:
     """Write an annotated copy of every draft in ``inputs`` that has findings into ``dest``
-    (the same relative path). Findings about files that are not drafts are left out."""
+    (the same relative path). Findings about files that are not drafts are left out.
+    ``read``: the drafts as the run read them, by file (else each is read again here)."""
     from .workbook import annotate_workbook  # openpyxl only when a workbook has findings
 
     base, result = inputs_dir(inputs), Annotated()
@@ -109,7 +124,7 @@ def annotate(
         data = path.read_bytes()
         try:
             if suffix == DOCX:
-                copy, done = annotate_docx(data, read_docx(path, rel, data), found, author, accepted or {})
+                copy, done = annotate_docx(data, _as_read(path, rel, data, read), found, author, accepted or {})
             else:
                 copy, placed = annotate_workbook(data, found, lambda f: "\n".join(comment_lines(f)), author, suffix == ".xlsm")
                 done = Annotated(placed=placed, at_top=len(found) - placed)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from lxml import etree
 
 from ..core.model import Source
-from ..extract.columns import find_layout, label_field
+from ..extract.columns import Layout, find_layout, label_field
 from ..read import Table
-from ..read.docx import TBL, TC, TR, WRAPPERS, P, _children, _int, _val, q
+from ..read.docx import GRID_BEFORE, GRID_SPAN, TBL, TC, TCPR, TR, TRPR, WRAPPERS, P, _children, _int, _val
 
 Anchor = list[etree._Element]  # the paragraphs a comment spans (one cell's, or one)
 
@@ -36,23 +36,25 @@ def body_items(body: etree._Element) -> tuple[list[etree._Element], list[etree._
 
 
 def _grid_cells(tr: etree._Element) -> list[tuple[int, int, etree._Element]]:
-    """(first grid column, span, w:tc) of a row, placed as the reader places them."""
-    trpr = tr.find(q("trPr"))
-    col = max(_int(_val(trpr.find(q("gridBefore")) if trpr is not None else None), 0), 0)
+    """(first grid column, span, w:tc) of a row, placed as the reader places them.
+    ``next(el.iterchildren(tag))`` is ``el.find(tag)`` without parsing a path at every cell."""
+    trpr = next(tr.iterchildren(TRPR), None)
+    col = max(_int(_val(next(trpr.iterchildren(GRID_BEFORE), None) if trpr is not None else None), 0), 0)
     out = []
     for tc in _children(tr, TC):
-        tcpr = tc.find(q("tcPr"))
-        span = max(_int(_val(tcpr.find(q("gridSpan")) if tcpr is not None else None), 1), 1)
+        tcpr = next(tc.iterchildren(TCPR), None)
+        span = max(_int(_val(next(tcpr.iterchildren(GRID_SPAN), None) if tcpr is not None else None), 1), 1)
         out.append((col, span, tc))
         col += span
     return out
 
 
-def column_of(table: Table | None, label: str | None) -> int | None:
-    """The grid column of the field a Thai column label names, from the table's header."""
+def column_of(table: Table | None, label: str | None, layout: Layout | None = None) -> int | None:
+    """The grid column of the field a Thai column label names, from the table's
+    header (``layout``: the table's, when the caller has found it already)."""
     if table is None:
         return None
-    layout = find_layout(table)
+    layout = layout if layout is not None else find_layout(table)
     if layout is None:
         return None
     field = label_field(label) if label else None
@@ -78,23 +80,53 @@ def in_row(tr: etree._Element, col: int | None) -> Anchor:
     return _cell_paragraphs(cells[0][2]) if cells else []
 
 
+class Locator:
+    """Where in one draft's body each finding goes. The body's paragraphs and
+    tables, a table's rows and its header's columns are found once for the
+    draft, not again for every finding (a draft of 100 projects has hundreds)."""
+
+    def __init__(self, body: etree._Element, tables: dict[int, Table]) -> None:
+        self.paragraphs, self.tables = body_items(body)
+        self.read = tables  # the tables as the reader read them, by number
+        self.rows: dict[int, list[etree._Element]] = {}
+        self.layouts: dict[int, Layout | None] = {}
+        self.columns: dict[tuple[int, str | None], int | None] = {}
+
+    def _rows(self, number: int) -> list[etree._Element]:
+        if number not in self.rows:
+            self.rows[number] = _children(self.tables[number - 1], TR)
+        return self.rows[number]
+
+    def _column(self, number: int, label: str | None) -> int | None:
+        """The column a label names in table ``number``: a table's findings name a few labels, many times."""
+        if (number, label) not in self.columns:
+            table = self.read.get(number)
+            if table is not None and number not in self.layouts:
+                self.layouts[number] = find_layout(table)
+            layout = self.layouts.get(number)
+            self.columns[(number, label)] = column_of(table, label, layout) if layout is not None else None
+        return self.columns[(number, label)]
+
+    def __call__(self, source: Source) -> Anchor:
+        """The paragraphs a comment about ``source`` is anchored on; [] when the
+        draft has no such place (the finding goes in the comment at the top)."""
+        if source.table is not None:
+            if not 1 <= source.table <= len(self.tables):
+                return []
+            rows = self._rows(source.table)
+            if source.row is None:
+                return in_row(rows[0], None) if rows else []
+            if not 1 <= source.row <= len(rows):
+                return []
+            return in_row(rows[source.row - 1], self._column(source.table, source.column))
+        if source.paragraph is not None and 1 <= source.paragraph <= len(self.paragraphs):
+            return [self.paragraphs[source.paragraph - 1]]
+        return []
+
+
 def locate(body: etree._Element, source: Source, tables: dict[int, Table]) -> Anchor:
-    """The paragraphs a comment about ``source`` is anchored on; [] when the
-    draft has no such place (the finding goes in the comment at the top)."""
-    paragraphs, tbls = body_items(body)
-    if source.table is not None:
-        if not 1 <= source.table <= len(tbls):
-            return []
-        rows = _children(tbls[source.table - 1], TR)
-        if source.row is None:
-            first = rows[0] if rows else None
-            return in_row(first, None) if first is not None else []
-        if not 1 <= source.row <= len(rows):
-            return []
-        return in_row(rows[source.row - 1], column_of(tables.get(source.table), source.column))
-    if source.paragraph is not None and 1 <= source.paragraph <= len(paragraphs):
-        return [paragraphs[source.paragraph - 1]]
-    return []
+    """One finding's place (a draft with many findings: :class:`Locator`, once)."""
+    return Locator(body, tables)(source)
 
 
 def top(body: etree._Element) -> Anchor:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..core.model import Finding
 from ..core.settings import Settings
+from ..read import Document
 from ..rules.runner import Report
 from . import annotate
 
@@ -26,9 +27,12 @@ def clear(dest: Path) -> None:
                 old.unlink()
 
 
-def annotate_report(report: Report, inputs: Path, dest: Path, conf: Settings) -> list[str]:
-    """Write the copies; one Thai line on what was written (and on drafts left without one)."""
-    done = annotate(report.findings, inputs, dest, conf.annotate_author, dict(conf.corrections))
+def annotate_report(
+    report: Report, inputs: Path, dest: Path, conf: Settings, read: Mapping[str, Document] | None = None
+) -> list[str]:
+    """Write the copies; one Thai line on what was written (and on drafts left without one).
+    ``read``: the drafts as the run read them, by file."""
+    done = annotate(report.findings, inputs, dest, conf.annotate_author, dict(conf.corrections), read)
     notes = []
     if done.written:
         top = f", ไว้ต้นเอกสาร {done.at_top} รายการ" if done.at_top else ""

@@ -58,7 +58,7 @@ SKIP_TEXT = {
     f"{{{MC}}}Fallback",
 }
 NB_HYPHEN, PTAB, R = q("noBreakHyphen"), q("ptab"), q("r")
-VANISH = f"{q('rPr')}/{q('vanish')}"
+RPR, VANISH_TAG = q("rPr"), q("vanish")
 WRAPPERS = {SDT, SDTC, q("customXml"), q("smartTag"), q("ins"), q("moveTo")}
 NO_FILL = {"", "auto", "ffffff", "none"}
 
@@ -80,10 +80,15 @@ def _text(el: etree._Element, out: list[str]) -> None:
             out.append("-")
         elif tag == PTAB:
             out.append("\t")
-        elif tag == R and child.find(VANISH) is not None:
+        elif tag == R and _hidden(child):
             continue  # hidden text is not on paper
         else:
             _text(child, out)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """``run.find("w:rPr/w:vanish") is not None``, without parsing the path at every run."""
+    return any(next(rpr.iterchildren(VANISH_TAG), None) is not None for rpr in run.iterchildren(RPR))
 
 
 def _symbol(sym: etree._Element) -> str:
@@ -132,18 +137,6 @@ def _shaded(shd: etree._Element | None) -> bool:
 SHD, HIGHLIGHT = q("shd"), q("highlight")
 
 
-def _cell_fill(tc: etree._Element) -> bool:
-    """Shaded or highlighted (drawn arrows are read as shapes, by geometry)."""
-    # One pass: some drafts colour the paragraph or the text instead of the cell.
-    for el in tc.iter(SHD, HIGHLIGHT):
-        if el.tag == SHD:
-            if _shaded(el):
-                return True
-        elif (_val(el) or "none") != "none":
-            return True
-    return False
-
-
 def _twips(el: etree._Element | None, attr: str = "w") -> int | None:
     try:
         return None if el is None else int(float(el.get(q(attr), "")))
@@ -177,31 +170,87 @@ def _int(text: str | None, default: int) -> int:
 TRPR, TCPR, GRID_BEFORE, GRID_SPAN, VMERGE, DEL, TBL_HEADER, TR_HEIGHT = map(
     q, ("trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "del", "tblHeader", "trHeight")
 )
+DRAWN = (q("drawing"), q("pict"))
+
+
+def _first(pr: etree._Element | None, tags: tuple[str, ...]) -> list[etree._Element | None]:
+    """The first child of ``pr`` with each tag (as ``pr.find(tag)``), in one pass over its children."""
+    found: list[etree._Element | None] = [None] * len(tags)
+    if pr is not None:
+        for child in pr:
+            if child.tag in tags:
+                i = tags.index(child.tag)
+                if found[i] is None:
+                    found[i] = child
+    return found
+
+
+def _row_parts(tr: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
+    """A row's ``trPr`` (as ``tr.find``) and its cells (as :func:`_children`), in one pass."""
+    trpr, cells = None, []
+    for child in tr:
+        tag = child.tag
+        if tag == TC:
+            cells.append(child)
+        elif tag == TRPR:
+            trpr = child if trpr is None else trpr
+        elif tag in WRAPPERS:
+            cells.extend(_children(child, TC))
+    return trpr, cells
+
+
+def _cell_parts(tc: etree._Element) -> tuple[etree._Element | None, list[etree._Element], list[etree._Element]]:
+    """A cell's ``tcPr``, paragraphs and nested tables (as ``find`` and
+    :func:`_children`, in document order through wrappers), in one pass."""
+    tcpr, paragraphs, tables = None, [], []
+    for child in tc:
+        tag = child.tag
+        if tag == P:
+            paragraphs.append(child)
+        elif tag == TCPR:
+            tcpr = child if tcpr is None else tcpr
+        elif tag == TBL:
+            tables.append(child)
+        elif tag in WRAPPERS:
+            paragraphs.extend(_children(child, P))
+            tables.extend(_children(child, TBL))
+    return tcpr, paragraphs, tables
+
+
+def _filled_cells(tbl: etree._Element) -> set[etree._Element]:
+    """The cells (at any depth) that hold shading or a highlight, in one pass
+    over the table, not one over each cell. Some drafts colour the paragraph
+    or the text instead of the cell; drawn arrows are read as shapes, by geometry."""
+    filled: set[etree._Element] = set()
+    for el in tbl.iter(SHD, HIGHLIGHT):
+        if _shaded(el) if el.tag == SHD else (_val(el) or "none") != "none":
+            filled.update(el.iterancestors(TC))
+    return filled
 
 
 def _table(tbl: etree._Element, index: int) -> Table:
     rows: list[Row] = []
     geometry = _table_geometry(tbl)
     width = min(len(geometry["grid"]) or MAX_COLUMNS, MAX_COLUMNS)  # spans and merges never pass the real grid
+    filled = _filled_cells(tbl)
+    drawn = next(tbl.iter(*DRAWN), None) is not None  # most tables have no drawn shape: no cell is searched for one
     for n, tr in enumerate(_children(tbl, TR), start=1):
-        trpr = tr.find(TRPR)
-        before = _int(_val(trpr.find(GRID_BEFORE) if trpr is not None else None), 0)
-        col = min(max(before, 0), width)
+        trpr, tcs = _row_parts(tr)
+        grid_before, deleted, header, tr_height = _first(trpr, (GRID_BEFORE, DEL, TBL_HEADER, TR_HEIGHT))
+        col = min(max(_int(_val(grid_before), 0), 0), width)
         cells: list[Cell] = []
-        for tc in _children(tr, TC):
-            tcpr = tc.find(TCPR)
-            span = min(max(_int(_val(tcpr.find(GRID_SPAN) if tcpr is not None else None), 1), 1), max(width - col, 1))
-            vm_el = tcpr.find(VMERGE) if tcpr is not None else None
+        for tc in tcs:
+            tcpr, paragraphs, nested = _cell_parts(tc)
+            grid_span, vm_el = _first(tcpr, (GRID_SPAN, VMERGE))
+            span = min(max(_int(_val(grid_span), 1), 1), max(width - col, 1))
             vmerge = None if vm_el is None else ("restart" if _val(vm_el) == "restart" else "continue")
-            text = "\n".join(paragraph_text(p) for p in _children(tc, P)).strip()
-            nested = tuple(_table(t, i) for i, t in enumerate(_children(tc, TBL), start=1))
-            shapes = tuple(shapes_in(tc))
-            cells.append(cell(text, col, max(span, 1), vmerge, _cell_fill(tc), nested, shapes))
+            text = "\n".join([paragraph_text(p) for p in paragraphs]).strip()
+            tables = tuple(_table(t, i) for i, t in enumerate(nested, start=1))
+            shapes = tuple(shapes_in(tc)) if drawn else ()
+            cells.append(cell(text, col, max(span, 1), vmerge, tc in filled, tables, shapes))
             col += max(span, 1)
-        deleted = trpr is not None and trpr.find(DEL) is not None
-        header = trpr is not None and trpr.find(TBL_HEADER) is not None
-        height = _twips(trpr.find(TR_HEIGHT) if trpr is not None else None, "val")
-        rows.append(Row(n, tuple(cells), deleted, header, height))
+        height = _twips(tr_height, "val")
+        rows.append(Row(n, tuple(cells), deleted is not None, header is not None, height))
     return Table(index, tuple(rows), **geometry)
 
 
