@@ -29,7 +29,7 @@ from lxml import etree
 from ..core.thai import JOINED_BEFORE_NUMBER, abbr_months, arabic_digits, full_months, thai_digits
 from . import columns
 from .linebreak import Breaker
-from .measure import Room, cell_col, margin
+from .measure import Room, margin
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -86,8 +86,8 @@ def arrow_run(width: int, shape_id: int) -> etree._Element:
 
 def _arrows(root: etree._Element, room: Room) -> None:
     shape_id = 1000
-    for t in list(root.iter(q("t"))):
-        m = _ARROW.fullmatch(t.text or "")
+    for t in [t for t in root.iter(q("t")) if t.text and "\ue000" in t.text]:
+        m = _ARROW.fullmatch(t.text)
         if not m:
             continue
         run = t.getparent()
@@ -97,7 +97,7 @@ def _arrows(root: etree._Element, room: Room) -> None:
             run.getparent().remove(run)
             continue
         grid, margins = room.table(tbl)
-        col = cell_col(tc)
+        col = room.place(tc)[0]
         months = int(m.group(1))
         width = sum(grid[col : col + months]) - margin(tc, margins, "left") - margin(tc, margins, "right")
         shape_id += 1
@@ -106,6 +106,7 @@ def _arrows(root: etree._Element, room: Room) -> None:
 
 
 _NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
+_DIGIT = re.compile("[0-9๐-๙]")
 
 
 def _not_thai(rpr: etree._Element) -> None:
@@ -120,7 +121,11 @@ def _number_runs(root: etree._Element) -> None:
     """Each number in a run of its own, its language not Thai. A run that is
     only a number (an amount cell) keeps its element; new runs are made in the
     document itself (``makeelement``), not moved into it one by one."""
-    for run in list(root.iter(q("r"))):
+    # Only a run whose text holds a digit can change: those found from their texts, in document order.
+    candidates = [t.getparent() for t in root.iter(q("t")) if t.text and _DIGIT.search(t.text)]
+    for run in candidates:
+        if run.tag != q("r"):
+            continue
         texts = run.findall(q("t"))
         if len(texts) != 1 or len(run) > 2 or not texts[0].text or not _NUMBER.search(texts[0].text):
             continue
@@ -196,9 +201,15 @@ def finish(xml: bytes, thai: bool, body: bool, breaker: Breaker | None = None, r
     if body:
         _arrows(root, room)
         _keep_totals(root)
+    done: dict[str, str] = {}  # plans repeat their texts (units, places, months): each set once
     for t in root.iter(q("t")):
-        if t.text:
-            t.text = set_text(t.text, thai)
+        text = t.text
+        if text:
+            new = done.get(text)
+            if new is None:
+                new = done[text] = set_text(text, thai)
+            if new != text:
+                t.text = new
     if breaker is not None:
         columns.fit(root, room)
         _mark_breaks(root, breaker, room)
