@@ -19,6 +19,7 @@ from .linebreak import MARKS, width
 from .measure import Room, head, margin, q
 
 NUMBER = re.compile(r"[-+(]?[0-9๐-๙][0-9๐-๙.,]*%?\)?")
+DIGIT = re.compile("[0-9๐-๙]")
 SLACK = 1.04  # what the line breaker keeps free too
 MIN_SIZE = 10.0  # points: the smallest a number is set
 DONOR_SHARE = 0.25
@@ -50,7 +51,18 @@ def _cells(tbl: etree._Element, room: Room) -> list[tuple[int, etree._Element]]:
     return [(col, tc) for tr in tbl.iterchildren(q("tr")) for col, span, tc in room.cells(tr) if span == 1]
 
 
+def _with_digits(root: etree._Element) -> set[etree._Element]:
+    """Every cell (nested ones too) with a digit in its text: only these can
+    print a number, and most cells of a plan (its months) have none."""
+    found: set[etree._Element] = set()
+    for t in root.iter(T):
+        if t.text and DIGIT.search(t.text):
+            found.update(t.iterancestors(q("tc")))
+    return found
+
+
 def fit(root: etree._Element, room: Room) -> None:
+    digits = _with_digits(root)
     for tbl in root.iter(q("tbl")):
         grid, margins = room.table(tbl)  # widened in place: the line breaker then measures the new widths
         if not grid:
@@ -58,6 +70,8 @@ def fit(root: etree._Element, room: Room) -> None:
         cols = head(tbl, "tblGrid").findall(q("gridCol"))
         numeric: dict[int, float] = {}
         for col, tc in _cells(tbl, room):
+            if tc not in digits:
+                continue
             text = _text(tc)
             if col < len(grid) and text and NUMBER.fullmatch(text):
                 twips = _needed(tc, room) * 20 + margin(tc, margins, "left") + margin(tc, margins, "right")

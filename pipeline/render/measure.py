@@ -81,6 +81,7 @@ class Room:
     _tables: dict[etree._Element, tuple[list[int], dict[str, int]]] = field(default_factory=dict)
     _rows: dict[etree._Element, list[tuple[int, int, etree._Element]]] = field(default_factory=dict)
     _places: dict[etree._Element, tuple[int, int]] = field(default_factory=dict)
+    _spans: dict[etree._Element, dict[etree._Element, int]] = field(default_factory=dict)
 
     def font(self, run: etree._Element, para: etree._Element | None) -> Font:
         base = self.default
@@ -117,7 +118,11 @@ class Room:
         """``row_cells`` of a row, worked out once: spans do not change after rendering."""
         found = self._rows.get(tr)
         if found is None:
-            found = self._rows[tr] = row_cells(tr)
+            tbl = tr.getparent()
+            spans = self._spans.get(tbl) if tbl is not None else None
+            if spans is None and tbl is not None:
+                spans = self._spans[tbl] = spans_in(tbl)
+            found = self._rows[tr] = row_cells(tr, spans)
             for col, span, tc in found:
                 self._places[tc] = col, span
         return found
@@ -171,14 +176,27 @@ def span_of(tc: etree._Element) -> int:
     return int(span.get(VAL, "1")) if span is not None else 1
 
 
-def row_cells(tr: etree._Element) -> list[tuple[int, int, etree._Element]]:
-    """(first grid column, span, cell) of each cell of a row, in one pass."""
+def spans_in(tbl: etree._Element) -> dict[etree._Element, int]:
+    """``span_of`` every cell under ``tbl`` that spans columns, found from the
+    spans themselves: a table of thousands of rows has few (the head's)."""
+    found = {}
+    for span in tbl.iter(GRID_SPAN):
+        pr = span.getparent()
+        tc = pr.getparent() if pr is not None else None
+        if tc is not None and tc.tag == TC and _props(tc) is pr and pr.find(GRID_SPAN) is span:
+            found[tc] = int(span.get(VAL, "1"))
+    return found
+
+
+def row_cells(tr: etree._Element, spans: dict[etree._Element, int] | None = None) -> list[tuple[int, int, etree._Element]]:
+    """(first grid column, span, cell) of each cell of a row, in one pass;
+    ``spans`` (``spans_in`` of its table) saves looking into each cell."""
     trpr = tr.find(q("trPr"))
     before = trpr.find(q("gridBefore")) if trpr is not None else None
     col = int(before.get(VAL, "0")) if before is not None else 0
     out = []
     for tc in tr.iterchildren(TC):
-        span = span_of(tc)
+        span = span_of(tc) if spans is None else spans.get(tc, 1)
         out.append((col, span, tc))
         col += span
     return out
