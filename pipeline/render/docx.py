@@ -10,13 +10,16 @@ timestamp. Writes are atomic.
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import subprocess
 import tempfile
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -147,9 +150,30 @@ _LISTED = re.compile("[\t\a\n\f]")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing finds one
 
 
+@lru_cache(maxsize=4)
+def _table_checks(uri: str) -> tuple[etree.XPath, etree.XPath, etree.XPath]:
+    """XPath forms of ``_count_needs_fix``, evaluated by libxml2 instead of a
+    Python loop over every cell (a second at 10,000 rows): a span docxtpl's
+    ``int`` might read otherwise, a row of more than $n cells, a row spanning $n."""
+    ns = {"w": uri}
+    span = "w:tcPr[1]/w:gridSpan[1]"
+    return (
+        etree.XPath(f".//w:tc/{span}[not(@w:val) or translate(@w:val, '0123456789', '') != '' or @w:val = '']", namespaces=ns),
+        etree.XPath("boolean(.//w:tr[count(w:tc) > $n])", namespaces=ns),
+        etree.XPath(f"boolean(.//w:tr[count(w:tc[not(w:tcPr[1]/w:gridSpan)]) + sum(w:tc/{span}/@w:val) >= $n])", namespaces=ns),
+    )
+
+
 def _needs_fix(tbl: Any, columns: int, ns: str) -> bool:
     """Whether docxtpl's fix_tables would change this table: a row with more
     cells than ``columns``, or no row whose spans add up to them."""
+    odd, more, full = _table_checks(ns[1:-1])
+    if columns == 0 or odd(tbl):
+        return _count_needs_fix(tbl, columns, ns)
+    return bool(more(tbl, n=columns)) or not full(tbl, n=columns)
+
+
+def _count_needs_fix(tbl: Any, columns: int, ns: str) -> bool:
     most = widest = 0
     for tr in tbl.iter(ns + "tr"):
         cells = tr.findall(ns + "tc")
@@ -239,6 +263,29 @@ def render_docx(
         raise TemplateProblem(
             f"แม่แบบ {template.name} ใช้ตัวแปรที่ไม่มี: {', '.join(sorted(missing))} (ดูรายชื่อตัวแปรใน docs/templates.md)"
         )
+    with _collector_paused():
+        return _render(template, context, target, thai, images)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a document is made: rendering makes
+    hundreds of thousands of short-lived objects (lxml's element proxies, the
+    breaker's strings, none in cycles), and each of the collector's full
+    passes walks every object the build holds (its records, report and
+    caches): 0.8 s of 12 at 10,000 projects in rendering alone."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render(
+    template: Path, context: dict[str, Any], target: Path, thai: bool, images: dict[str, tuple[bytes, float]] | None
+) -> Path:
     tpl = _Template(str(template))
     image = emblem(template.parent) if "emblem" in context else None
     if image is not None:
