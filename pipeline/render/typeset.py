@@ -194,9 +194,12 @@ def _mark_breaks(root: etree._Element, breaker: Breaker, room: Room) -> None:
         t.text = breaker.mark(t.text, room.width(tc), size, bold)
 
 
-def finish(xml: bytes, thai: bool, body: bool, breaker: Breaker | None = None, room: Room | None = None) -> bytes:
-    """One part (document, header or footer) made ready for paper."""
-    root = etree.fromstring(xml)
+def finish(
+    xml: bytes | etree._Element, thai: bool, body: bool, breaker: Breaker | None = None, room: Room | None = None
+) -> bytes:
+    """One part (document, header or footer) made ready for paper: its XML, or
+    its tree (changed in place, not parsed again from a saved file)."""
+    root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
     room = room or Room({})
     if body:
         _arrows(root, room)

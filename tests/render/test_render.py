@@ -396,11 +396,11 @@ def test_linear_body_splice_renders_what_docxtpl_renders(tmp_path: Path) -> None
     ],
 )
 def test_table_check_agrees_with_docxtpls_count(rows: list, columns: int, fix: bool | None) -> None:
-    """render.docx asks libxml2 whether docxtpl's fix_tables would change a
-    table; the answer must be the one docxtpl's own count gives."""
+    """render.template decides in fewer steps whether docxtpl's fix_tables
+    would change a table; the answer must be the one docxtpl's own count gives."""
     from lxml import etree
 
-    from pipeline.render import docx as r
+    from pipeline.render import template as r
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
