@@ -108,7 +108,7 @@ class Breaker:
     def mark(self, text: str, room: float | None = None, size: float = 16, bold: bool = False) -> str:
         """``text`` with its break marks; ``room`` the width in points the
         text has (a table cell's), None for a full-width paragraph."""
-        if not _THAI.search(text):
+        if not self.marks(text):
             return text
         key = (text, room, size, bold)
         done = self._done.get(key)
@@ -119,6 +119,10 @@ class Breaker:
             )
             self._done[key] = done
         return done
+
+    def marks(self, text: str) -> bool:
+        """Whether ``mark`` can change ``text``: a caller skips measuring the rest."""
+        return _THAI.search(text) is not None
 
     def _run_once(self, run: str, limit: float | None, size: float, bold: bool) -> str:
         """``_run`` remembered: texts differ but share their runs between spaces

@@ -119,10 +119,12 @@ def _not_thai(rpr: etree._Element) -> None:
 
 def _number_runs(root: etree._Element) -> None:
     """Each number in a run of its own, its language not Thai. A run that is
-    only a number (an amount cell) keeps its element; new runs are made in the
-    document itself (``makeelement``), not moved into it one by one."""
+    only a number (an amount cell) keeps its element; the new runs are copies of
+    two made once per set of run properties (``_piece_runs``)."""
     # Only a run whose text holds a digit can change: those found from their texts, in document order.
     candidates = [t.getparent() for t in root.iter(q("t")) if t.text and _DIGIT.search(t.text)]
+    # A plan's runs share a few sets of properties: each set's two runs made once and copied.
+    shapes: dict[bytes | None, tuple[etree._Element, etree._Element]] = {}
     for run in candidates:
         if run.tag != q("r"):
             continue
@@ -142,20 +144,32 @@ def _number_runs(root: etree._Element) -> None:
         pieces = [(parts[0], False)]
         for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
             pieces += [(number, True), (after, False)]
+        key = etree.tostring(rpr) if rpr is not None else None
+        if key not in shapes:
+            shapes[key] = _piece_runs(run, rpr)
         for piece, is_number in pieces:
-            if not piece:
-                continue
-            new = run.makeelement(q("r"))
-            new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
-            if is_number:
-                _not_thai(new_rpr)
-            if len(new_rpr):
-                new.append(new_rpr)
-            t = etree.SubElement(new, q("t"))
-            t.text = piece
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.addprevious(new)
+            if piece:
+                new = copy.deepcopy(shapes[key][is_number])
+                new[-1].text = piece
+                run.addprevious(new)
         run.getparent().remove(run)
+
+
+def _piece_runs(run: etree._Element, rpr: etree._Element | None) -> tuple[etree._Element, etree._Element]:
+    """The run a piece of a split text is copied from, and the one a number is:
+    ``rpr``'s properties (the number's not Thai), an empty text kept as is."""
+    made = []
+    for is_number in (False, True):
+        new = run.makeelement(q("r"))
+        new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
+        if is_number:
+            _not_thai(new_rpr)
+        if len(new_rpr):
+            new.append(new_rpr)
+        t = etree.SubElement(new, q("t"))
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        made.append(new)
+    return made[0], made[1]
 
 
 def _keep_totals(root: etree._Element) -> None:
@@ -183,7 +197,7 @@ def _keep_totals(root: etree._Element) -> None:
 def _mark_breaks(root: etree._Element, breaker: Breaker, room: Room) -> None:
     """Every text marked where its lines may end, sized against its cell."""
     for t in root.iter(q("t")):
-        if not t.text:
+        if not t.text or not breaker.marks(t.text):
             continue
         run = t.getparent()
         para = run.getparent()
