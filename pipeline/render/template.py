@@ -79,9 +79,9 @@ class _Template(DocxTemplate):
 
     def parts(self) -> dict[str, Any]:
         """What ``save`` writes, part name → bytes, in its order and without the
-        zip; word/document.xml as its tree, which ``_finished`` typesets as it
-        is instead of parsing it back from the saved zip (50 MB at 10,000
-        projects). A name written twice keeps its first place and its last
+        zip; word/document.xml as its tree when it is ``_whole_body``'s (plain
+        lxml elements), which ``_finished`` typesets as it is instead of
+        parsing it back from the saved zip (50 MB at 10,000 projects). A name written twice keeps its first place and its last
         content, as the zip read back does."""
         if self.crc_to_new_media or self.crc_to_new_embedded or self.zipname_to_replace:
             return _unzipped(self)  # docxtpl rewrites the saved zip for these
@@ -93,9 +93,10 @@ class _Template(DocxTemplate):
         parts = package.parts
         PackageWriter._write_content_types_stream(found, parts)
         PackageWriter._write_pkg_rels(found, package.rels)
-        for part in parts:  # PackageWriter._write_parts, the document's tree kept
-            document = part is self.docx.part and part.partname.membername == "word/document.xml"
-            found.items[part.partname.membername] = part.element if document else part.blob
+        for part in parts:  # PackageWriter._write_parts, the document's tree kept when ``_whole_body`` parsed it
+            name = part.partname.membername
+            plain = part is self.docx.part and name == "word/document.xml" and not hasattr(part.element, "sectPr_lst")
+            found.items[name] = part.element if plain else part.blob
             if len(part.rels):
                 found.write(part.partname.rels_uri, part.rels.xml)
         self.is_saved = True

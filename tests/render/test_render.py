@@ -4,6 +4,7 @@ result on paper (LibreOffice PDF, read back with poppler)."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -419,3 +420,25 @@ def test_table_check_agrees_with_docxtpls_count(rows: list, columns: int, fix: b
         return
     assert r._needs_fix(tbl, columns, ns) is fix
     assert r._count_needs_fix(tbl, columns, ns) is fix
+
+
+def test_typesetting_the_rendered_tree_gives_the_saved_documents_bytes(tmp_path: Path) -> None:
+    """render.docx typesets the rendered document's tree as it is; the file must
+    be the one typesetting the saved and unzipped document gives (the contents'
+    PAGEREF fields asking Word to update them included)."""
+    from pipeline.render import docx as r
+    from pipeline.render import template
+
+    plan = plan_of(write_plan(tmp_path / "in", [row("1", "ซ่อมถนนสาย 12 หมู่ที่ 3", "10,000"), row("2", "ขุดลอกคลอง", "5,000")]))
+    context = plan_context(plan)
+    made = []
+    for parts in (template._Template.parts, template._unzipped):
+        tpl = template._Template(str(TEMPLATES / "plan.docx"))
+        tpl.render(context, jinja_env=r.environment(), autoescape=True)
+        found = parts(tpl)
+        assert isinstance(found["word/document.xml"], bytes) == (parts is template._unzipped)
+        made.append(r._finished(found, thai=True, names=frozenset({"ขุดลอก"})))
+    assert made[0] == made[1]
+    with zipfile.ZipFile(io.BytesIO(made[0])) as z:
+        assert b"PAGEREF" in z.read("word/document.xml")
+        assert b"updateFields" in z.read("word/settings.xml")
