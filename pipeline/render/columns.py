@@ -16,16 +16,22 @@ import re
 from lxml import etree
 
 from .linebreak import MARKS, width
-from .measure import Room, head, margin, q, row_cells
+from .measure import Room, head, margin, q
 
 NUMBER = re.compile(r"[-+(]?[0-9๐-๙][0-9๐-๙.,]*%?\)?")
+DIGIT = re.compile("[0-9๐-๙]")
 SLACK = 1.04  # what the line breaker keeps free too
 MIN_SIZE = 10.0  # points: the smallest a number is set
 DONOR_SHARE = 0.25
+TC_W = f"{q('tcPr')}/{q('tcW')}"
+
+
+T = q("t")
+_NO_MARKS = dict.fromkeys(map(ord, MARKS))
 
 
 def _text(tc: etree._Element) -> str:
-    return "".join(t.text or "" for t in tc.iter(q("t"))).translate(dict.fromkeys(map(ord, MARKS))).strip()
+    return "".join(tc.itertext(T, with_tail=False)).translate(_NO_MARKS).strip()
 
 
 def _needed(tc: etree._Element, room: Room) -> float:
@@ -40,19 +46,32 @@ def _needed(tc: etree._Element, room: Room) -> float:
     return need * SLACK
 
 
-def _cells(tbl: etree._Element) -> list[tuple[int, etree._Element]]:
+def _cells(tbl: etree._Element, room: Room) -> list[tuple[int, etree._Element]]:
     """(column, cell) of every cell one grid column wide."""
-    return [(col, tc) for tr in tbl.iterchildren(q("tr")) for col, span, tc in row_cells(tr) if span == 1]
+    return [(col, tc) for tr in tbl.iterchildren(q("tr")) for col, span, tc in room.cells(tr) if span == 1]
+
+
+def _with_digits(root: etree._Element) -> set[etree._Element]:
+    """Every cell (nested ones too) with a digit in its text: only these can
+    print a number, and most cells of a plan (its months) have none."""
+    found: set[etree._Element] = set()
+    for t in root.iter(T):
+        if t.text and DIGIT.search(t.text):
+            found.update(t.iterancestors(q("tc")))
+    return found
 
 
 def fit(root: etree._Element, room: Room) -> None:
+    digits = _with_digits(root)
     for tbl in root.iter(q("tbl")):
         grid, margins = room.table(tbl)  # widened in place: the line breaker then measures the new widths
         if not grid:
             continue
         cols = head(tbl, "tblGrid").findall(q("gridCol"))
         numeric: dict[int, float] = {}
-        for col, tc in _cells(tbl):
+        for col, tc in _cells(tbl, room):
+            if tc not in digits:
+                continue
             text = _text(tc)
             if col < len(grid) and text and NUMBER.fullmatch(text):
                 twips = _needed(tc, room) * 20 + margin(tc, margins, "left") + margin(tc, margins, "right")
@@ -60,12 +79,14 @@ def fit(root: etree._Element, room: Room) -> None:
         for col, need in sorted(numeric.items()):
             short = int(need + 0.5) - grid[col]
             if short > 0:
-                short -= _widen(tbl, grid, cols, col, short, set(numeric))
+                short -= _widen(tbl, grid, cols, col, short, set(numeric), room)
                 if short > 0:
                     _shrink(tbl, col, grid[col] / need, room)
 
 
-def _widen(tbl: etree._Element, grid: list[int], cols: list[etree._Element], col: int, short: int, numeric: set[int]) -> int:
+def _widen(
+    tbl: etree._Element, grid: list[int], cols: list[etree._Element], col: int, short: int, numeric: set[int], room: Room
+) -> int:
     """Take up to ``short`` twips from the widest text column; the twips taken."""
     donors = [c for c in range(len(grid)) if c not in numeric and c != col]
     if not donors:
@@ -78,19 +99,19 @@ def _widen(tbl: etree._Element, grid: list[int], cols: list[etree._Element], col
         grid[c] += delta
         cols[c].set(q("w"), str(grid[c]))
     for tr in tbl.iterchildren(q("tr")):
-        for start, span, tc in row_cells(tr):
-            tcw = tc.find(f"{q('tcPr')}/{q('tcW')}")
-            if tcw is None:
+        for start, span, tc in room.cells(tr):
+            delta = (take if start <= col < start + span else 0) - (take if start <= donor < start + span else 0)
+            if not delta:
                 continue
-            delta = sum(d for c, d in ((col, take), (donor, -take)) if start <= c < start + span)
-            if delta:
+            tcw = tc.find(TC_W)
+            if tcw is not None:
                 tcw.set(q("w"), str(int(tcw.get(q("w"), "0") or 0) + delta))
     return take
 
 
 def _shrink(tbl: etree._Element, col: int, ratio: float, room: Room) -> None:
     """Numbers of one column set smaller, so they fit what width there is."""
-    for c, tc in _cells(tbl):
+    for c, tc in _cells(tbl, room):
         if c != col or not NUMBER.fullmatch(_text(tc)):
             continue
         for p in tc.iter(q("p")):

@@ -103,20 +103,34 @@ class Breaker:
         # justified paragraph a long unbreakable term would leave the line before it letter-spaced.
         self.in_cells = self.names | _words_only(terms)
         self._done: dict[tuple[str, float | None, float, bool], str] = {}
+        self._runs: dict[tuple[str, float | None, float, bool], str] = {}
 
     def mark(self, text: str, room: float | None = None, size: float = 16, bold: bool = False) -> str:
         """``text`` with its break marks; ``room`` the width in points the
         text has (a table cell's), None for a full-width paragraph."""
-        if not _THAI.search(text):
+        if not self.marks(text):
             return text
         key = (text, room, size, bold)
         done = self._done.get(key)
         if done is None:
             limit = None if room is None else room / SAFETY
             done = "".join(
-                self._run(part, limit, size, bold) if part and not part.isspace() else part for part in _SPACES.split(text)
+                self._run_once(part, limit, size, bold) if part and not part.isspace() else part for part in _SPACES.split(text)
             )
             self._done[key] = done
+        return done
+
+    def marks(self, text: str) -> bool:
+        """Whether ``mark`` can change ``text``: a caller skips measuring the rest."""
+        return _THAI.search(text) is not None
+
+    def _run_once(self, run: str, limit: float | None, size: float, bold: bool) -> str:
+        """``_run`` remembered: texts differ but share their runs between spaces
+        ("ระยะที่", a place, a division), and a plan has thousands of texts."""
+        key = (run, limit, size, bold)
+        done = self._runs.get(key)
+        if done is None:
+            done = self._runs[key] = self._run(run, limit, size, bold)
         return done
 
     def _run(self, run: str, limit: float | None, size: float, bold: bool) -> str:

@@ -66,6 +66,11 @@ def styles(xml: bytes | None) -> tuple[dict[str, Font], Font]:
     return fonts, default
 
 
+TC, TR, TBL, TC_PR, GRID_SPAN, VAL = q("tc"), q("tr"), q("tbl"), q("tcPr"), q("gridSpan"), q("val")
+P_STYLE, R_PR, R_STYLE = f"{q('pPr')}/{q('pStyle')}", q("rPr"), q("rStyle")
+TC_MAR = q("tcMar")
+
+
 @dataclass
 class Room:
     """Looks up, for one part, each text's font and its cell's width (points)."""
@@ -74,18 +79,21 @@ class Room:
     default: Font = DEFAULT
     _cells: dict[etree._Element, float | None] = field(default_factory=dict)
     _tables: dict[etree._Element, tuple[list[int], dict[str, int]]] = field(default_factory=dict)
+    _rows: dict[etree._Element, list[tuple[int, int, etree._Element]]] = field(default_factory=dict)
+    _places: dict[etree._Element, tuple[int, int]] = field(default_factory=dict)
+    _spans: dict[etree._Element, dict[etree._Element, int]] = field(default_factory=dict)
 
     def font(self, run: etree._Element, para: etree._Element | None) -> Font:
         base = self.default
         if para is not None:
-            style = para.find(f"{q('pPr')}/{q('pStyle')}")
+            style = para.find(P_STYLE)
             if style is not None:
-                base = self.fonts.get(style.get(q("val"), ""), base)
-        rpr = run.find(q("rPr"))
+                base = self.fonts.get(style.get(VAL, ""), base)
+        rpr = run.find(R_PR)
         if rpr is not None:
-            cstyle = rpr.find(q("rStyle"))
+            cstyle = rpr.find(R_STYLE)
             if cstyle is not None:
-                base = self.fonts.get(cstyle.get(q("val"), ""), base)
+                base = self.fonts.get(cstyle.get(VAL, ""), base)
         return _font_of(rpr, base)
 
     def width(self, tc: etree._Element | None) -> float | None:
@@ -97,14 +105,33 @@ class Room:
         return self._cells[tc]
 
     def _measure(self, tc: etree._Element) -> float | None:
-        tbl = tc.getparent().getparent() if tc.getparent() is not None else None
-        if tbl is None or tbl.tag != q("tbl"):
+        tr = tc.getparent()
+        tbl = tr.getparent() if tr is not None else None
+        if tbl is None or tbl.tag != TBL:
             return None
         grid, margins = self.table(tbl)
-        for col, n, cell in row_cells(tc.getparent()):  # the row's other cells measured on the way
-            twips = sum(grid[col : col + n]) - margin(cell, margins, "left") - margin(cell, margins, "right")
-            self._cells[cell] = twips / 20 if twips > 0 else None
-        return self._cells.get(tc)
+        col, n = self.place(tc)
+        twips = sum(grid[col : col + n]) - margin(tc, margins, "left") - margin(tc, margins, "right")
+        return twips / 20 if twips > 0 else None
+
+    def cells(self, tr: etree._Element) -> list[tuple[int, int, etree._Element]]:
+        """``row_cells`` of a row, worked out once: spans do not change after rendering."""
+        found = self._rows.get(tr)
+        if found is None:
+            tbl = tr.getparent()
+            spans = self._spans.get(tbl) if tbl is not None else None
+            if spans is None and tbl is not None:
+                spans = self._spans[tbl] = spans_in(tbl)
+            found = self._rows[tr] = row_cells(tr, spans)
+            for col, span, tc in found:
+                self._places[tc] = col, span
+        return found
+
+    def place(self, tc: etree._Element) -> tuple[int, int]:
+        """A cell's first grid column and its span."""
+        if tc not in self._places:
+            self.cells(tc.getparent())
+        return self._places[tc]
 
     def table(self, tbl: etree._Element) -> tuple[list[int], dict[str, int]]:
         """A table's grid and its default cell margins, looked up once: a
@@ -136,31 +163,40 @@ def table_margins(tbl: etree._Element) -> dict[str, int]:
     return found
 
 
-TC, TR, TC_PR, GRID_SPAN, VAL = q("tc"), q("tr"), q("tcPr"), q("gridSpan"), q("val")
-
-
 def _props(tc: etree._Element) -> etree._Element | None:
     """A cell's tcPr: its first child when it has one (a path search costs more, thousands of times)."""
-    return tc[0] if len(tc) and tc[0].tag == TC_PR else None
+    for first in tc:
+        return first if first.tag == TC_PR else None
+    return None
 
 
 def span_of(tc: etree._Element) -> int:
     pr = _props(tc)
-    if pr is not None:
-        for child in pr:
-            if child.tag == GRID_SPAN:
-                return int(child.get(VAL, "1"))
-    return 1
+    span = pr.find(GRID_SPAN) if pr is not None else None
+    return int(span.get(VAL, "1")) if span is not None else 1
 
 
-def row_cells(tr: etree._Element) -> list[tuple[int, int, etree._Element]]:
-    """(first grid column, span, cell) of each cell of a row, in one pass."""
+def spans_in(tbl: etree._Element) -> dict[etree._Element, int]:
+    """``span_of`` every cell under ``tbl`` that spans columns, found from the
+    spans themselves: a table of thousands of rows has few (the head's)."""
+    found = {}
+    for span in tbl.iter(GRID_SPAN):
+        pr = span.getparent()
+        tc = pr.getparent() if pr is not None else None
+        if tc is not None and tc.tag == TC and _props(tc) is pr and pr.find(GRID_SPAN) is span:
+            found[tc] = int(span.get(VAL, "1"))
+    return found
+
+
+def row_cells(tr: etree._Element, spans: dict[etree._Element, int] | None = None) -> list[tuple[int, int, etree._Element]]:
+    """(first grid column, span, cell) of each cell of a row, in one pass;
+    ``spans`` (``spans_in`` of its table) saves looking into each cell."""
     trpr = tr.find(q("trPr"))
     before = trpr.find(q("gridBefore")) if trpr is not None else None
     col = int(before.get(VAL, "0")) if before is not None else 0
     out = []
     for tc in tr.iterchildren(TC):
-        span = span_of(tc)
+        span = span_of(tc) if spans is None else spans.get(tc, 1)
         out.append((col, span, tc))
         col += span
     return out
@@ -174,6 +210,6 @@ def cell_col(tc: etree._Element) -> int:
 def margin(tc: etree._Element, table: dict[str, int], side: str) -> int:
     """A cell's margin on one side in twips: its own, else the table's (``table_margins``)."""
     pr = _props(tc)
-    mar = next(pr.iterchildren(q("tcMar")), None) if pr is not None else None
-    el = next(mar.iterchildren(q(side)), None) if mar is not None else None
+    mar = pr.find(TC_MAR) if pr is not None else None
+    el = mar.find(q(side)) if mar is not None else None
     return int(el.get(q("w"), "0") or 0) if el is not None else table[side]

@@ -29,7 +29,7 @@ from lxml import etree
 from ..core.thai import JOINED_BEFORE_NUMBER, abbr_months, arabic_digits, full_months, thai_digits
 from . import columns
 from .linebreak import Breaker
-from .measure import Room, cell_col, margin
+from .measure import Room, margin
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -86,8 +86,8 @@ def arrow_run(width: int, shape_id: int) -> etree._Element:
 
 def _arrows(root: etree._Element, room: Room) -> None:
     shape_id = 1000
-    for t in list(root.iter(q("t"))):
-        m = _ARROW.fullmatch(t.text or "")
+    for t in [t for t in root.iter(q("t")) if t.text and "\ue000" in t.text]:
+        m = _ARROW.fullmatch(t.text)
         if not m:
             continue
         run = t.getparent()
@@ -97,7 +97,7 @@ def _arrows(root: etree._Element, room: Room) -> None:
             run.getparent().remove(run)
             continue
         grid, margins = room.table(tbl)
-        col = cell_col(tc)
+        col = room.place(tc)[0]
         months = int(m.group(1))
         width = sum(grid[col : col + months]) - margin(tc, margins, "left") - margin(tc, margins, "right")
         shape_id += 1
@@ -106,6 +106,7 @@ def _arrows(root: etree._Element, room: Room) -> None:
 
 
 _NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
+_DIGIT = re.compile("[0-9๐-๙]")
 
 
 def _not_thai(rpr: etree._Element) -> None:
@@ -118,9 +119,15 @@ def _not_thai(rpr: etree._Element) -> None:
 
 def _number_runs(root: etree._Element) -> None:
     """Each number in a run of its own, its language not Thai. A run that is
-    only a number (an amount cell) keeps its element; new runs are made in the
-    document itself (``makeelement``), not moved into it one by one."""
-    for run in list(root.iter(q("r"))):
+    only a number (an amount cell) keeps its element; the new runs are copies of
+    two made once per set of run properties (``_piece_runs``)."""
+    # Only a run whose text holds a digit can change: those found from their texts, in document order.
+    candidates = [t.getparent() for t in root.iter(q("t")) if t.text and _DIGIT.search(t.text)]
+    # A plan's runs share a few sets of properties: each set's two runs made once and copied.
+    shapes: dict[bytes | None, tuple[etree._Element, etree._Element]] = {}
+    for run in candidates:
+        if run.tag != q("r"):
+            continue
         texts = run.findall(q("t"))
         if len(texts) != 1 or len(run) > 2 or not texts[0].text or not _NUMBER.search(texts[0].text):
             continue
@@ -137,20 +144,32 @@ def _number_runs(root: etree._Element) -> None:
         pieces = [(parts[0], False)]
         for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
             pieces += [(number, True), (after, False)]
+        key = etree.tostring(rpr) if rpr is not None else None
+        if key not in shapes:
+            shapes[key] = _piece_runs(run, rpr)
         for piece, is_number in pieces:
-            if not piece:
-                continue
-            new = run.makeelement(q("r"))
-            new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
-            if is_number:
-                _not_thai(new_rpr)
-            if len(new_rpr):
-                new.append(new_rpr)
-            t = etree.SubElement(new, q("t"))
-            t.text = piece
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.addprevious(new)
+            if piece:
+                new = copy.deepcopy(shapes[key][is_number])
+                new[-1].text = piece
+                run.addprevious(new)
         run.getparent().remove(run)
+
+
+def _piece_runs(run: etree._Element, rpr: etree._Element | None) -> tuple[etree._Element, etree._Element]:
+    """The run a piece of a split text is copied from, and the one a number is:
+    ``rpr``'s properties (the number's not Thai), an empty text kept as is."""
+    made = []
+    for is_number in (False, True):
+        new = run.makeelement(q("r"))
+        new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
+        if is_number:
+            _not_thai(new_rpr)
+        if len(new_rpr):
+            new.append(new_rpr)
+        t = etree.SubElement(new, q("t"))
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        made.append(new)
+    return made[0], made[1]
 
 
 def _keep_totals(root: etree._Element) -> None:
@@ -178,7 +197,7 @@ def _keep_totals(root: etree._Element) -> None:
 def _mark_breaks(root: etree._Element, breaker: Breaker, room: Room) -> None:
     """Every text marked where its lines may end, sized against its cell."""
     for t in root.iter(q("t")):
-        if not t.text:
+        if not t.text or not breaker.marks(t.text):
             continue
         run = t.getparent()
         para = run.getparent()
@@ -189,16 +208,25 @@ def _mark_breaks(root: etree._Element, breaker: Breaker, room: Room) -> None:
         t.text = breaker.mark(t.text, room.width(tc), size, bold)
 
 
-def finish(xml: bytes, thai: bool, body: bool, breaker: Breaker | None = None, room: Room | None = None) -> bytes:
-    """One part (document, header or footer) made ready for paper."""
-    root = etree.fromstring(xml)
+def finish(
+    xml: bytes | etree._Element, thai: bool, body: bool, breaker: Breaker | None = None, room: Room | None = None
+) -> bytes:
+    """One part (document, header or footer) made ready for paper: its XML, or
+    its tree (changed in place, not parsed again from a saved file)."""
+    root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
     room = room or Room({})
     if body:
         _arrows(root, room)
         _keep_totals(root)
+    done: dict[str, str] = {}  # plans repeat their texts (units, places, months): each set once
     for t in root.iter(q("t")):
-        if t.text:
-            t.text = set_text(t.text, thai)
+        text = t.text
+        if text:
+            new = done.get(text)
+            if new is None:
+                new = done[text] = set_text(text, thai)
+            if new != text:
+                t.text = new
     if breaker is not None:
         columns.fit(root, room)
         _mark_breaks(root, breaker, room)

@@ -4,6 +4,7 @@ result on paper (LibreOffice PDF, read back with poppler)."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -381,3 +382,63 @@ def test_linear_body_splice_renders_what_docxtpl_renders(tmp_path: Path) -> None
         bodies.append(xml(target))
     assert bodies[0] == bodies[1]
     assert "ซ่อมถนน &amp; ท่อ &lt;หมู่ 2&gt;" in bodies[1]
+
+
+@pytest.mark.parametrize(
+    ("rows", "columns", "fix"),
+    [
+        ([[1, 1, 1], [1, 1, 1]], 3, False),  # as the grid
+        ([[1, 1, 1, 1], [1, 1, 1]], 3, True),  # a row wider than the grid
+        ([[1, 1], [2]], 3, True),  # every row narrower
+        ([[None, 2], [1, None, None]], 3, False),  # a span and cells without tcPr
+        ([[3], [1, 1]], 3, False),
+        ([[None, "02"], []], 3, False),  # docxtpl's int() reads "02" as 2
+        ([[None, "2.0"]], 3, None),  # nor "2.0": docxtpl's error, not an answer
+    ],
+)
+def test_table_check_agrees_with_docxtpls_count(rows: list, columns: int, fix: bool | None) -> None:
+    """render.template decides in fewer steps whether docxtpl's fix_tables
+    would change a table; the answer must be the one docxtpl's own count gives."""
+    from lxml import etree
+
+    from pipeline.render import template as r
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def cell(span: object) -> str:
+        if span is None:
+            return "<w:tc><w:p/></w:tc>"
+        return f'<w:tc><w:tcPr><w:tcW w:w="10"/><w:gridSpan w:val="{span}"/></w:tcPr><w:p/></w:tc>'
+
+    body = "".join("<w:tr>" + "".join(cell(s) for s in row) + "</w:tr>" for row in rows)
+    grid = "".join('<w:gridCol w:w="10"/>' for _ in range(columns))
+    tbl = etree.fromstring(f'<w:tbl xmlns:w="{w}"><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>')
+    ns = "{" + w + "}"
+    if fix is None:
+        with pytest.raises(ValueError):
+            r._needs_fix(tbl, columns, ns)
+        return
+    assert r._needs_fix(tbl, columns, ns) is fix
+    assert r._count_needs_fix(tbl, columns, ns) is fix
+
+
+def test_typesetting_the_rendered_tree_gives_the_saved_documents_bytes(tmp_path: Path) -> None:
+    """render.docx typesets the rendered document's tree as it is; the file must
+    be the one typesetting the saved and unzipped document gives (the contents'
+    PAGEREF fields asking Word to update them included)."""
+    from pipeline.render import docx as r
+    from pipeline.render import template
+
+    plan = plan_of(write_plan(tmp_path / "in", [row("1", "ซ่อมถนนสาย 12 หมู่ที่ 3", "10,000"), row("2", "ขุดลอกคลอง", "5,000")]))
+    context = plan_context(plan)
+    made = []
+    for parts in (template._Template.parts, template._unzipped):
+        tpl = template._Template(str(TEMPLATES / "plan.docx"))
+        tpl.render(context, jinja_env=r.environment(), autoescape=True)
+        found = parts(tpl)
+        assert isinstance(found["word/document.xml"], bytes) == (parts is template._unzipped)
+        made.append(r._finished(found, thai=True, names=frozenset({"ขุดลอก"})))
+    assert made[0] == made[1]
+    with zipfile.ZipFile(io.BytesIO(made[0])) as z:
+        assert b"PAGEREF" in z.read("word/document.xml")
+        assert b"updateFields" in z.read("word/settings.xml")
