@@ -106,6 +106,7 @@ def _arrows(root: etree._Element, room: Room) -> None:
 
 
 _NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
+_CUTTABLE = frozenset(f"{{{W}}}{tag}" for tag in ("t", "br", "tab", "cr"))  # what a run of text may hold besides rPr
 
 
 def _not_thai(rpr: etree._Element) -> None:
@@ -119,38 +120,56 @@ def _not_thai(rpr: etree._Element) -> None:
 def _number_runs(root: etree._Element) -> None:
     """Each number in a run of its own, its language not Thai. A run that is
     only a number (an amount cell) keeps its element; new runs are made in the
-    document itself (``makeelement``), not moved into it one by one."""
+    document itself (``makeelement``), not moved into it one by one. A run of
+    several lines (text, break, text: an activity typed on two lines) is cut
+    too, its breaks and tabs each in a run of their own: left whole, its
+    numbers broke in the amendment's narrower column ("ยาว 2|00 เมตร")."""
     for run in list(root.iter(q("r"))):
         texts = run.findall(q("t"))
-        if len(texts) != 1 or len(run) > 2 or not texts[0].text or not _NUMBER.search(texts[0].text):
+        if not any(t.text and _NUMBER.search(t.text) for t in texts):
             continue
         if run.getparent().tag == q("fldSimple"):
             continue  # a PAGE field: LibreOffice numbers it in its run's language (Thai: Thai digits)
-        text, rpr = texts[0].text, run.find(q("rPr"))
-        if _NUMBER.fullmatch(text):
+        rpr = run.find(q("rPr"))
+        rest = [child for child in run if child is not rpr]
+        if any(child.tag not in _CUTTABLE for child in rest):
+            continue
+        if len(rest) == 1 and _NUMBER.fullmatch(texts[0].text):
             if rpr is None:
                 rpr = run.makeelement(q("rPr"))
                 run.insert(0, rpr)
             _not_thai(rpr)
             continue
-        parts = _NUMBER.split(text)
-        pieces = [(parts[0], False)]
-        for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
-            pieces += [(number, True), (after, False)]
-        for piece, is_number in pieces:
-            if not piece:
+        for child in rest:
+            text = child.text or "" if child.tag == q("t") else None
+            if text is None:
+                new = run.makeelement(q("r"))
+                if rpr is not None:
+                    new.append(copy.deepcopy(rpr))
+                new.append(child)
+                run.addprevious(new)
                 continue
-            new = run.makeelement(q("r"))
-            new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
-            if is_number:
-                _not_thai(new_rpr)
-            if len(new_rpr):
-                new.append(new_rpr)
-            t = etree.SubElement(new, q("t"))
-            t.text = piece
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.addprevious(new)
+            parts = _NUMBER.split(text)
+            pieces = [(parts[0], False)]
+            for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
+                pieces += [(number, True), (after, False)]
+            for piece, is_number in pieces:
+                if piece:
+                    run.addprevious(_piece_run(run, rpr, piece, is_number))
         run.getparent().remove(run)
+
+
+def _piece_run(run: etree._Element, rpr: etree._Element | None, piece: str, is_number: bool) -> etree._Element:
+    new = run.makeelement(q("r"))
+    new_rpr = copy.deepcopy(rpr) if rpr is not None else run.makeelement(q("rPr"))
+    if is_number:
+        _not_thai(new_rpr)
+    if len(new_rpr):
+        new.append(new_rpr)
+    t = etree.SubElement(new, q("t"))
+    t.text = piece
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return new
 
 
 def _keep_totals(root: etree._Element) -> None:
