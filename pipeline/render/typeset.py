@@ -27,7 +27,7 @@ import re
 from lxml import etree
 
 from ..core.thai import JOINED_BEFORE_NUMBER, abbr_months, arabic_digits, full_months, thai_digits
-from . import columns
+from . import columns, rows
 from .linebreak import Breaker
 from .measure import Room, cell_col, margin
 
@@ -220,6 +220,8 @@ def finish(xml: bytes, thai: bool, body: bool, breaker: Breaker | None = None, r
             t.text = set_text(t.text, thai)
     if breaker is not None:
         columns.fit(root, room)
+        if body:
+            rows.split_tall(root, room)
         _mark_breaks(root, breaker, room)
     _number_runs(root)
     if body and thai:
