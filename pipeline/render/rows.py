@@ -47,11 +47,10 @@ def text_height(tc: etree._Element, room: Room) -> float:
 
 def _page_height(root: etree._Element) -> float | None:
     """The text height of the body's (last) section in points."""
-    sect = None
-    for sect in root.iter(q("sectPr")):
-        pass
-    if sect is None:
+    sects = list(root.iter(q("sectPr")))
+    if not sects:
         return None
+    sect = sects[-1]
     size, mar = sect.find(q("pgSz")), sect.find(q("pgMar"))
     if size is None or mar is None:
         return None
