@@ -210,3 +210,20 @@ def test_a_number_in_a_run_of_several_lines_gets_a_run_of_its_own() -> None:
     assert all(r.find(f"{{{W}}}rPr/{{{W}}}b") is not None for r in runs)  # the run's own format kept
     assert [r.find(f"{{{W}}}br") is not None for r in runs].count(True) == 1
     assert "".join("".join(r.itertext()) for r in runs).replace("\u00a0", " ") == "กว้าง 4.00 เมตร ยาว 200 เมตรหนา 0.15 เมตร"
+
+
+def test_words_in_full_width_paragraphs_are_kept_whole() -> None:
+    """The announcement broke "งบ|ประมาณ", "หน่วย|งาน" (LibreOffice's own dictionary cuts them)."""
+    marked = Breaker({"หนองฉิม"}, {"งบประมาณ", "ดำเนินงาน"}).mark("ประกาศใช้งบประมาณจากหน่วยงานราชการอื่นเพื่อดำเนินงาน")
+    pieces = {plain(chunk): chunk for chunk in marked.split(ZWSP)}
+    for word in ("งบประมาณ", "หน่วยงานราชการ", "ดำเนินงาน"):
+        assert WJ in pieces[word], (word, list(pieces))  # no break inside, whatever LibreOffice's dictionary says
+    assert plain(marked) == "ประกาศใช้งบประมาณจากหน่วยงานราชการอื่นเพื่อดำเนินงาน"
+
+
+@needs_office
+def test_the_sample_announcement_keeps_its_words_whole_on_one_page(pdfs: Path) -> None:
+    found = typeset.measure(str(pdfs / "announcement.pdf"), set())
+    assert len(found.words) <= 1, found.words  # "แผนการดำเนินงาน|ประจำปี…": two terms, one newmm word "งานประจำ"
+    info = subprocess.run(["pdfinfo", str(pdfs / "announcement.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\n", info), info
