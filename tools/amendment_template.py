@@ -30,7 +30,9 @@ def changed_table(s: dict[str, str]) -> str:
     pair of rows per item, "เดิม" and "แก้ไขใหม่" (kept on one page), then the
     totals of both."""
     lead = ["ที่", "ฉบับ", "โครงการ", "รายละเอียด\n\nของกิจกรรม", "งบประมาณ\n\n(บาท)", "สถานที่\n\nดำเนินการ", "หน่วยงาน\n\nรับผิดชอบ"]
-    widths = [450, 1100, 2350, 2150, 1750, 1450, 1400] + [MONTH_W] * 12
+    # ฉบับ as narrow as "แก้ไข" ("แก้ไขใหม่" on two lines), so the activity is as wide as the plan's (2440):
+    # narrower, its rows grew taller than a page and left the headings alone on one.
+    widths = [450, 780, 2350, 2470, 1750, 1450, 1400] + [MONTH_W] * 12
     assert sum(widths) == LANDSCAPE_WIDTH
     top, bottom = month_header(s, lead)
 

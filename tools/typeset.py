@@ -7,8 +7,9 @@ Counts, per PDF and in total:
   - other mid-word breaks: inside one word (pythainlp newmm) but between
     syllables, e.g. "งบ|ประมาณ", "กองสา|ธารณสุข";
   - broken numbers: a numeric word that is not a whole number as printed
-    ("๒,๘๕๒,๐๐๐.๐", ",๕๙๘,๐๐๐.๐๐", "80" + "0"), and a date split from its
-    year ("15 กันยายน|2563");
+    ("๒,๘๕๒,๐๐๐.๐", ",๕๙๘,๐๐๐.๐๐"); a number cut across two lines of a cell
+    ("ยาว 2|00 เมตร", "หนา 0.1|5", "๑|๒,๘๕๒,๐๐๐.๐๐"), in Arabic or Thai digits;
+    and a date split from its year ("15 กันยายน|2563");
   - junk: characters in the PDF's text that a reader would copy but not see
     (zero-width marks, private-use code points);
   - with --records: project budgets from records.json not found whole in the plan.
@@ -26,6 +27,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pythainlp.tokenize import syllable_tokenize, word_tokenize
 
@@ -52,11 +54,22 @@ class Counts:
     missing: set[str] = field(default_factory=set)
 
 
-Line = tuple[list[str], tuple[float, float, float, float]]  # its words, and xMin, yMin, xMax, yMax
+Box = tuple[float, float, float, float]  # xMin, yMin, xMax, yMax
+
+
+class Line(NamedTuple):
+    words: list[str]
+    box: Box
+    boxes: list[Box]  # each word's
+
+
+def _box(tag: str) -> Box:
+    found = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', tag)
+    return tuple(float(v) for v in found.groups())  # type: ignore[union-attr, return-value]
 
 
 def blocks(pdf: str) -> list[list[list[Line]]]:
-    """Pages → blocks → lines (each line its words' text and box), from poppler's bbox layout."""
+    """Pages → blocks → lines (each line its words' text and boxes), from poppler's bbox layout."""
     out = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True).stdout
     pages = []
     for page in out.split("<page ")[1:]:
@@ -64,12 +77,9 @@ def blocks(pdf: str) -> list[list[list[Line]]]:
         for b in re.findall(r"<block.*?</block>", page, re.S):
             lines = []
             for ln in re.findall(r"<line.*?</line>", b, re.S):
-                box = tuple(
-                    float(v) for v in re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', ln).groups()
-                )
-                words = [html.unescape(w) for w in re.findall(r">([^<]*)</word>", ln)]
+                words = re.findall(r"(<word [^>]*)>([^<]*)</word>", ln)
                 if words:
-                    lines.append((words, box))
+                    lines.append(Line([html.unescape(w) for _, w in words], _box(ln), [_box(t) for t, _ in words]))
             found.append(lines)
         pages.append(found)
     return pages
@@ -78,8 +88,8 @@ def blocks(pdf: str) -> list[list[list[Line]]]:
 def follows(above: Line, below: Line) -> bool:
     """``below`` continues ``above`` in the same cell: the next line down, overlapping it
     across (poppler sometimes puts lines of the next column into the same block)."""
-    (_, (x0, _, x1, y1)), (_, (u0, v0, u1, _)) = above, below
-    height = above[1][3] - above[1][1]
+    (x0, _, x1, y1), (u0, v0, u1, _) = above.box, below.box
+    height = above.box[3] - above.box[1]
     return u0 < x1 and x0 < u1 and 0 <= v0 - y1 + height * 0.5 < height * 1.2
 
 
@@ -124,11 +134,102 @@ def _date_split(line: list[str], after: list[str]) -> bool:
     return len(line) >= 1 and line[-1] in MONTHS and re.fullmatch(r"(?:พ\.ศ\.)?\d{2,4}", year) is not None
 
 
+_TAIL = re.compile(r"\d[\d.,]*$")
+_HEAD = re.compile(r"^[\d.,]+")
+
+
+def number_split(a: str, b: str) -> bool:
+    """A number cut where line ``a`` ends and line ``b`` begins (texts without
+    marks, digits in either script). In running text ("ยาว 2|00 เมตร") digits
+    on both sides of a line end are one number cut; two lines that are each
+    only a number (the ที่ of two rows, two amounts one above the other) are
+    one number cut only when a piece could not stand alone: a separator at the
+    cut ("12,852,000.|00"), a leading zero ("2|00"), or a whole amount made
+    of two pieces that are not ("1|2,852,000.00"). A piece that is no whole
+    number by itself is counted by the per-word check already."""
+    a, b = a.translate(TO_ARABIC).rstrip(), b.translate(TO_ARABIC).lstrip()
+    tail, head = _TAIL.search(a), _HEAD.search(b)
+    if tail is None or head is None:
+        return False
+    left, right = tail.group(), head.group()
+    if right[-1] in ".," or not any(c.isdigit() for c in right):
+        return False  # "4." opening a line: an item number, not the rest of one
+    if a != left or b != right:
+        return True
+    if not (WHOLE.match(left) and WHOLE.match(right)):
+        return False  # counted by the per-word check
+    if left[-1] in ".," or right[0] in ".," or re.match(r"0\d", right):
+        return True
+    return "," in left + right and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{2})?", left + right) is not None
+
+
+def continued(above: Line, below: Line) -> tuple[int, str, str] | None:
+    """The end of ``above`` and the start of ``below`` when ``below`` is the
+    next line of the same cell: the very next line down, a word of it starting
+    where a word of ``above`` starts (a left-aligned cell: poppler often
+    merges the lines of cells side by side into one) or ending where ``above`` ends (a
+    right-aligned amount). The texts are the cell's parts of both lines, after
+    the index in ``above`` of the cell's first word."""
+    height = above.box[3] - above.box[1]
+    if not -0.3 * height < below.box[1] - above.box[3] < 0.2 * height:
+        return None
+    end = above.boxes[-1]
+    if abs(below.boxes[-1][2] - end[2]) < 1.5 and below.boxes[0][0] > end[0] - height * 8:
+        return len(above.words) - 1, above.words[-1], below.words[-1]  # right-aligned: the amount pieces alone
+    for k in range(len(above.boxes) - 1, -1, -1):
+        start = above.boxes[k][0]
+        m = next((m for m, b in enumerate(below.boxes) if abs(b[0] - start) < 0.5), None)
+        if m is None or not (_opens(above.boxes, k) and _opens(below.boxes, m)):
+            continue  # two words one above the other by chance, inside a cell
+        inside = [w for w, b in zip(below.words[m:], below.boxes[m:], strict=True) if b[2] <= end[2] + 3]
+        return k, line_text(above.words[k:]), line_text(inside)
+    return None
+
+
+def _opens(boxes: list[Box], k: int) -> bool:
+    """Word ``k`` opens a cell's line: first in poppler's line, or further from
+    the word before it than a space (6 points: a space is about 3.5)."""
+    return k == 0 or boxes[k][0] - boxes[k - 1][2] > 6
+
+
+def _joined(lines: list[Line]) -> list[Line]:
+    """Lines poppler cut at a mark ("ไม่น", "้อยกว่า 8") put back together: same
+    height, the second starting where the first ends (or under its last marks)."""
+    out: list[Line] = []
+    for ln in lines:
+        last = out[-1] if out else None
+        if last and abs(last.box[1] - ln.box[1]) < 0.1 and last.box[0] < ln.box[0] and -12 < ln.box[0] - last.box[2] < 1.0:
+            box = (last.box[0], last.box[1], ln.box[2], max(last.box[3], ln.box[3]))
+            out[-1] = Line(last.words + ln.words, box, last.boxes + ln.boxes)
+        else:
+            out.append(ln)
+    return out
+
+
+def _numbers_across(page: list[list[Line]]) -> list[str]:
+    """Numbers cut at a line end anywhere on a page (the lines of one cell may
+    lie in different poppler blocks, or among another column's lines)."""
+    lines = _joined(sorted((ln for block in page for ln in block), key=lambda ln: (round(ln.box[1], 1), ln.box[0])))
+    found = []
+    for i, above in enumerate(lines):
+        if not re.search(r"[\d๐-๙][\d๐-๙.,]*$", JUNK.sub("", above.words[-1])):
+            continue
+        below = (continued(above, b) for b in lines[i + 1 :] if b.box[1] <= above.box[3] + 10)
+        pairs = [pair for pair in below if pair is not None]
+        if pairs:  # the cell nearest the line's end: the lines of the cells before it continue too
+            _, a, b = max(pairs)
+            a, b = JUNK.sub("", a), JUNK.sub("", b)
+            if number_split(a, b):
+                found.append(f"{a[-8:]}|{b[:8]} (across lines)")
+    return found
+
+
 def measure(pdf: str, amounts: set[str]) -> Counts:
     found, seen = Counts(), set()
     for pno, page in enumerate(blocks(pdf), 1):
+        found.numbers += [f"p{pno} {where}" for where in _numbers_across(page)]
         for block in page:
-            for i, (line, _) in enumerate(block):
+            for i, (line, _, _) in enumerate(block):
                 for w in line:
                     if JUNK.search(w):
                         found.junk.append(f"p{pno} {w!r}")
@@ -138,7 +239,7 @@ def measure(pdf: str, amounts: set[str]) -> Counts:
                         if not WHOLE.match(a):
                             found.numbers.append(f"p{pno} {w}")
                 if i + 1 < len(block) and follows(block[i], block[i + 1]):
-                    after = block[i + 1][0]
+                    after = block[i + 1].words
                     # whole lines, not their last and first words: poppler cuts a word at a mark ("หมู่บ", "า", "้", "น")
                     a, b = JUNK.sub("", line_text(line)), JUNK.sub("", line_text(after))
                     where = f"p{pno} {a[-8:]}|{b[:8]}"

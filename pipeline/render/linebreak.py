@@ -11,9 +11,10 @@ official terms as a custom dictionary):
 - WORD JOINER (U+2060) between the letters inside a word or name:
   no break there. Measured on LibreOffice 7.4's PDFs: with the joiners its
   lines end only at spaces and at the marked word boundaries; without them
-  it breaks where its own dictionary cuts. In table cells every word is
-  joined; in full-width paragraphs only names and abbreviations (joined
-  words there left justified lines too few breaks: letter-spaced lines).
+  it breaks where its own dictionary cuts. Every word is joined, in table
+  cells and in full-width paragraphs (set ragged-right, so a whole word
+  never letter-spaces a line); names are kept whole everywhere, official
+  terms in cells and, up to TERM_EM wide, in full-width paragraphs.
 
 A joined word wider than its table cell would make LibreOffice break it after
 its first letter, so a word is joined only when it fits the cell (widths of
@@ -38,6 +39,7 @@ ZWSP = "\u200b"
 WJ = "\u2060"
 MARKS = ZWSP + WJ
 WIDTHS = Path(__file__).resolve().parents[1] / "data" / "font_widths.json"
+TERM_EM = 5.0  # the widest official term kept whole in a full-width line, in em
 SAFETY = 1.03  # Word's TH Sarabun New and LibreOffice's Laksaman differ a little; kerning, bold
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _SPACES = re.compile(r"(\s+)")
@@ -102,6 +104,9 @@ class Breaker:
         # Official terms are kept whole in table cells, where they broke ("กองสา|ธารณสุขฯ"); in a
         # justified paragraph a long unbreakable term would leave the line before it letter-spaced.
         self.in_cells = self.names | _words_only(terms)
+        # In full-width paragraphs the terms up to 5 em ("ดำเนินงาน", "งบประมาณ") are kept whole
+        # too; longer ones ("ประจำปีงบประมาณ", 8 em) left lines short: the บทนำ a page longer.
+        self.in_lines = self.names | frozenset(t for t in self.in_cells - self.names if width(t, 1) <= TERM_EM)
         self._done: dict[tuple[str, float | None, float, bool], str] = {}
         self._runs: dict[tuple[str, float | None, float, bool], str] = {}
 
@@ -141,16 +146,15 @@ class Breaker:
             if i % 2:
                 tokens.append(piece)
             elif piece:
-                known = self.names if limit is None else self.in_cells
+                known = self.in_lines if limit is None else self.in_cells
                 tokens.extend(_agreed(words(piece, known), words(piece), known))
         return _glue(tokens, [self._word(t, limit, size, bold) for t in tokens], limit, size, bold)
 
     def _word(self, word: str, limit: float | None, size: float, bold: bool) -> str:
         if limit is None:
-            # A full-width paragraph: names kept whole, words only offered breaks between them. Joined
-            # words there left too few breaks: justified lines went letter-spaced, the announcement
-            # a page longer.
-            return _joined(word) if word in self.names or _ABBREVIATION.fullmatch(word) else word
+            # A full-width paragraph (set ragged, not justified): each word kept whole, as in cells;
+            # a break is offered between words only. LibreOffice broke "งบ|ประมาณ", "หน่วย|งาน".
+            return _joined(word)
         if not _THAI.search(word) or width(word, size, bold) <= limit:
             return _joined(word)
         # Too wide for its cell: it breaks between the names and words in it, else between syllables.

@@ -27,7 +27,7 @@ import re
 from lxml import etree
 
 from ..core.thai import JOINED_BEFORE_NUMBER, abbr_months, arabic_digits, full_months, thai_digits
-from . import columns
+from . import columns, rows
 from .linebreak import Breaker
 from .measure import Room, margin
 
@@ -107,6 +107,7 @@ def _arrows(root: etree._Element, room: Room) -> None:
 
 _NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
 _DIGIT = re.compile("[0-9๐-๙]")
+_CUTTABLE = frozenset(f"{{{W}}}{tag}" for tag in ("t", "br", "tab", "cr"))  # what a run of text may hold besides rPr
 
 
 def _not_thai(rpr: etree._Element) -> None:
@@ -120,38 +121,53 @@ def _not_thai(rpr: etree._Element) -> None:
 def _number_runs(root: etree._Element) -> None:
     """Each number in a run of its own, its language not Thai. A run that is
     only a number (an amount cell) keeps its element; the new runs are copies of
-    two made once per set of run properties (``_piece_runs``)."""
+    two made once per set of run properties (``_piece_runs``). A run of several
+    lines (text, break, text: an activity typed on two lines) is cut too, its
+    breaks and tabs each in a run of their own: left whole, its numbers broke in
+    the amendment's narrower column ("ยาว 2|00 เมตร")."""
     # Only a run whose text holds a digit can change: those found from their texts, in document order.
-    candidates = [t.getparent() for t in root.iter(q("t")) if t.text and _DIGIT.search(t.text)]
+    candidates = dict.fromkeys(t.getparent() for t in root.iter(q("t")) if t.text and _DIGIT.search(t.text))
     # A plan's runs share a few sets of properties: each set's two runs made once and copied.
     shapes: dict[bytes | None, tuple[etree._Element, etree._Element]] = {}
     for run in candidates:
         if run.tag != q("r"):
             continue
         texts = run.findall(q("t"))
-        if len(texts) != 1 or len(run) > 2 or not texts[0].text or not _NUMBER.search(texts[0].text):
+        if not any(t.text and _NUMBER.search(t.text) for t in texts):
             continue
         if run.getparent().tag == q("fldSimple"):
             continue  # a PAGE field: LibreOffice numbers it in its run's language (Thai: Thai digits)
-        text, rpr = texts[0].text, run.find(q("rPr"))
-        if _NUMBER.fullmatch(text):
+        rpr = run.find(q("rPr"))
+        rest = [child for child in run if child is not rpr]
+        if any(child.tag not in _CUTTABLE for child in rest):
+            continue
+        if len(rest) == 1 and _NUMBER.fullmatch(texts[0].text):
             if rpr is None:
                 rpr = run.makeelement(q("rPr"))
                 run.insert(0, rpr)
             _not_thai(rpr)
             continue
-        parts = _NUMBER.split(text)
-        pieces = [(parts[0], False)]
-        for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
-            pieces += [(number, True), (after, False)]
         key = etree.tostring(rpr) if rpr is not None else None
         if key not in shapes:
             shapes[key] = _piece_runs(run, rpr)
-        for piece, is_number in pieces:
-            if piece:
-                new = copy.deepcopy(shapes[key][is_number])
-                new[-1].text = piece
+        for child in rest:
+            if child.tag != q("t"):
+                new = run.makeelement(q("r"))
+                if rpr is not None:
+                    new.append(copy.deepcopy(rpr))
+                new.append(child)
                 run.addprevious(new)
+                continue
+            text = child.text or ""
+            parts = _NUMBER.split(text)
+            pieces = [(parts[0], False)]
+            for number, after in zip(_NUMBER.findall(text), parts[1:], strict=True):
+                pieces += [(number, True), (after, False)]
+            for piece, is_number in pieces:
+                if piece:
+                    made = copy.deepcopy(shapes[key][is_number])
+                    made[-1].text = piece
+                    run.addprevious(made)
         run.getparent().remove(run)
 
 
@@ -229,6 +245,8 @@ def finish(
                 t.text = new
     if breaker is not None:
         columns.fit(root, room)
+        if body:
+            rows.split_tall(root, room)
         _mark_breaks(root, breaker, room)
     _number_runs(root)
     if body and thai:

@@ -159,3 +159,71 @@ def test_thai_digits_hold_on_paper_page_numbers_and_contents_included(thai_pdfs:
     assert re.search(r"\.{5,}\s*[๐-๙]+\s*$", contents, re.M)
     found = typeset.measure(str(thai_pdfs / "plan.pdf"), typeset.amounts_of(str(thai_pdfs / "records.json")))
     assert found.syllables == [] and found.numbers == [] and found.missing == set(), found
+
+
+@needs_office
+def test_a_number_cut_across_two_lines_of_a_cell_is_counted(tmp_path: Path) -> None:
+    """The amendment showed "ยาว 2|00 เมตร" and "หนา 0.1|5" while the counter found no
+    broken number: it looked only at words within a line. Cut on purpose here with
+    line breaks, in Arabic and Thai digits, beside cells that are whole."""
+    import docx
+
+    from pipeline.files.office import convert
+
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=3)
+    lines = [
+        ["1", "ผิวจราจรกว้าง 4.00 เมตร ยาว 2", "00 เมตร หนา 0.1", "5 เมตร"],  # cut twice
+        ["2", "ท่อ คสล. ยาว ๑", "๒๐ เมตร พร้อมบ่อพัก"],  # cut, Thai digits
+        ["3", "ยาว 200 เมตร", "กว้าง 4 เมตร"],  # whole
+    ]
+    for cells, (no, *text) in zip(table.rows, lines, strict=True):
+        cells.cells[0].text = no
+        run = cells.cells[1].paragraphs[0].add_run(text[0])
+        for more in text[1:]:
+            run.add_break()
+            run.add_text(more)
+        cells.cells[2].text = "503,000.00"
+    doc.save(str(tmp_path / "cut.docx"))
+    convert([tmp_path / "cut.docx"], "pdf", tmp_path, timeout=120)
+    found = typeset.measure(str(tmp_path / "cut.pdf"), set())
+    cuts = [x.split(" ", 1)[1].removesuffix(" (across lines)") for x in found.numbers]
+    assert [c[c.index("|") - 1 : c.index("|") + 3] for c in cuts] == ["2|00", "1|5เ", "๑|๒๐"], found.numbers
+    assert typeset.number_split("12", "00") and typeset.number_split("1", "2,852,000.00")
+    assert not typeset.number_split("1", "2") and not typeset.number_split("503,000.00", "498,000.00")
+    assert not typeset.number_split("รวม 3", "4. ยุทธศาสตร์")
+
+
+def test_a_number_in_a_run_of_several_lines_gets_a_run_of_its_own() -> None:
+    """An activity typed on two lines is one run (text, break, text); left whole, its
+    numbers broke in the amendment's narrower column ("ยาว 2|00 เมตร")."""
+    from pipeline.render.typeset import finish
+
+    xml = (
+        f'<w:body xmlns:w="{W}"><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>กว้าง 4.00 เมตร ยาว 200 เมตร</w:t>'
+        "<w:br/><w:t>หนา 0.15 เมตร</w:t></w:r></w:p></w:body>"
+    )
+    root = etree.fromstring(finish(xml.encode(), thai=False, body=True))
+    runs = root.findall(f".//{{{W}}}r")
+    numbers = ["".join(r.itertext()) for r in runs if r.find(f"{{{W}}}rPr/{{{W}}}lang") is not None]
+    assert numbers == ["4.00", "200", "0.15"]
+    assert all(r.find(f"{{{W}}}rPr/{{{W}}}b") is not None for r in runs)  # the run's own format kept
+    assert [r.find(f"{{{W}}}br") is not None for r in runs].count(True) == 1
+    assert "".join("".join(r.itertext()) for r in runs).replace("\u00a0", " ") == "กว้าง 4.00 เมตร ยาว 200 เมตรหนา 0.15 เมตร"
+
+
+def test_words_in_full_width_paragraphs_are_kept_whole() -> None:
+    """The announcement broke "งบ|ประมาณ", "หน่วย|งาน" (LibreOffice's own dictionary cuts them)."""
+    marked = Breaker({"หนองฉิม"}, {"งบประมาณ", "ดำเนินงาน"}).mark("ประกาศใช้งบประมาณจากหน่วยงานราชการอื่นเพื่อดำเนินงาน")
+    pieces = {plain(chunk): chunk for chunk in marked.split(ZWSP)}
+    for word in ("งบประมาณ", "หน่วยงานราชการ", "ดำเนินงาน"):
+        assert WJ in pieces[word], (word, list(pieces))  # no break inside, whatever LibreOffice's dictionary says
+    assert plain(marked) == "ประกาศใช้งบประมาณจากหน่วยงานราชการอื่นเพื่อดำเนินงาน"
+
+
+@needs_office
+def test_the_sample_announcement_keeps_its_words_whole_on_one_page(pdfs: Path) -> None:
+    found = typeset.measure(str(pdfs / "announcement.pdf"), set())
+    assert len(found.words) <= 1, found.words  # "แผนการดำเนินงาน|ประจำปี…": two terms, one newmm word "งานประจำ"
+    info = subprocess.run(["pdfinfo", str(pdfs / "announcement.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\n", info), info
