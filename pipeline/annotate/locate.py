@@ -124,11 +124,6 @@ class Locator:
         return []
 
 
-def locate(body: etree._Element, source: Source, tables: dict[int, Table]) -> Anchor:
-    """One finding's place (a draft with many findings: :class:`Locator`, once)."""
-    return Locator(body, tables)(source)
-
-
 def top(body: etree._Element) -> Anchor:
     """Where the comment for findings without a place goes: the first paragraph."""
     first = next(body.iter(P), None)

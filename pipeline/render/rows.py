@@ -76,11 +76,11 @@ def split_tall(root: etree._Element, room: Room) -> None:
     page = _page_height(root)
     if page is None:
         return
+    limit = page * SHARE
     for tr in root.iter(q("tr")):
         trpr = tr.find(q("trPr"))
         keep = trpr.find(q("cantSplit")) if trpr is not None else None
         if keep is None:
             continue
-        limit = page * SHARE
         if max((text_height(tc, room, limit) for tc in tr.iterchildren(q("tc"))), default=0.0) > limit:
             trpr.remove(keep)

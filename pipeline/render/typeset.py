@@ -151,12 +151,10 @@ def _number_runs(root: etree._Element) -> None:
         if key not in shapes:
             shapes[key] = _piece_runs(run, rpr)
         for child in rest:
-            if child.tag != q("t"):
-                new = run.makeelement(q("r"))
-                if rpr is not None:
-                    new.append(copy.deepcopy(rpr))
-                new.append(child)
-                run.addprevious(new)
+            if child.tag != q("t"):  # a break or a tab: a run of its own, the run's properties kept
+                made = copy.deepcopy(shapes[key][False])
+                made.replace(made[-1], child)
+                run.addprevious(made)
                 continue
             text = child.text or ""
             parts = _NUMBER.split(text)
