@@ -7,11 +7,16 @@ column that prints numbers (a cell holding only a number) is widened to its wide
 width taken from the widest text column of the same table (never more than
 a quarter of it); where that is not enough, the numbers of that column are
 set smaller, the last resort.
+
+A column of short texts (units, places) is widened the same way, by up to
+WORD_GROWTH, where its widest word does not fit ("สาธารณสุขฯ" in a unit
+column of 66 pt): a word wider than its cell can only break inside.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -23,7 +28,10 @@ DIGIT = re.compile("[0-9๐-๙]")
 SLACK = 1.04  # what the line breaker keeps free too
 MIN_SIZE = 10.0  # points: the smallest a number is set
 DONOR_SHARE = 0.25
+WORD_GROWTH = 1.3  # a column of short texts grows by at most this much for its widest word
+SHORT = 30  # characters: a column whose texts average more is a column of sentences
 TC_W = f"{q('tcPr')}/{q('tcW')}"
+HEADER = f"{q('trPr')}/{q('tblHeader')}"
 
 
 T = q("t")
@@ -61,14 +69,29 @@ def _with_digits(root: etree._Element) -> set[etree._Element]:
     return found
 
 
-def fit(root: etree._Element, room: Room) -> None:
+Widest = Callable[[str, float, bool], float]  # the linebreaker's widest word of a text, in points
+
+
+def fit(root: etree._Element, room: Room, widest: Widest | None = None) -> None:
+    """Every table's columns fitted; tables of one form (the same grid: the
+    ผด.02 table of each แผนงาน) get the same widths, as on a printed form."""
     digits = _with_digits(root)
+    forms: dict[tuple[int, ...], list[etree._Element]] = {}
     for tbl in root.iter(q("tbl")):
-        grid, margins = room.table(tbl)  # widened in place: the line breaker then measures the new widths
-        if not grid:
-            continue
-        cols = head(tbl, "tblGrid").findall(q("gridCol"))
-        numeric: dict[int, float] = {}
+        grid, _ = room.table(tbl)  # widened in place: the line breaker then measures the new widths
+        if grid:
+            forms.setdefault(tuple(grid), []).append(tbl)
+    for tables in forms.values():
+        numeric = _fit_numbers(tables, room, digits)
+        if widest is not None:
+            _fit_words(tables, numeric, room, widest)
+
+
+def _fit_numbers(tables: list[etree._Element], room: Room, digits: set[etree._Element]) -> set[int]:
+    """Number columns widened to their widest number; the columns that print numbers."""
+    numeric: dict[int, float] = {}
+    for tbl in tables:
+        grid, margins = room.table(tbl)
         for col, tc in _cells(tbl, room):
             if tc not in digits:
                 continue
@@ -76,12 +99,56 @@ def fit(root: etree._Element, room: Room) -> None:
             if col < len(grid) and text and NUMBER.fullmatch(text):
                 twips = _needed(tc, room) * 20 + margin(tc, margins, "left") + margin(tc, margins, "right")
                 numeric[col] = max(numeric.get(col, 0), twips)
-        for col, need in sorted(numeric.items()):
+    for col, need in sorted(numeric.items()):
+        for tbl in tables:
+            grid, _ = room.table(tbl)
             short = int(need + 0.5) - grid[col]
             if short > 0:
-                short -= _widen(tbl, grid, cols, col, short, set(numeric), room)
+                short -= _widen(tbl, grid, _grid_cols(tbl), col, short, set(numeric), room)
                 if short > 0:
                     _shrink(tbl, col, grid[col] / need, room)
+    return set(numeric)
+
+
+def _grid_cols(tbl: etree._Element) -> list[etree._Element]:
+    return head(tbl, "tblGrid").findall(q("gridCol"))
+
+
+def _fit_words(tables: list[etree._Element], numeric: set[int], room: Room, widest: Widest) -> None:
+    """Columns of short texts widened to their widest word, where that is
+    within WORD_GROWTH of their width."""
+    texts: dict[int, dict[str, etree._Element]] = {}
+    for tbl in tables:
+        grid, _ = room.table(tbl)
+        for tr in tbl.iterchildren(q("tr")):
+            if tr.find(HEADER) is not None:
+                continue  # the form's own column titles, broken where the template breaks them
+            for col, span, tc in room.cells(tr):
+                if span != 1 or col in numeric or col >= len(grid):
+                    continue
+                for p in tc.iter(q("p")):
+                    text = "".join(p.itertext(T, with_tail=False)).translate(_NO_MARKS).strip()
+                    if text and not NUMBER.fullmatch(text):
+                        texts.setdefault(col, {}).setdefault(text, p)
+    sentences = {c for c, cells in texts.items() if sum(map(len, cells)) > SHORT * len(cells)}
+    for col, cells in sorted(texts.items()):
+        if col in sentences:
+            continue
+        need = max(_word_need(text, p, room, widest) for text, p in cells.items())
+        for tbl in tables:
+            grid, _ = room.table(tbl)
+            short = int(need + 0.5) - grid[col]
+            if short > 0 and need <= grid[col] * WORD_GROWTH:
+                _widen(tbl, grid, _grid_cols(tbl), col, short, set(range(len(grid))) - sentences, room)
+
+
+def _word_need(text: str, p: etree._Element, room: Room, widest: Widest) -> float:
+    """Twips a cell needs for the widest word of its paragraph's text."""
+    tc = next(p.iterancestors(q("tc")))
+    _, margins = room.table(next(tc.iterancestors(q("tbl"))))
+    r = p.find(f".//{q('r')}")
+    size, bold = room.font(r, p) if r is not None else room.default
+    return widest(text, size, bold) * 20 + margin(tc, margins, "left") + margin(tc, margins, "right")
 
 
 def _widen(

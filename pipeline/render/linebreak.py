@@ -48,6 +48,8 @@ _ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e])((?:[\u0e01-\u0e2e]{1,4}\.)+)")
 _MARKS = "\u0e31\u0e33-\u0e3a\u0e47-\u0e4e"
 _LETTER = re.compile(f"[^{_MARKS}][{_MARKS}]*|[{_MARKS}]+", re.S)  # a letter and its marks (or marks alone)
 _STARTS = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")  # a consonant or a leading vowel opens a syllable
+# What never begins a line: ฯ and ๆ, a following vowel or mark, closing punctuation.
+_TAIL = re.compile(f"[ฯๆ\u0e30\u0e32\u0e45{_MARKS}).,:;!?%\\]}}]")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,20 @@ def _syllables(word: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
     return tuple(word_tokenize(word, custom_dict=_syllable_trie(), engine="newmm")) or (word,)
+
+
+def _attach(tokens: list[str]) -> list[str]:
+    """Each token that cannot begin a line ("ฯ" of "สาธารณสุขฯ", ")") joined to
+    the one before it, so a width is measured on what must stay on one line:
+    "สาธารณสุข" fitted a cell that "สาธารณสุขฯ" did not, and LibreOffice broke
+    the whole after its first letter ("ส|าธารณสุขฯ")."""
+    out: list[str] = []
+    for token in tokens:
+        if out and token and _TAIL.match(token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def _joined(word: str) -> str:
@@ -148,7 +164,26 @@ class Breaker:
             elif piece:
                 known = self.in_lines if limit is None else self.in_cells
                 tokens.extend(_agreed(words(piece, known), words(piece), known))
+        tokens = _attach(tokens)
         return _glue(tokens, [self._word(t, limit, size, bold) for t in tokens], limit, size, bold)
+
+    def widest(self, text: str, size: float, bold: bool = False) -> float:
+        """Points the widest word of ``text`` needs — the least a cell must
+        give it so no word breaks (a name counts by its words: it may break
+        between them)."""
+        most = 0.0
+        for run in text.split():
+            for i, piece in enumerate(_ABBREVIATION.split(run)):
+                if not piece:
+                    continue
+                tokens = [piece] if i % 2 else _attach(_agreed(words(piece, self.in_cells), words(piece), self.in_cells))
+                for token in tokens:
+                    if token in self.names:
+                        inner = _attach(words(token, self.in_cells - {token}))
+                        most = max(most, *(width(w, size, bold) for w in inner))
+                    else:
+                        most = max(most, width(token, size, bold))
+        return most * SAFETY
 
     def _word(self, word: str, limit: float | None, size: float, bold: bool) -> str:
         if limit is None:
@@ -158,12 +193,12 @@ class Breaker:
         if not _THAI.search(word) or width(word, size, bold) <= limit:
             return _joined(word)
         # Too wide for its cell: it breaks between the names and words in it, else between syllables.
-        parts = words(word, self.in_cells - {word})
+        parts = _attach(words(word, self.in_cells - {word}))
         if len(parts) < 2:
-            parts = _compound(word, self.in_cells)
+            parts = _attach(_compound(word, self.in_cells))
         if len(parts) > 1:
             return _glue(parts, [self._word(p, limit, size, bold) for p in parts], limit, size, bold)
-        parts = list(_syllables(word))
+        parts = _attach(list(_syllables(word)))
         return _glue(parts, [_joined(p) for p in parts], limit, size, bold)
 
 

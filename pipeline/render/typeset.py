@@ -242,7 +242,7 @@ def finish(
             if new != text:
                 t.text = new
     if breaker is not None:
-        columns.fit(root, room)
+        columns.fit(root, room, breaker.widest)
         if body:
             rows.split_tall(root, room)
         _mark_breaks(root, breaker, room)
