@@ -22,8 +22,22 @@ _MONTH_KEYS = "ตค|พย|ธค|มค|กพ|มีค|เมย|พค|ม
 _OWNERS = "อปท|อบต|อบจ|เทศบาล(ตำบล|เมือง|นคร)?|องค์การบริหารส่วน(ตำบล|จังหวัด)|ท้องถิ่น|จังหวัด"
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def label_field(label: str) -> str | None:
-    """A header label → field name, "month:N" (fiscal month), or None."""
+    """A header label → field name, "month:N" (fiscal month), or None. A label
+    not known as typed is tried without what it says in brackets: "รายการ
+    (โครงการ/ครุภัณฑ์)" is the รายการ column."""
+    found = _label_field(label)
+    if found is None and "(" in label:
+        bare = _BRACKETED.sub(" ", label).strip()
+        if bare and bare != label:
+            return _label_field(bare)
+    return found
+
+
+def _label_field(label: str) -> str | None:
     k = re.sub(r"\d+", "", key(label))
     if not k or len(k) > 45:
         return None  # header labels are short; long text is data

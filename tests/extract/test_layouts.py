@@ -162,6 +162,23 @@ def test_a_unit_column_wins_over_the_title(folder: Path) -> None:
     assert [p.unit for p in plan_of(folder).projects] == ["สำนักปลัด", ""]  # a blank cell is asked for (missing-unit), not guessed
 
 
+def test_an_ordinance_header_that_says_more_in_brackets_is_read(folder: Path) -> None:
+    # Typed from a เทศบัญญัติ summary: the item column qualified "(โครงการ/ครุภัณฑ์)" was unknown-table,
+    # and every ordinance check was silently off.
+    rows = [
+        R(["ที่", "แผนงาน", "รายการ (โครงการ/ครุภัณฑ์)", "จำนวนเงิน (บาท)"], header=True),
+        ["1", "แผนงานบริหารงานทั่วไป", "โครงการจัดทำแผนพัฒนาท้องถิ่น", "25,000"],
+        ["2", "แผนงานการศึกษา", "ครุภัณฑ์คอมพิวเตอร์ เครื่องพิมพ์", "8,900"],
+    ]
+    Doc().p("สรุปเทศบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2569").table(rows).save(folder / "เทศบัญญัติ.docx")
+    plan = plan_of(folder)
+    assert [n.code for n in plan.notices] == [] and plan.has_ordinance
+    assert [(o.program, o.name, int(o.amount)) for o in plan.ordinance] == [
+        ("แผนงานบริหารงานทั่วไป", "โครงการจัดทำแผนพัฒนาท้องถิ่น", 25_000),
+        ("แผนงานการศึกษา", "ครุภัณฑ์คอมพิวเตอร์ เครื่องพิมพ์", 8_900),
+    ]
+
+
 @pytest.mark.parametrize(
     "years",
     [
