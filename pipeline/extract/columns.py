@@ -27,13 +27,19 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 
 def label_field(label: str) -> str | None:
     """A header label → field name, "month:N" (fiscal month), or None. A label
-    not known as typed is tried without what it says in brackets: "รายการ
-    (โครงการ/ครุภัณฑ์)" is the รายการ column."""
+    not known as typed is tried without what it says in brackets ("รายการ
+    (โครงการ/ครุภัณฑ์)" is the รายการ column), then by its alternatives
+    ("รายการ/โครงการ")."""
     found = _label_field(label)
     if found is None and "(" in label:
         bare = _BRACKETED.sub(" ", label).strip()
         if bare and bare != label:
-            return _label_field(bare)
+            found = _label_field(bare)
+    if found is None and "/" in label:
+        # "รายการ/โครงการ": alternatives that all name one field are that field
+        fields = {_label_field(part) for part in label.split("/") if part.strip()}
+        if len(fields) == 1:
+            found = fields.pop()
     return found
 
 

@@ -9,6 +9,7 @@ skipped row with a finding that says why.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -113,9 +114,16 @@ class _Cells(NamedTuple):
     extra: tuple[tuple[str, str], ...]  # (header, text) of the columns kept but not read
 
 
+# A division without a ที่ column numbers its names: "1.1.1 โครงการ…", "2. โครงการ…", "(3) โครงการ…"
+_NUMBERED = re.compile(
+    r"^(?:\(?[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})*[.)]|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+)\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+
+
 def _cells(row: Row, layout: Layout) -> _Cells:
     f = layout.fields
     values = {name: own_text(row, layout.name_col if name == "name" else f.get(name)) for name in TEXT_FIELDS}
+    values["name"] = _NUMBERED.sub("", values["name"], count=1)  # the plan numbers its rows itself
     seq, budget_raw = arabic_digits(own_text(row, f.get("seq"))), own_text(row, f.get("budget"))
     extra = tuple((label, text) for label, (col, _) in layout.extra.items() if (text := own_text(row, col)))
     return _Cells(values, seq, budget_raw, own_text(row, f.get("period")), extra)

@@ -206,3 +206,27 @@ def test_an_ordinance_listing_last_years_estimate_beside_this_years_is_read_at_t
         ("แผนงานการศึกษา", "โครงการแข่งขันกีฬาเยาวชน", 80_000),
     ]
     assert plan.devplan == ()
+
+
+def test_an_ordinance_item_column_headed_by_alternatives_and_names_numbered_in_place_of_a_seq_column(folder: Path) -> None:
+    # Typed from an อบต. set (issue 23's unseen drafts): the ข้อบัญญัติ's "รายการ/โครงการ" column was unknown-table,
+    # and a กองช่าง draft without a ที่ column numbered its names "1.1.1 โครงการ…", so they missed their ordinance lines.
+    ordinance = [
+        R(["แผนงาน", "งบ", "หมวด", "รายการ/โครงการ", "จำนวนเงิน (บาท)"], header=True),
+        ["แผนงานเคหะและชุมชน", "งบลงทุน", "ค่าที่ดินและสิ่งก่อสร้าง", "โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3", "498,000"],
+        ["แผนงานเคหะและชุมชน", "งบลงทุน", "ค่าที่ดินและสิ่งก่อสร้าง", "โครงการขยายเขตไฟฟ้าสาธารณะ", "120,000"],
+    ]
+    Doc().table(profile_rows()).p("ข้อบัญญัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2564").table(ordinance).save(folder / "ref.docx")
+    head = R(["โครงการ", "รายละเอียดของกิจกรรม", "งบประมาณ (บาท)", "สถานที่ดำเนินการ", "หน่วยงานรับผิดชอบหลัก", *MONTHS], header=True)
+    rows = [
+        ["1.1.1 โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3", "กว้าง 4 เมตร", "498,000", "หมู่ที่ 3", "กองช่าง", *marks({3, 4})],
+        ["1.2.1 โครงการขยายเขตไฟฟ้าสาธารณะ", "ระยะทาง 500 เมตร", "120,000", "หมู่ที่ 5", "กองช่าง", *marks({5})],
+    ]
+    Doc().p("ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐาน").p("1.1 แผนงานเคหะและชุมชน").table([head, *rows]).save(folder / "a.docx")
+    plan = plan_of(folder)
+    assert plan.has_ordinance and "unknown-table" not in [n.code for n in plan.notices]
+    assert [(o.name, int(o.amount)) for o in plan.ordinance] == [
+        ("โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3", 498_000),
+        ("โครงการขยายเขตไฟฟ้าสาธารณะ", 120_000),
+    ]
+    assert [p.name for p in plan.projects] == ["โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3", "โครงการขยายเขตไฟฟ้าสาธารณะ"]
