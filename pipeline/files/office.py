@@ -26,6 +26,8 @@ def soffice() -> str | None:
     return None
 
 
+# PDF with Word's bookmarks as named destinations (where a bookmark fell is read back from them).
+PDF = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
 _SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

@@ -76,6 +76,29 @@ def destinations(data: bytes) -> dict[str, int]:
         return out
 
 
+def drop_destinations(data: bytes, prefix: str) -> bytes:
+    """The PDF without the named destinations whose names begin with ``prefix``
+    (marks a program set to find where rows fell, not meant for readers);
+    LibreOffice writes them in the catalogue's /Dests, a name tree holds them
+    in other writers' files."""
+    with Pdf.open(io.BytesIO(data)) as pdf:
+        root, dropped = pdf.Root, 0
+        if Name.Dests in root:
+            for name in [k for k in root.Dests if k.lstrip("/").startswith(prefix)]:
+                del root.Dests[name]
+                dropped += 1
+        if Name.Names in root and Name.Dests in root.Names:
+            tree = pikepdf.NameTree(root.Names.Dests)
+            for name in [k for k in tree if str(k).startswith(prefix)]:
+                del tree[name]
+                dropped += 1
+        if not dropped:
+            return data
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+
 def linking_pages(data: bytes) -> list[int]:
     """Pages (0-based) with links inside the document: a contents page has one per entry."""
     with Pdf.open(io.BytesIO(data)) as pdf:

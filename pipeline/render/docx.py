@@ -31,7 +31,7 @@ from ..core.model import Plan
 from ..files import atomic, office
 from ..files.paths import TEMPLATES, emblem
 from ..files.paths import template as template_in
-from . import thaipages, typeset
+from . import continued, thaipages, typeset
 from .amendment import amendment_context
 from .context import announcement_context, plan_context
 from .linebreak import Breaker
@@ -163,14 +163,17 @@ PDF_TIMEOUT = 120  # seconds for all the documents (pipeline.toml [pdf] timeout)
 
 def to_pdf(docx_paths: list[Path], outdir: Path, timeout: float = PDF_TIMEOUT, thai: bool = False) -> tuple[list[Path], str]:
     """Convert with one LibreOffice start (two with Thai digits: see
-    ``thaipages``). Returns the PDFs and a message."""
+    ``thaipages``), and once more for a plan whose ผด.02 runs over pages
+    (``continued``: "(ต่อ)"). Returns the PDFs and a message."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         try:
+            work = Path(tmp) / "work"
+            work.mkdir()
             if thai:
-                proc = thaipages.convert(docx_paths, Path(tmp), Path(tmp), timeout)
+                proc = continued.convert(docx_paths, Path(tmp), lambda ps, out: thaipages.convert(ps, out, work, timeout))
             else:
-                proc = office.convert(docx_paths, "pdf", Path(tmp), timeout)
+                proc = continued.convert(docx_paths, Path(tmp), lambda ps, out: office.convert(ps, office.PDF, out, timeout))
         except FileNotFoundError:
             return [], "ไม่พบ LibreOffice จึงไม่ได้สร้าง PDF — ติดตั้งด้วย: sudo apt-get install libreoffice-writer-nogui fonts-thai-tlwg"
         except subprocess.TimeoutExpired:

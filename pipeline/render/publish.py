@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..core.model import Plan
 from ..files import atomic, office
 from ..files.paths import file_name
+from . import continued
 from .context import revision_long
 
 if TYPE_CHECKING:  # pikepdf is imported only when a PDF is published, not by every build
@@ -99,7 +100,7 @@ def properties(plan: Plan, revision: bool) -> pdffile.Properties:
 def _to_pdfa(docs: list[Path], timeout: float) -> tuple[list[bytes], str]:
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            proc = office.convert(docs, PDFA, Path(tmp), timeout)
+            proc = continued.convert(docs, Path(tmp), lambda ps, out: office.convert(ps, PDFA, out, timeout))
         except FileNotFoundError:
             return (
                 [],

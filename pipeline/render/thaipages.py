@@ -56,4 +56,4 @@ def convert(paths: list[Path], outdir: Path, work: Path, timeout: float) -> offi
             return proc
         fodt.write_text(thai_pages(fodt.read_text(encoding="utf-8")), encoding="utf-8")
         fodts.append(fodt)
-    return office.convert(fodts, "pdf", outdir, timeout / 2, locale=LOCALE)
+    return office.convert(fodts, office.PDF, outdir, timeout / 2, locale=LOCALE)

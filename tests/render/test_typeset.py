@@ -188,6 +188,7 @@ def test_thai_digits_hold_on_paper_page_numbers_and_contents_included(thai_pdfs:
     assert re.search(r"\.{5,}\s*[๐-๙]+\s*$", contents, re.M)
     found = typeset.measure(str(thai_pdfs / "plan.pdf"), typeset.amounts_of(str(thai_pdfs / "records.json")))
     assert found.syllables == [] and found.numbers == [] and found.missing == set(), found
+    assert any(re.search(r"^\s*[๐-๙]+\.[๐-๙]+ แผนงาน\S* \(ต่อ\)", p, re.M) for p in pages)  # the two passes of continued.py
 
 
 @needs_office
