@@ -30,6 +30,7 @@ MIN_SIZE = 10.0  # points: the smallest a number is set
 DONOR_SHARE = 0.25
 WORD_GROWTH = 1.3  # a column of short texts grows by at most this much for its widest word
 SHORT = 30  # characters: a column whose texts average more is a column of sentences
+SAMPLE = 400  # rows that tell which columns hold short texts
 TC_W = f"{q('tcPr')}/{q('tcW')}"
 HEADER = f"{q('trPr')}/{q('tblHeader')}"
 
@@ -116,30 +117,37 @@ def _grid_cols(tbl: etree._Element) -> list[etree._Element]:
 
 def _fit_words(tables: list[etree._Element], numeric: set[int], room: Room, widest: Widest) -> None:
     """Columns of short texts widened to their widest word, where that is
-    within WORD_GROWTH of their width."""
-    texts: dict[int, dict[str, etree._Element]] = {}
-    for tbl in tables:
-        grid, _ = room.table(tbl)
-        for tr in tbl.iterchildren(q("tr")):
-            if tr.find(HEADER) is not None:
-                continue  # the form's own column titles, broken where the template breaks them
-            for col, span, tc in room.cells(tr):
-                if span != 1 or col in numeric or col >= len(grid):
-                    continue
-                for p in tc.iter(q("p")):
-                    text = "".join(p.itertext(T, with_tail=False)).translate(_NO_MARKS).strip()
-                    if text and not NUMBER.fullmatch(text):
-                        texts.setdefault(col, {}).setdefault(text, p)
-    sentences = {c for c, cells in texts.items() if sum(map(len, cells)) > SHORT * len(cells)}
-    for col, cells in sorted(texts.items()):
-        if col in sentences:
-            continue
-        need = max(_word_need(text, p, room, widest) for text, p in cells.items())
+    within WORD_GROWTH of their width. Which columns hold short texts is
+    judged on the first SAMPLE rows; only those are read whole."""
+    size = len(room.table(tables[0])[0])
+    body = [tr for tbl in tables for tr in tbl.iterchildren(q("tr")) if tr.find(HEADER) is None]  # not the form's titles
+    sample = _texts(body[:SAMPLE], room, set(range(size)) - numeric)
+    sentences = {c for c, cells in sample.items() if sum(map(len, cells)) > SHORT * len(cells)}
+    short = set(sample) - sentences
+    if not short:
+        return
+    texts = _texts(body, room, short) if len(body) > SAMPLE else sample
+    for col in sorted(short):
+        need = max(_word_need(text, p, room, widest) for text, p in texts[col].items())
         for tbl in tables:
             grid, _ = room.table(tbl)
-            short = int(need + 0.5) - grid[col]
-            if short > 0 and need <= grid[col] * WORD_GROWTH:
-                _widen(tbl, grid, _grid_cols(tbl), col, short, set(range(len(grid))) - sentences, room)
+            lack = int(need + 0.5) - grid[col]
+            if lack > 0 and need <= grid[col] * WORD_GROWTH:
+                _widen(tbl, grid, _grid_cols(tbl), col, lack, set(range(len(grid))) - sentences, room)
+
+
+def _texts(rows: list[etree._Element], room: Room, columns: set[int]) -> dict[int, dict[str, etree._Element]]:
+    """Column → each distinct paragraph text (not a number) of ``rows`` in ``columns``, with a paragraph that holds it."""
+    texts: dict[int, dict[str, etree._Element]] = {}
+    for tr in rows:
+        for col, span, tc in room.cells(tr):
+            if span != 1 or col not in columns:
+                continue
+            for p in tc.iter(q("p")):
+                text = "".join(p.itertext(T, with_tail=False)).translate(_NO_MARKS).strip()
+                if text and not NUMBER.fullmatch(text):
+                    texts.setdefault(col, {}).setdefault(text, p)
+    return texts
 
 
 def _word_need(text: str, p: etree._Element, room: Room, widest: Widest) -> float:
