@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..core.thai import JOINED_BEFORE_NUMBER, abbr_months, arabic_digits, full_months, thai_digits
 from . import columns, rows
-from .linebreak import Breaker
+from .linebreak import SAFETY, Breaker, width
 from .measure import Room, margin
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -219,7 +219,18 @@ def _mark_breaks(root: etree._Element, breaker: Breaker, room: Room) -> None:
             para = para.getparent()
         tc = next(t.iterancestors(q("tc")), None)
         size, bold = room.font(run, para)
-        t.text = breaker.mark(t.text, room.width(tc), size, bold)
+        cell = room.width(tc)
+        if cell is not None and NBSP in t.text:
+            t.text = _loosen(t.text, cell, size, bold)
+        t.text = breaker.mark(t.text, cell, size, bold)
+
+
+def _loosen(text: str, cell: float, size: float, bold: bool) -> str:
+    """A joined phrase wider than its cell ("พ.ศ. ๒๕๖๓" over three month
+    columns, in Thai digits) breaks at its join rather than inside its number."""
+    return " ".join(
+        part.replace(NBSP, " ") if NBSP in part and width(part, size, bold) * SAFETY > cell else part for part in text.split(" ")
+    )
 
 
 def finish(
