@@ -242,6 +242,21 @@ def _compound(word: str, names: frozenset[str]) -> list[str]:
     return best[-1] or [word]
 
 
+# An amount in words ("ยี่สิบหกล้านแปดแสนแปดพันห้าร้อยบาทถ้วน") breaks only after a magnitude or
+# before its satang: "ยี่|สิบ" and "บาท|ถ้วน" read as broken numbers.
+_NUMERALS_WORDS = ("ยี่สิบ", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ", "ยี่", "เอ็ด")
+_NUMERALS = re.compile("(?:" + "|".join((*_NUMERALS_WORDS, "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน", "บาท", "ถ้วน", "สตางค์")) + ")+")
+_MAGNITUDES = ("ล้าน", "แสน", "หมื่น", "พัน")
+
+
+def _in_amount(before: str, token: str) -> bool:
+    """Whether a break between these two tokens would fall inside an amount in words."""
+    before, token = before.lstrip("(["), token.rstrip(")].,")
+    if not (_NUMERALS.fullmatch(before) and _NUMERALS.fullmatch(token)):
+        return False
+    return not (before.endswith(_MAGNITUDES) or (before.endswith("บาท") and not token.startswith("ถ้วน")))
+
+
 def _glue(tokens: list[str], marked: list[str], limit: float | None, size: float, bold: bool) -> str:
     """Marked tokens put back together: a break offered between two words;
     and where tokens the programs keep together ("อบต." + "หนองฉิม") would
@@ -251,7 +266,7 @@ def _glue(tokens: list[str], marked: list[str], limit: float | None, size: float
     out, chain = [marked[0]], width(tokens[0], size, bold)
     for before, token, text in zip(tokens, tokens[1:], marked[1:], strict=False):
         wide = width(token, size, bold)
-        split = _joinable(before, token) or (
+        split = (_joinable(before, token) and not _in_amount(before, token)) or (
             limit is not None and chain + wide > limit and before[-1] not in "(" and _STARTS.match(token[0]) is not None
         )
         glued = WJ if _THAI.match(before[-1]) and _THAI.match(token[0]) else ""  # "อาทิต" + "ย์": no break either

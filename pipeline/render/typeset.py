@@ -56,6 +56,10 @@ def q(tag: str) -> str:
 
 
 def set_text(text: str, thai: bool) -> str:
+    """Digits as the plan asks, and the joins that keep a number with the words
+    before it: a date, "พ.ศ. 2564" (``_loosen`` undoes one wider than its cell).
+    Not "41 โครงการ": after a no-break space LibreOffice breaks the Thai word
+    that follows inside a syllable ("41 โค|รงการ"), as it does after "(" (measured)."""
     text = thai_digits(text) if thai else arabic_digits(text)
     text = _DATE.sub(lambda m: NBSP.join(m.groups()).replace(" ", NBSP), text)  # "15 กันยายน 2563" on one line
     return _JOIN.sub(lambda m: m.group(1) + NBSP, text)

@@ -108,6 +108,15 @@ def test_a_column_of_short_texts_grows_to_its_widest_word_the_same_in_every_tabl
     assert grids[0][1] < 1330 * columns.WORD_GROWTH
 
 
+def test_an_amount_in_words_breaks_only_after_a_magnitude() -> None:
+    # The announcement printed "(ยี่ / สิบหกล้าน…)": a broken number to a reader.
+    marked = Breaker().mark("(ยี่สิบหกล้านแปดแสนแปดพันห้าร้อยบาทถ้วน)")
+    assert breaks(marked) == ["(ยี่สิบหกล้าน", "แปดแสน", "แปดพัน", "ห้าร้อยบาทถ้วน)"]
+    satang = breaks(Breaker().mark("(สี่ล้านหนึ่งแสนสองร้อยสี่สิบห้าบาทหกสิบสตางค์)"))
+    assert satang[-2:] == ["สองร้อยสี่สิบห้าบาท", "หกสิบสตางค์)"]
+    assert "สอง" in breaks(Breaker().mark("จำนวนสองแห่ง"))  # a counted word is not an amount
+
+
 def test_what_cannot_begin_a_line_is_measured_with_the_word_before_it() -> None:
     # "สาธารณสุข" fits 66 pt, "สาธารณสุขฯ" does not: LibreOffice broke the whole after its first letter.
     marked = Breaker({"กองสาธารณสุขฯ"}).mark("กองสาธารณสุขฯ", room=66.5, size=14)
