@@ -163,7 +163,7 @@ class Breaker:
                 tokens.append(piece)
             elif piece:
                 known = self.in_lines if limit is None else self.in_cells
-                tokens.extend(_agreed(words(piece, known), words(piece), known))
+                tokens.extend(_prefer_known(_agreed(words(piece, known), words(piece), known), known))
         tokens = _attach(tokens)
         return _glue(tokens, [self._word(t, limit, size, bold) for t in tokens], limit, size, bold)
 
@@ -221,6 +221,25 @@ def _agreed(custom: list[str], plain: list[str], names: frozenset[str]) -> list[
         if pos in cuts or not after or token in names or after in names:
             out.append(text[start:pos])
             start = pos
+    return out
+
+
+def _prefer_known(tokens: list[str], known: frozenset[str]) -> list[str]:
+    """Where the segmenter's tie went the wrong way — "ดำเนิน|การตาม",
+    "โครง|การพัฒนา" for "ดำเนินการ|ตาม", "โครงการ|พัฒนา" — the cut moved so
+    the official term (or name) before it is whole and what is left is a word."""
+    if len(tokens) < 2:
+        return tokens
+    dictionary = dictionary_words()
+    out = list(tokens)
+    for i in range(len(out) - 1):
+        left, right = out[i], out[i + 1]
+        if left in known:
+            continue
+        for k in range(1, len(right)):
+            if left + right[:k] in known and (right[k:] in dictionary or right[k:] in known):
+                out[i], out[i + 1] = left + right[:k], right[k:]
+                break
     return out
 
 

@@ -117,6 +117,14 @@ def test_an_amount_in_words_breaks_only_after_a_magnitude() -> None:
     assert "สอง" in breaks(Breaker().mark("จำนวนสองแห่ง"))  # a counted word is not an amount
 
 
+def test_an_official_term_is_whole_where_the_segmenter_tied_the_other_way() -> None:
+    # newmm cuts "ดำเนิน|การตาม", "โครง|การพัฒนา": the announcement printed "ไม่ได้ดำเนิน / การตาม…".
+    b = Breaker(set(), {"ดำเนินการ", "โครงการ", "ดำเนินงาน"})
+    pieces = breaks(b.mark("ไม่ได้ดำเนินการตามโครงการพัฒนาท้องถิ่น"))
+    assert "ดำเนินการ" in pieces and "โครงการ" in pieces and "ตาม" in pieces and "พัฒนา" in pieces
+    assert "ดำเนินงาน" in breaks(b.mark("แผนการดำเนินงานประจำปี"))
+
+
 def test_what_cannot_begin_a_line_is_measured_with_the_word_before_it() -> None:
     # "สาธารณสุข" fits 66 pt, "สาธารณสุขฯ" does not: LibreOffice broke the whole after its first letter.
     marked = Breaker({"กองสาธารณสุขฯ"}).mark("กองสาธารณสุขฯ", room=66.5, size=14)
