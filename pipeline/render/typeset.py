@@ -109,8 +109,10 @@ def _arrows(root: etree._Element, room: Room) -> None:
         run.getparent().remove(run)
 
 
-_NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?")
-_DIGIT = re.compile("[0-9๐-๙]")
+# A number, or a word in Latin letters ("LED", "Network"): in a run whose language is Thai, LibreOffice
+# breaks it with its Thai rules — "2|00", "L|ED" — so each gets a run of its own, its language not Thai.
+_NUMBER = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,]*[0-9๐-๙])?|[A-Za-z](?:[A-Za-z0-9.\-/]*[A-Za-z0-9])?")
+_DIGIT = re.compile("[0-9๐-๙A-Za-z]")
 _CUTTABLE = frozenset(f"{{{W}}}{tag}" for tag in ("t", "br", "tab", "cr"))  # what a run of text may hold besides rPr
 
 
@@ -123,7 +125,7 @@ def _not_thai(rpr: etree._Element) -> None:
 
 
 def _number_runs(root: etree._Element) -> None:
-    """Each number in a run of its own, its language not Thai. A run that is
+    """Each number (and Latin word) in a run of its own, its language not Thai. A run that is
     only a number (an amount cell) keeps its element; the new runs are copies of
     two made once per set of run properties (``_piece_runs``). A run of several
     lines (text, break, text: an activity typed on two lines) is cut too, its

@@ -262,6 +262,16 @@ def test_a_number_in_a_run_of_several_lines_gets_a_run_of_its_own() -> None:
     assert "".join("".join(r.itertext()) for r in runs).replace("\u00a0", " ") == "กว้าง 4.00 เมตร ยาว 200 เมตรหนา 0.15 เมตร"
 
 
+def test_a_latin_word_gets_a_run_of_its_own_not_thai() -> None:
+    # In a Thai run LibreOffice broke "L|ED" and "N|etwork" in the ผด.02/1 item column (an unseen set).
+    from pipeline.render.typeset import finish
+
+    xml = f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>เครื่องพิมพ์ชนิด LED ขาวดำ ชนิด Network แบบที่ 1</w:t></w:r></w:p></w:body>'
+    root = etree.fromstring(finish(xml.encode(), thai=False, body=True))
+    foreign = ["".join(r.itertext()) for r in root.iter(f"{{{W}}}r") if r.find(f"{{{W}}}rPr/{{{W}}}lang") is not None]
+    assert foreign == ["LED", "Network", "1"]
+
+
 def test_words_in_full_width_paragraphs_are_kept_whole() -> None:
     """The announcement broke "งบ|ประมาณ", "หน่วย|งาน" (LibreOffice's own dictionary cuts them)."""
     marked = Breaker({"หนองฉิม"}, {"งบประมาณ", "ดำเนินงาน"}).mark("ประกาศใช้งบประมาณจากหน่วยงานราชการอื่นเพื่อดำเนินงาน")
