@@ -331,7 +331,7 @@ def form02(doc: Doc, s: dict[str, str], var: str, total: str, item: str, detail:
 def program_tables(doc: Doc, s: dict[str, str], item: str, detail: str, var: str, total: str) -> None:
     """ผด.02 as a table per แผนงาน whose repeated header carries its ยุทธศาสตร์
     and แผนงาน: a page that continues a แผนงาน says which one it is. The
-    grand total closes the last table."""
+    grand total is the last table's last row."""
     lead, row = form02_columns(s, item, detail)
     widths = [560, 2600, 2440, 2000, 1600, 1450] + [MONTH_W] * 12
     top, bottom = month_header(s, lead)
@@ -343,6 +343,10 @@ def program_tables(doc: Doc, s: dict[str, str], item: str, detail: str, var: str
         [C("{%tr for p in g.projects %}", span=18)],
         R(row, cant_split=True),
         [C("{%tr endfor %}", span=18)],
+        # The grand total closes the last แผนงาน's table: a table of its own fell alone on a last page.
+        [C(f"{{%tr if loop.last and s is sameas {var}[-1] %}}", span=18)],
+        R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True),
+        [C("{%tr endif %}", span=18)],
     ]
     doc.xml(p_xml(f"{{%p for s in {var} %}}"))
     doc.xml(p_xml("{%p for g in s.programs %}"))
@@ -350,9 +354,6 @@ def program_tables(doc: Doc, s: dict[str, str], item: str, detail: str, var: str
     doc.xml(p_xml("", style=s["gap"]))  # tables side by side would be one table to Word
     doc.xml(p_xml("{%p endfor %}"))
     doc.xml(p_xml("{%p endfor %}"))
-    # The grand total of the form, in the form's columns, after its last แผนงาน.
-    closing = R([C("รวมทั้งสิ้น", span=3, style=s["tdb"]), C(f"{{{{ {total} }}}}", style=s["tdbr"]), C("", span=14)], cant_split=True)
-    doc.xml(table([closing], widths))
 
 
 def form01(doc: Doc, s: dict[str, str], mark: tuple[str, int]) -> None:
