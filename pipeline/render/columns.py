@@ -21,7 +21,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from .linebreak import MARKS, width
-from .measure import Room, head, margin, q
+from .measure import HEADER, Room, head, margin, q
 
 NUMBER = re.compile(r"[-+(]?[0-9๐-๙][0-9๐-๙.,]*%?\)?")
 DIGIT = re.compile("[0-9๐-๙]")
@@ -32,7 +32,6 @@ WORD_GROWTH = 1.3  # a column of short texts grows by at most this much for its 
 SHORT = 30  # characters: a column whose texts average more is a column of sentences
 SAMPLE = 400  # rows that tell which columns hold short texts
 TC_W = f"{q('tcPr')}/{q('tcW')}"
-HEADER = f"{q('trPr')}/{q('tblHeader')}"
 
 
 T = q("t")

@@ -30,13 +30,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from .measure import q
+from .measure import HEADER, q
 
 PREFIX = "pdzrow"  # letters only: LibreOffice spells "_" in a destination's name as "5F"
 CONTINUED = " (ต่อ)"
 FIRST_ID = 900_000  # bookmark ids past any the templates use
 DOCUMENT = "word/document.xml"
-HEADER = f"{q('trPr')}/{q('tblHeader')}"
 
 Run = Callable[[list[Path], Path], subprocess.CompletedProcess[str]]  # LibreOffice: .docx files → PDFs in a folder
 

@@ -157,14 +157,7 @@ class Breaker:
     def _run(self, run: str, limit: float | None, size: float, bold: bool) -> str:
         if not _THAI.search(run):
             return run
-        tokens: list[str] = []
-        for i, piece in enumerate(_ABBREVIATION.split(run)):
-            if i % 2:
-                tokens.append(piece)
-            elif piece:
-                known = self.in_lines if limit is None else self.in_cells
-                tokens.extend(_prefer_known(_agreed(words(piece, known), words(piece), known), known))
-        tokens = _attach(tokens)
+        tokens = _tokens(run, self.in_lines if limit is None else self.in_cells)
         return _glue(tokens, [self._word(t, limit, size, bold) for t in tokens], limit, size, bold)
 
     def widest(self, text: str, size: float, bold: bool = False) -> float:
@@ -173,16 +166,12 @@ class Breaker:
         between them)."""
         most = 0.0
         for run in text.split():
-            for i, piece in enumerate(_ABBREVIATION.split(run)):
-                if not piece:
-                    continue
-                tokens = [piece] if i % 2 else _attach(_agreed(words(piece, self.in_cells), words(piece), self.in_cells))
-                for token in tokens:
-                    if token in self.names:
-                        inner = _attach(words(token, self.in_cells - {token}))
-                        most = max(most, *(width(w, size, bold) for w in inner))
-                    else:
-                        most = max(most, width(token, size, bold))
+            for token in _tokens(run, self.in_cells):  # the words ``mark`` would keep whole in a cell
+                if token in self.names:
+                    inner = _attach(words(token, self.in_cells - {token}))
+                    most = max(most, *(width(w, size, bold) for w in inner))
+                else:
+                    most = max(most, width(token, size, bold))
         return most * SAFETY
 
     def _word(self, word: str, limit: float | None, size: float, bold: bool) -> str:
@@ -200,6 +189,19 @@ class Breaker:
             return _glue(parts, [self._word(p, limit, size, bold) for p in parts], limit, size, bold)
         parts = _attach(list(_syllables(word)))
         return _glue(parts, [_joined(p) for p in parts], limit, size, bold)
+
+
+def _tokens(run: str, known: frozenset[str]) -> list[str]:
+    """A run between spaces as the words a line may break between: its
+    abbreviations whole, ``known`` words (names, terms) whole, and what cannot
+    begin a line joined to the word before it."""
+    tokens: list[str] = []
+    for i, piece in enumerate(_ABBREVIATION.split(run)):
+        if i % 2:
+            tokens.append(piece)
+        elif piece:
+            tokens.extend(_prefer_known(_agreed(words(piece, known), words(piece), known), known))
+    return _attach(tokens)
 
 
 def _words_only(names: Iterable[str]) -> frozenset[str]:
@@ -263,8 +265,7 @@ def _compound(word: str, names: frozenset[str]) -> list[str]:
 
 # An amount in words ("ยี่สิบหกล้านแปดแสนแปดพันห้าร้อยบาทถ้วน") breaks only after a magnitude or
 # before its satang: "ยี่|สิบ" and "บาท|ถ้วน" read as broken numbers.
-_NUMERALS_WORDS = ("ยี่สิบ", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ", "ยี่", "เอ็ด")
-_NUMERALS = re.compile("(?:" + "|".join((*_NUMERALS_WORDS, "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน", "บาท", "ถ้วน", "สตางค์")) + ")+")
+_NUMERALS = re.compile("(?:ยี่สิบ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่|เอ็ด|ร้อย|พัน|หมื่น|แสน|ล้าน|บาท|ถ้วน|สตางค์)+")
 _MAGNITUDES = ("ล้าน", "แสน", "หมื่น", "พัน")
 
 

@@ -69,6 +69,7 @@ def styles(xml: bytes | None) -> tuple[dict[str, Font], Font]:
 TC, TR, TBL, TC_PR, GRID_SPAN, VAL = q("tc"), q("tr"), q("tbl"), q("tcPr"), q("gridSpan"), q("val")
 P_STYLE, R_PR, R_STYLE = f"{q('pPr')}/{q('pStyle')}", q("rPr"), q("rStyle")
 TC_MAR = q("tcMar")
+HEADER = f"{q('trPr')}/{q('tblHeader')}"  # a header row: it repeats on every page the table runs onto
 
 
 @dataclass
